@@ -51,8 +51,12 @@ async function main() {
     }),
     esbuild.context({
       ...common,
-      entryPoints: { thread: 'src/webviews/thread/ui/main.ts' },
+      // The codicon font ships beside the page: the webview cannot reach VS Code's own copy, and
+      // its CSP allows fonts only from the extension (font-src webview.cspSource).
+      entryPoints: { thread: 'src/webviews/thread/ui/main.ts', codicon: 'node_modules/@vscode/codicons/dist/codicon.css' },
       outdir: 'dist/webview',
+      loader: { '.ttf': 'file' },
+      assetNames: '[name]',
       platform: 'browser',
       format: 'iife',
       target: 'es2022',
