@@ -1,10 +1,56 @@
+/**
+ * Wires the layers together (DESIGN.md "Layers"). activate() only builds objects and registers:
+ * no network, no secret reads (the session reads its secret when a view or command first needs it).
+ */
 import * as vscode from 'vscode';
+import type { ExtensionServices } from './extensionServices';
+import { WebexSession } from './auth/session';
+import { registerAuthProvider } from './auth/authProvider';
+import { clientFactory } from './config/clientFactory';
+import { WindowPrompts } from './commands/prompts';
+import { ScriptedPrompts } from './commands/scriptedPrompts';
+import { WindowErrorReporter } from './commands/errorReporter';
+import { registerSessionCommands } from './commands/sessionCommands';
+import { SpacesStore } from './services/spacesStore';
+import { MembersStore } from './services/membersStore';
+import { SpaceSelection } from './services/selection';
+import { registerViews } from './views/registerViews';
 
-/** Wires the layers together; registration only (DESIGN.md "Layers"). */
-export function activate(_context: vscode.ExtensionContext): void {
-  // Filled by the sidebar and conversation work.
+/** What activate() returns. `testing` exists only when WEBEX_TEST=1 (the client holds the token). */
+export interface WebexExtensionApi {
+  testing?: { services: ExtensionServices; prompts: ScriptedPrompts };
+}
+
+export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
+  const testing = process.env.WEBEX_TEST === '1';
+  const log = vscode.window.createOutputChannel('Webex', { log: true });
+  const scripted = testing ? new ScriptedPrompts() : undefined;
+  const prompts = scripted ?? new WindowPrompts();
+  const errors = new WindowErrorReporter(log, prompts);
+  const session = new WebexSession(context.secrets, log, prompts, errors, clientFactory(log));
+  const spaces = new SpacesStore({ getClient: () => session.client });
+  const members = new MembersStore(() => session.client);
+  const selection = new SpaceSelection();
+  context.subscriptions.push(log, session, spaces, members, selection);
+
+  // Another account (sign-out, another window, another cloud): nothing cached may leak across.
+  context.subscriptions.push(
+    session.onDidChangeAccount(() => {
+      selection.clear();
+      members.clear();
+      spaces.clear();
+    }),
+  );
+
+  const services: ExtensionServices = { context, log, session, spaces, members, errors, prompts, selection };
+  context.subscriptions.push(
+    registerAuthProvider(session),
+    registerViews(services),
+    registerSessionCommands(services, session),
+  );
+  return scripted ? { testing: { services, prompts: scripted } } : {};
 }
 
 export function deactivate(): void {
-  // Nothing to release yet.
+  // Everything is in context.subscriptions.
 }

@@ -1,0 +1,81 @@
+/**
+ * Shows failures: what failed, the server's own words, and "Copy Tracking ID" so a support case can
+ * be traced (notes §1 TrackingID). Quiet where the user already knows: cancellations, signed-out
+ * states and 401s (the session asks once to sign in again). The same failure repeated within a few
+ * seconds (a view and a command both failing the same way) is shown once.
+ */
+import * as vscode from 'vscode';
+import { WebexApiError, WebexInputError } from '../webex/errors';
+import type { ErrorReporter, Prompts } from '../extensionServices';
+import { SignedOutError } from '../services/spacesStore';
+import { SignInError } from '../auth/signInPrompt';
+
+const REPEAT_WINDOW_MS = 5_000;
+export const COPY_TRACKING_ID = 'Copy Tracking ID';
+
+export class WindowErrorReporter implements ErrorReporter {
+  private readonly recent = new Map<string, number>();
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly prompts: Prompts,
+  ) {}
+
+  show(error: unknown, what: string): void {
+    if (isQuiet(error)) {
+      this.log.debug(`${what}: ${describe(error)} (not shown)`);
+      return;
+    }
+    const text = `${what}: ${userMessage(error)}`;
+    const trackingId = trackingIdOf(error);
+    this.log.error(`${text}${trackingId ? ` (TrackingID ${trackingId})` : ''}`);
+    const now = Date.now();
+    const last = this.recent.get(text);
+    this.recent.set(text, now);
+    for (const [key, at] of this.recent) {
+      if (now - at > REPEAT_WINDOW_MS) {
+        this.recent.delete(key);
+      }
+    }
+    if (last !== undefined && now - last < REPEAT_WINDOW_MS) {
+      return;
+    }
+    const severity = error instanceof WebexInputError || error instanceof SignInError ? 'warning' : 'error';
+    const actions = trackingId ? [COPY_TRACKING_ID] : [];
+    void this.prompts.notify(severity, text, ...actions).then(async (choice) => {
+      if (choice === COPY_TRACKING_ID && trackingId) {
+        await vscode.env.clipboard.writeText(trackingId);
+      }
+    });
+  }
+}
+
+/** True for failures that need no message: the user cancelled, is signed out, or the token expired. */
+export function isQuiet(error: unknown): boolean {
+  if (error instanceof SignedOutError || error instanceof vscode.CancellationError) {
+    return true;
+  }
+  if (error instanceof WebexApiError) {
+    return error.kind === 'aborted' || error.status === 401;
+  }
+  return false;
+}
+
+/** The message for people: the client's messages already quote the server ("Webex said: …"). */
+export function userMessage(error: unknown): string {
+  if (error instanceof Error) {
+    return error.message;
+  }
+  return String(error);
+}
+
+export function trackingIdOf(error: unknown): string | undefined {
+  if (error instanceof WebexApiError || error instanceof SignInError) {
+    return error.trackingId;
+  }
+  return undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,46 @@
+/**
+ * Sign in, sign out and refresh.
+ */
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../extensionServices';
+import type { WebexSession } from '../auth/session';
+
+export function registerSessionCommands(services: ExtensionServices, session: WebexSession): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('webex.signIn', async () => {
+      await session.promptSignIn();
+    }),
+    vscode.commands.registerCommand('webex.signOut', async () => {
+      await session.ready();
+      const account = session.account;
+      if (!account) {
+        void services.prompts.notify('info', 'You are not signed in to Webex.');
+        return;
+      }
+      await session.signOut();
+      void services.prompts.notify('info', `Signed out of Webex (${account.displayName}).`);
+    }),
+    vscode.commands.registerCommand('webex.refresh', async () => {
+      const client = await session.requireClient();
+      if (!client) {
+        return;
+      }
+      await refreshAll(services);
+    }),
+  );
+}
+
+/** Reloads what the views show: spaces and teams, and the members of the selected space or team. */
+export async function refreshAll(services: ExtensionServices): Promise<void> {
+  const target = services.selection.target;
+  try {
+    await vscode.window.withProgress({ location: { viewId: 'webex.spaces' } }, async () => {
+      await Promise.all([
+        services.spaces.refresh(),
+        target ? services.members.reload({ kind: target.kind, id: target.id }) : undefined,
+      ]);
+    });
+  } catch (error) {
+    services.errors.show(error, 'Could not refresh Webex');
+  }
+}
