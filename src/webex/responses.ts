@@ -1,0 +1,144 @@
+/**
+ * Reading what Webex sent back: JSON bodies, error bodies, network error codes. Kept apart from the
+ * transport so the rules for "what counts as malformed" are in one place.
+ */
+import { WebexApiError } from './errors';
+
+/** The fields of a Webex error body: `{message, errors:[{description}], trackingId}` (notes §1). */
+export interface ErrorBody {
+  message?: string;
+  details: string[];
+  trackingId?: string;
+}
+
+/** What a malformed-body error needs to say where it happened. */
+export interface ResponseContext {
+  status: number;
+  method: string;
+  path: string;
+  trackingId?: string;
+  contentType?: string | null;
+}
+
+/** Parses a Webex error body leniently: anything unexpected just yields fewer fields. */
+export function parseErrorBody(bytes: Uint8Array): ErrorBody {
+  const out: ErrorBody = { details: [] };
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    return out;
+  }
+  if (!isRecord(value)) {
+    return out;
+  }
+  if (typeof value.message === 'string' && value.message !== '') {
+    out.message = value.message;
+  }
+  if (Array.isArray(value.errors)) {
+    for (const e of value.errors) {
+      if (isRecord(e) && typeof e.description === 'string' && e.description !== '') {
+        out.details.push(e.description);
+      }
+    }
+  }
+  if (typeof value.trackingId === 'string' && value.trackingId !== '') {
+    out.trackingId = value.trackingId;
+  }
+  return out;
+}
+
+/**
+ * Parses a success body that must be a JSON object. An HTML error page from a proxy, a truncated body
+ * or invalid UTF-8 becomes a `malformed` WebexApiError instead of a crash in a view.
+ */
+export function parseJsonObject(bytes: Uint8Array, ctx: ResponseContext): Record<string, unknown> {
+  let text: string;
+  let value: unknown;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    value = JSON.parse(text);
+  } catch {
+    throw malformed(ctx, bytes.length === 0 ? 'the body is empty' : `the body is not JSON${describeType(ctx.contentType)}`);
+  }
+  if (!isRecord(value)) {
+    throw malformed(ctx, 'the body is not a JSON object');
+  }
+  return value;
+}
+
+/** A `malformed` error for the response described by `ctx`. */
+export function malformed(ctx: ResponseContext, why: string): WebexApiError {
+  return new WebexApiError({
+    kind: 'malformed',
+    status: ctx.status,
+    method: ctx.method,
+    path: ctx.path,
+    trackingId: ctx.trackingId,
+    message: `Webex sent a response that could not be read: ${why} (${ctx.status} ${ctx.method} ${ctx.path})`,
+  });
+}
+
+function describeType(contentType: string | null | undefined): string {
+  if (contentType === null || contentType === undefined || contentType === '') {
+    return '';
+  }
+  return ` but ${contentType.split(';')[0].trim()}`;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The most specific error code in an undici failure: `fetch failed` wraps the socket error in
+ * `cause` (and connection failures to several addresses in an AggregateError).
+ */
+export function networkErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  let code: string | undefined;
+  for (let depth = 0; depth < 5 && isObject(current); depth++) {
+    if (typeof current.code === 'string') {
+      code = current.code;
+    }
+    if (Array.isArray(current.errors) && current.errors.length > 0) {
+      current = current.errors[0];
+    } else {
+      current = current.cause;
+    }
+  }
+  return code;
+}
+
+function isObject(value: unknown): value is { code?: unknown; cause?: unknown; errors?: unknown } {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Filename from a `Content-Disposition` header (RFC 6266): prefers `filename*=UTF-8''…` over
+ * `filename="…"`. Directory parts are removed so a hostile name cannot point outside a folder.
+ */
+export function filenameFromDisposition(header: string | null): string | undefined {
+  if (header === null) {
+    return undefined;
+  }
+  let name: string | undefined;
+  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended[2].trim());
+    } catch {
+      name = undefined;
+    }
+  }
+  if (name === undefined) {
+    const quoted = /filename\s*=\s*"((?:[^"\\]|\\.)*)"/i.exec(header);
+    const bare = /filename\s*=\s*([^;"\s]+)/i.exec(header);
+    name = quoted ? quoted[1].replace(/\\(.)/g, '$1') : bare?.[1];
+  }
+  if (name === undefined) {
+    return undefined;
+  }
+  const base = name.split(/[\\/]/).pop()?.trim() ?? '';
+  return base === '' || base === '.' || base === '..' ? undefined : base;
+}

@@ -1,0 +1,94 @@
+/** Rooms (spaces): list, get, create, update, delete (SPEC, notes §2). */
+import { segment, type RequestOptions } from './options';
+import type { PagedList } from './pagination';
+import type { Transport } from './transport';
+import type { Room, RoomType } from './types';
+import { WebexInputError } from './errors';
+import { checkMax, isBlank, requireId, requireText } from './validation';
+
+export interface RoomListParams {
+  teamId?: string;
+  type?: RoomType;
+  /** `lastactivity` has a known limit: it sorts a limited set pulled in id order (notes §2). */
+  sortBy?: 'id' | 'lastactivity' | 'created';
+  /** Page size, 1–1000 (default 100). */
+  max?: number;
+}
+
+export interface RoomCreateParams {
+  title: string;
+  teamId?: string;
+  description?: string;
+  isLocked?: boolean;
+  /** Requires `description` (SPEC POST /rooms). */
+  isPublic?: boolean;
+  /** The room must be locked (SPEC POST /rooms). */
+  isAnnouncementOnly?: boolean;
+  classificationId?: string;
+}
+
+export interface RoomUpdateParams {
+  /** Required by PUT /rooms/{id} even when unchanged (SPEC). */
+  title: string;
+  /** To remove a description, send a single space `" "` (SPEC PUT /rooms). */
+  description?: string;
+  isLocked?: boolean;
+  isPublic?: boolean;
+  isAnnouncementOnly?: boolean;
+  isReadOnly?: boolean;
+  teamId?: string;
+  classificationId?: string;
+}
+
+export class RoomsApi {
+  constructor(private readonly http: Transport) {}
+
+  /** The rooms the caller belongs to. */
+  list(params: RoomListParams = {}, options: RequestOptions = {}): PagedList<Room> {
+    checkMax(params.max);
+    return this.http.list<Room>(
+      '/rooms',
+      { teamId: params.teamId, type: params.type, sortBy: params.sortBy, max: params.max },
+      options.signal,
+    );
+  }
+
+  async get(roomId: string, options: RequestOptions = {}): Promise<Room> {
+    requireId(roomId, 'roomId');
+    return await this.http.json<Room>({ method: 'GET', url: this.http.url(`/rooms/${segment(roomId)}`), signal: options.signal });
+  }
+
+  /** Creates a group space; the caller becomes a member. POST is not retried after a 5xx or a lost answer. */
+  async create(params: RoomCreateParams, options: RequestOptions = {}): Promise<Room> {
+    requireText(params.title, 'title', 'a title for the space');
+    if (params.isPublic === true && isBlank(params.description)) {
+      throw new WebexInputError('A public space needs a description.', 'description');
+    }
+    if (params.isAnnouncementOnly === true && params.isLocked !== true) {
+      throw new WebexInputError('An announcement-only space must also be moderated (locked).', 'isAnnouncementOnly');
+    }
+    return await this.http.json<Room>({
+      method: 'POST',
+      url: this.http.url('/rooms'),
+      json: { ...params, title: params.title.trim() },
+      signal: options.signal,
+    });
+  }
+
+  async update(roomId: string, params: RoomUpdateParams, options: RequestOptions = {}): Promise<Room> {
+    requireId(roomId, 'roomId');
+    requireText(params.title, 'title', 'a title for the space');
+    return await this.http.json<Room>({
+      method: 'PUT',
+      url: this.http.url(`/rooms/${segment(roomId)}`),
+      json: { ...params, title: params.title.trim() },
+      signal: options.signal,
+    });
+  }
+
+  /** Deletes the space (a non-moderator is only removed from it; notes §2). */
+  async delete(roomId: string, options: RequestOptions = {}): Promise<void> {
+    requireId(roomId, 'roomId');
+    await this.http.empty({ method: 'DELETE', url: this.http.url(`/rooms/${segment(roomId)}`), signal: options.signal });
+  }
+}
