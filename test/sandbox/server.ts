@@ -1,0 +1,270 @@
+/**
+ * A local Webex: a Node `http` server on 127.0.0.1 that answers the Webex messaging REST API under
+ * `/v1`, seeded from a Scenario, faithful to ../shared/webex/ (notes and SPEC) and able to inject
+ * faults. See DESIGN.md "The sandbox".
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleControl } from './control';
+import { Faults, faultMessage, type FaultAction, type FaultKind } from './faults';
+import { HttpError, TEXT, errorBody, sendError, type Ctx, type Route } from './http';
+import { newTrackingId } from './ids';
+import { contentRoutes } from './routes/contents';
+import { membershipRoutes } from './routes/memberships';
+import { messageRoutes } from './routes/messages';
+import { peopleRoutes } from './routes/people';
+import { MAX_UPLOAD_BYTES } from './routes/postMessage';
+import { roomRoutes } from './routes/rooms';
+import { teamMembershipRoutes } from './routes/teamMemberships';
+import { teamRoutes } from './routes/teams';
+import { smallScenario, type Scenario } from './scenario';
+import { buildStore } from './scenarioLoader';
+import type { Store } from './store';
+
+export interface LocalWebexOptions {
+  /** The account to serve; `smallScenario()` when left out. */
+  scenario?: Scenario;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Upload limit; 100 MB like Webex [ATT]. Tests lower it to prove the limit without sending 100 MB. */
+  maxUploadBytes?: number;
+}
+
+/** One request as the server saw it. `path` is the URL path as sent, e.g. `/v1/rooms`; no token, no body. */
+export interface RequestRecord {
+  method: string;
+  path: string;
+  /** Query parameters; a repeated parameter's values are joined with `,`. */
+  query: Record<string, string>;
+  /** The status the client saw; 0 when the connection was dropped. */
+  status: number;
+  personEmail?: string;
+  /** The injected fault, if any. */
+  fault?: FaultKind;
+}
+
+export interface SandboxPerson {
+  id: string;
+  email: string;
+  displayName: string;
+  type: string;
+  token: string;
+}
+
+const ROUTES: Route[] = [
+  ...peopleRoutes,
+  ...roomRoutes,
+  ...teamRoutes,
+  ...membershipRoutes,
+  ...teamMembershipRoutes,
+  ...messageRoutes,
+  ...contentRoutes,
+];
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class LocalWebex {
+  readonly faults = new Faults();
+  /** Every request to `/v1` in arrival order (control requests are left out). */
+  readonly requests: RequestRecord[] = [];
+  private store: Store;
+  private scenario: Scenario;
+  private readonly maxUploadBytes: number;
+
+  private constructor(
+    private readonly server: Server,
+    options: LocalWebexOptions,
+  ) {
+    this.scenario = options.scenario ?? smallScenario();
+    this.store = buildStore(this.scenario);
+    this.maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  }
+
+  /** Starts a local Webex on 127.0.0.1 (never on other interfaces: the control endpoints need no token). */
+  static async start(options: LocalWebexOptions = {}): Promise<LocalWebex> {
+    const server = createServer();
+    const webex = new LocalWebex(server, options);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      void webex.handle(req, res);
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    return webex;
+  }
+
+  get origin(): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  get baseUrl(): string {
+    return `${this.origin}/v1`;
+  }
+
+  tokenFor(email: string): string {
+    const p = this.store.peopleByEmail.get(email.toLowerCase());
+    if (!p) {
+      throw new Error(`No person ${email} in this scenario`);
+    }
+    return p.token;
+  }
+
+  people(): SandboxPerson[] {
+    return [...this.store.people.values()].map((p) => ({ id: p.id, email: p.email, displayName: p.displayName, type: p.type, token: p.token }));
+  }
+
+  clearRequests(): void {
+    this.requests.length = 0;
+  }
+
+  /** Back to the scenario's initial state (or to a new scenario); faults and the request log are cleared. */
+  reset(scenario?: Scenario): void {
+    this.store = buildStore(scenario ?? this.scenario);
+    if (scenario) {
+      this.scenario = scenario;
+    }
+    this.faults.clear();
+    this.clearRequests();
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const trackingId = newTrackingId();
+    const url = new URL(req.url ?? '/', this.origin);
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (url.pathname.startsWith('/_sandbox/')) {
+      await handleControl(this, req, res, url.pathname, trackingId);
+      return;
+    }
+    const ctx: Ctx = {
+      req,
+      res,
+      method,
+      url,
+      query: url.searchParams,
+      store: this.store,
+      origin: this.origin,
+      trackingId,
+      me: undefined as never,
+      dropAfter: false,
+      dropNextParams: false,
+      maxUploadBytes: this.maxUploadBytes,
+      status: 0,
+    };
+    const record: RequestRecord = { method, path: url.pathname, query: queryRecord(url.searchParams), status: 0 };
+    this.requests.push(record);
+    try {
+      const ended = await this.applyFaults(ctx, record, this.faults.take(method, url.pathname));
+      if (!ended) {
+        await this.route(ctx, record);
+      }
+    } catch (err) {
+      if (err instanceof HttpError) {
+        sendError(ctx, err.status, err.message, err.headers);
+      } else {
+        console.error('local Webex: unexpected error', err);
+        sendError(ctx, 500, 'An unexpected error occurred in the local Webex.');
+      }
+    }
+    record.status = ctx.status;
+  }
+
+  /** Applies the fault actions in order; true when one of them ended the request. */
+  private async applyFaults(ctx: Ctx, record: RequestRecord, actions: FaultAction[]): Promise<boolean> {
+    for (const action of actions) {
+      record.fault = action.kind;
+      switch (action.kind) {
+        case 'delay':
+          await sleep(action.delayMs ?? 1000);
+          break;
+        case 'dropNextParams':
+          ctx.dropNextParams = true;
+          break;
+        case 'dropAfter':
+          ctx.dropAfter = true;
+          break;
+        case 'drop':
+          ctx.status = 0;
+          ctx.req.socket.destroy();
+          return true;
+        case 'malformed': {
+          const html = action.body === 'html';
+          const body = html
+            ? '<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>'
+            : '{"items":[{"id":"Y2lzY29zcGFyazovL3VzL1JPT00v","title":"Proj';
+          ctx.status = 200;
+          ctx.res.writeHead(200, {
+            TrackingID: ctx.trackingId,
+            'Content-Type': html ? 'text/html' : 'application/json;charset=UTF-8',
+            'Content-Length': String(Buffer.byteLength(body)),
+          });
+          ctx.res.end(body);
+          return true;
+        }
+        case 'status': {
+          const status = action.status ?? 500;
+          const retryAfter = action.retryAfter === undefined ? (status === 429 ? 1 : null) : action.retryAfter;
+          const headers: Record<string, string> = retryAfter === null ? {} : { 'Retry-After': String(retryAfter) };
+          if (status === 204 || status === 304) {
+            ctx.status = status;
+            ctx.res.writeHead(status, { TrackingID: ctx.trackingId, ...headers });
+            ctx.res.end();
+          } else {
+            ctx.status = status;
+            const text = JSON.stringify(errorBody(faultMessage(status), ctx.trackingId));
+            ctx.res.writeHead(status, { TrackingID: ctx.trackingId, 'Content-Type': 'application/json;charset=UTF-8', ...headers });
+            ctx.res.end(text);
+          }
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private async route(ctx: Ctx, record: RequestRecord): Promise<void> {
+    const path = ctx.url.pathname;
+    if (!path.startsWith('/v1/')) {
+      throw new HttpError(404, TEXT.notFound);
+    }
+    // Every /v1 request needs a valid bearer token (notes §1 Auth); the answer never repeats it.
+    const auth = /^Bearer\s+(\S+)\s*$/i.exec(ctx.req.headers.authorization ?? '');
+    const me = auth ? this.store.peopleByToken.get(auth[1]) : undefined;
+    if (!me) {
+      throw new HttpError(401, TEXT.unauthorized);
+    }
+    ctx.me = me;
+    record.personEmail = me.email;
+    const apiPath = path.slice('/v1'.length).replace(/\/+$/, '');
+    for (const route of ROUTES) {
+      const match = route.path.exec(apiPath);
+      if (!match) {
+        continue;
+      }
+      const handler = route.methods[ctx.method as keyof Route['methods']];
+      if (!handler) {
+        // Spring's text for a wrong method, which Webex's API layer answers with a 405.
+        throw new HttpError(405, `Request method '${ctx.method}' not supported`, { Allow: Object.keys(route.methods).join(', ') });
+      }
+      await handler(ctx, match.slice(1).map((s) => decodeURIComponent(s)));
+      return;
+    }
+    throw new HttpError(404, TEXT.notFound);
+  }
+}
+
+function queryRecord(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of params) {
+    out[k] = k in out ? `${out[k]},${v}` : v;
+  }
+  return out;
+}
