@@ -41,6 +41,8 @@ export interface RequestRecord {
   personEmail?: string;
   /** The injected fault, if any. */
   fault?: FaultKind;
+  /** The `TrackingID` request header the client sent (the client's own id, not a secret). */
+  clientTrackingId?: string;
 }
 
 export interface SandboxPerson {
@@ -160,6 +162,10 @@ export class LocalWebex {
       status: 0,
     };
     const record: RequestRecord = { method, path: url.pathname, query: queryRecord(url.searchParams), status: 0 };
+    const clientTrackingId = req.headers.trackingid;
+    if (typeof clientTrackingId === 'string') {
+      record.clientTrackingId = clientTrackingId;
+    }
     this.requests.push(record);
     try {
       const ended = await this.applyFaults(ctx, record, this.faults.take(method, url.pathname));

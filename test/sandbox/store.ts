@@ -4,6 +4,7 @@
  * messages are found by uuid in one map, and a person's rooms and teams are kept in sets.
  * Routes enforce the API's rules; the store only keeps the data consistent.
  */
+import { EventEmitter } from 'node:events';
 import { encodeId, UuidSource } from './ids';
 import { findMentions, markdownToHtml, markdownToText, type MentionResolver } from './markdown';
 import type { ScenarioPersonType, PersonStatus } from './scenario';
@@ -138,7 +139,15 @@ export function lowerBound(list: MessageRec[], created: number, seq: number): nu
   return lo;
 }
 
+/** What live updates (test/sandbox/live) listen to, to push `conversation.activity` frames. */
+export interface StoreEvents {
+  messageCreated: [message: MessageRec];
+  messageDeleted: [message: MessageRec];
+}
+
 export class Store {
+  /** Emitted after the change is made (seeding emits too; nobody listens then). */
+  readonly events = new EventEmitter<StoreEvents>();
   readonly people = new Map<string, PersonRec>();
   readonly peopleByEmail = new Map<string, PersonRec>();
   readonly peopleByToken = new Map<string, PersonRec>();
@@ -335,6 +344,7 @@ export class Store {
     m.parent?.replies.push(rec);
     this.messages.set(uuid, rec);
     room.lastActivity = Math.max(room.lastActivity, created);
+    this.events.emit('messageCreated', rec);
     return rec;
   }
 
@@ -361,6 +371,7 @@ export class Store {
       parent.replies = parent.replies.filter((r) => r !== rec);
     }
     this.messages.delete(rec.uuid);
+    this.events.emit('messageDeleted', rec);
   }
 
   addContent(roomUuid: string, filename: string, contentType: string, data: Buffer): ContentRec {
