@@ -14,11 +14,15 @@ import { registerSessionCommands } from './commands/sessionCommands';
 import { SpacesStore } from './services/spacesStore';
 import { MembersStore } from './services/membersStore';
 import { SpaceSelection } from './services/selection';
-import { registerViews } from './views/registerViews';
+import { registerViews, type SidebarViews } from './views/registerViews';
+import { registerSpaceCommands } from './commands/spaceCommands';
+import { registerMemberCommands } from './commands/memberCommands';
+import { registerMessageCommands } from './commands/messageCommands';
+import { registerShareCommands } from './commands/shareCommands';
 
 /** What activate() returns. `testing` exists only when WEBEX_TEST=1 (the client holds the token). */
 export interface WebexExtensionApi {
-  testing?: { services: ExtensionServices; prompts: ScriptedPrompts };
+  testing?: { services: ExtensionServices; prompts: ScriptedPrompts; views: SidebarViews };
 }
 
 export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
@@ -43,12 +47,17 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
   );
 
   const services: ExtensionServices = { context, log, session, spaces, members, errors, prompts, selection };
+  const views = registerViews(services);
   context.subscriptions.push(
     registerAuthProvider(session),
-    registerViews(services),
+    views,
     registerSessionCommands(services, session),
+    registerSpaceCommands(services),
+    registerMemberCommands(services),
+    registerMessageCommands(services),
+    registerShareCommands(services),
   );
-  return scripted ? { testing: { services, prompts: scripted } } : {};
+  return scripted ? { testing: { services, prompts: scripted, views } } : {};
 }
 
 export function deactivate(): void {

@@ -58,6 +58,12 @@ export interface ErrorReporter {
    * seconds is shown once.
    */
   show(error: unknown, what: string): void;
+  /**
+   * Shows a failure the user must decide about (never collapsed, shown even for 401s), with these
+   * actions besides "Copy Tracking ID"; resolves the action chosen (undefined when dismissed).
+   * E.g. a failed post offers "Edit and Retry" so nothing the user wrote is lost.
+   */
+  offer(error: unknown, what: string, ...actions: string[]): Promise<string | undefined>;
 }
 
 /** The whole object handed to UI folders. */

@@ -157,7 +157,7 @@ export class WebexSession implements Session, vscode.Disposable {
     try {
       me = await client.people.me();
     } catch (error) {
-      client.close();
+      void client.close();
       if (error instanceof WebexApiError && (error.status === 401 || error.status === 403)) {
         throw new SignInError(
           `Webex did not accept that access token (${error.status}). Personal access tokens expire after ` +
@@ -197,7 +197,7 @@ export class WebexSession implements Session, vscode.Disposable {
   }
 
   dispose(): void {
-    this.current?.client.close();
+    void this.current?.client.close();
     this.current = undefined;
     for (const d of this.disposables) {
       d.dispose();
@@ -252,7 +252,7 @@ export class WebexSession implements Session, vscode.Disposable {
       // Proxy settings changed: same account, new connection.
       const { account, token, client } = this.current;
       this.apply({ account, token, client: this.newClient(account.baseUrl, token) });
-      client.close();
+      void client.close();
     }
   }
 
@@ -281,7 +281,7 @@ export class WebexSession implements Session, vscode.Disposable {
     this.current = next;
     this.stateValue = next ? 'signedIn' : 'signedOut';
     if (previous && previous.client !== next?.client) {
-      previous.client.close();
+      void previous.client.close();
     }
     void vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, next !== undefined);
     void vscode.commands.executeCommand('setContext', BOT_CONTEXT, next?.account.personType === 'bot');

@@ -9,6 +9,7 @@ import { WebexApiError, WebexInputError } from '../webex/errors';
 import type { ErrorReporter, Prompts } from '../extensionServices';
 import { SignedOutError } from '../services/spacesStore';
 import { SignInError } from '../auth/signInPrompt';
+import { trackingIdOf, userMessage } from '../services/errorText';
 
 const REPEAT_WINDOW_MS = 5_000;
 export const COPY_TRACKING_ID = 'Copy Tracking ID';
@@ -48,6 +49,18 @@ export class WindowErrorReporter implements ErrorReporter {
       }
     });
   }
+
+  async offer(error: unknown, what: string, ...actions: string[]): Promise<string | undefined> {
+    const text = `${what}: ${userMessage(error)}`;
+    const trackingId = trackingIdOf(error);
+    this.log.error(`${text}${trackingId ? ` (TrackingID ${trackingId})` : ''}`);
+    const choice = await this.prompts.notify('error', text, ...actions, ...(trackingId ? [COPY_TRACKING_ID] : []));
+    if (choice === COPY_TRACKING_ID && trackingId) {
+      await vscode.env.clipboard.writeText(trackingId);
+      return undefined;
+    }
+    return choice;
+  }
 }
 
 /** True for failures that need no message: the user cancelled, is signed out, or the token expired. */
@@ -59,21 +72,6 @@ export function isQuiet(error: unknown): boolean {
     return error.kind === 'aborted' || error.status === 401;
   }
   return false;
-}
-
-/** The message for people: the client's messages already quote the server ("Webex said: …"). */
-export function userMessage(error: unknown): string {
-  if (error instanceof Error) {
-    return error.message;
-  }
-  return String(error);
-}
-
-export function trackingIdOf(error: unknown): string | undefined {
-  if (error instanceof WebexApiError || error instanceof SignInError) {
-    return error.trackingId;
-  }
-  return undefined;
 }
 
 function describe(error: unknown): string {

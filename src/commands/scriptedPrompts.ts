@@ -145,9 +145,9 @@ export class ScriptedPrompts implements Prompts {
       if (next.notify !== undefined && action === undefined) {
         this.unexpected.push(`notification "${message}" has no action "${next.notify}" (has ${JSON.stringify(actions)})`);
       }
-      return Promise.resolve(this.record(record, action) as string | undefined);
+      return Promise.resolve(this.record<string | undefined>(record, action));
     }
-    return Promise.resolve(this.record(record, undefined) as undefined);
+    return Promise.resolve(this.record<string | undefined>(record, undefined));
   }
 
   private take(kind: 'input' | 'pick' | 'confirm', text: string): ScriptedAnswer | undefined {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import type { WebexSession } from '../auth/session';
+import { TeamMembersNode } from '../views/teams/teamsProvider';
 
 export function registerSessionCommands(services: ExtensionServices, session: WebexSession): vscode.Disposable {
   return vscode.Disposable.from(
@@ -20,9 +21,18 @@ export function registerSessionCommands(services: ExtensionServices, session: We
       await session.signOut();
       void services.prompts.notify('info', `Signed out of Webex (${account.displayName}).`);
     }),
-    vscode.commands.registerCommand('webex.refresh', async () => {
-      const client = await session.requireClient();
-      if (!client) {
+    vscode.commands.registerCommand('webex.refresh', async (node?: unknown) => {
+      await session.ready();
+      if (!session.client) {
+        return; // Signed out: the views show the welcome; nothing to reload.
+      }
+      if (node instanceof TeamMembersNode) {
+        // Only that team's members (refresh(node) clears only that node's cache).
+        try {
+          await services.members.reload({ kind: 'team', id: node.teamId });
+        } catch (error) {
+          services.errors.show(error, 'Could not reload the team’s members');
+        }
         return;
       }
       await refreshAll(services);

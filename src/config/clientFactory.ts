@@ -32,6 +32,8 @@ export function clientFactory(log: vscode.LogOutputChannel): ClientFactory {
         useProxy && proxy.url
           ? new ProxyAgent({ uri: proxy.url, requestTls: { rejectUnauthorized: proxy.strictSSL } })
           : undefined,
+      // The ProxyAgent belongs to this client alone: close it with the client.
+      closeDispatcher: true,
       onRequest: (entry) => logRequest(log, entry),
       onUnauthorized,
     });

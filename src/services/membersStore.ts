@@ -85,10 +85,13 @@ export class MembersStore {
     }
   }
 
-  /** Forgets a cached list without reloading (e.g. the user left the space). */
-  forget(key: MembersKey): void {
+  /**
+   * Forgets a cached list without reloading (e.g. the user left the space). `notify: false` when the
+   * caller refreshes the view itself.
+   */
+  forget(key: MembersKey, notify = true): void {
     const cache = key.kind === 'space' ? this.spaceCache : this.teamCache;
-    if (cache.delete(key.id)) {
+    if (cache.delete(key.id) && notify) {
       this.changed.fire(key);
     }
   }

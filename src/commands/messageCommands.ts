@@ -1,0 +1,115 @@
+/**
+ * Post a message to a space, and a direct message to a person by email. What the user wrote is
+ * never lost: a failed post offers the text again ("Edit and Retry", "Copy Text"), and the next
+ * post to the same place starts from the unsent text.
+ */
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../extensionServices';
+import type { WebexClient } from '../webex/client';
+import type { Message } from '../webex/types';
+import { MAX_MESSAGE_BYTES, isBlank, isValidEmail, utf8ByteLength } from '../webex/validation';
+import { withProgress } from './progress';
+import { pickSpace, roomFromArgument } from './targets';
+
+export const EDIT_AND_RETRY = 'Edit and Retry';
+export const COPY_TEXT = 'Copy Text';
+
+/** Where a message goes: a space or a person. */
+type Destination = { roomId: string; name: string } | { toPersonEmail: string; name: string };
+
+export function registerMessageCommands(services: ExtensionServices): vscode.Disposable {
+  // Text whose post failed, per destination, offered again next time (lives as long as the window).
+  const unsent = new Map<string, string>();
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('webex.postMessage', async (arg?: unknown) => {
+      const client = await services.session.requireClient();
+      if (!client) {
+        return;
+      }
+      let room;
+      try {
+        room =
+          (await roomFromArgument(services, client, arg)) ??
+          (await pickSpace(services, { title: 'Post Message to…' }));
+      } catch (error) {
+        services.errors.show(error, 'Could not load your spaces');
+        return;
+      }
+      if (room) {
+        await composeAndPost(services, client, { roomId: room.id, name: room.title }, unsent);
+      }
+    }),
+    vscode.commands.registerCommand('webex.directMessage', async () => {
+      const client = await services.session.requireClient();
+      if (!client) {
+        return;
+      }
+      const email = await services.prompts.input({
+        title: 'Direct Message',
+        prompt: 'The person’s email address',
+        placeHolder: 'name@example.com',
+        validateInput: (v) => (isValidEmail(v.trim()) ? undefined : 'Enter one email address, like name@example.com.'),
+      });
+      if (email === undefined) {
+        return;
+      }
+      await composeAndPost(services, client, { toPersonEmail: email.trim(), name: email.trim() }, unsent);
+    }),
+  );
+}
+
+/** Why a message cannot be sent as typed, or undefined. */
+export function messageProblem(text: string): string | undefined {
+  if (isBlank(text)) {
+    return 'Write a message (Markdown is fine).';
+  }
+  const bytes = utf8ByteLength(text);
+  return bytes > MAX_MESSAGE_BYTES
+    ? `${bytes} bytes: Webex takes at most ${MAX_MESSAGE_BYTES} bytes per message. Shorten it, or send code with “Send Selection”, which attaches long snippets as files.`
+    : undefined;
+}
+
+/** Asks for markdown and posts it; on failure offers the same text again until it is sent or dropped. */
+async function composeAndPost(
+  services: ExtensionServices,
+  client: WebexClient,
+  destination: Destination,
+  unsent: Map<string, string>,
+): Promise<Message | undefined> {
+  const key = 'roomId' in destination ? `room:${destination.roomId}` : `person:${destination.toPersonEmail.toLowerCase()}`;
+  let value = unsent.get(key);
+  for (;;) {
+    const markdown = await services.prompts.input({
+      title: `Post to ${destination.name}`,
+      prompt: value !== undefined ? 'Your unsent message (Markdown)' : 'Message (Markdown)',
+      value,
+      ignoreFocusOut: true,
+      validateInput: messageProblem,
+    });
+    if (markdown === undefined) {
+      return undefined;
+    }
+    try {
+      const target = 'roomId' in destination ? { roomId: destination.roomId } : { toPersonEmail: destination.toPersonEmail };
+      const message = await withProgress(`Posting to ${destination.name}…`, (signal) =>
+        client.messages.create({ ...target, markdown }, { signal }),
+      );
+      unsent.delete(key);
+      services.log.info(`Posted message ${message.id}`);
+      // A post moves the space to the top (and a first DM creates a space): reload the list.
+      void services.spaces.refresh().catch((error: unknown) => services.errors.show(error, 'Could not refresh your spaces'));
+      return message;
+    } catch (error) {
+      unsent.set(key, markdown);
+      value = markdown;
+      const choice = await services.errors.offer(error, `Could not post to ${destination.name}`, EDIT_AND_RETRY, COPY_TEXT);
+      if (choice === COPY_TEXT) {
+        await vscode.env.clipboard.writeText(markdown);
+        return undefined;
+      }
+      if (choice !== EDIT_AND_RETRY) {
+        return undefined; // Kept in `unsent`: the next post here starts from it.
+      }
+    }
+  }
+}

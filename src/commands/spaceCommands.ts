@@ -1,0 +1,212 @@
+/**
+ * Create a space or team, rename a space, leave or delete a space.
+ */
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../extensionServices';
+import type { Room } from '../webex/types';
+import { isBlank } from '../webex/validation';
+import { withProgress } from './progress';
+import { pickSpace, pickTeam, roomFromArgument, teamFromArgument } from './targets';
+
+export function registerSpaceCommands(services: ExtensionServices): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('webex.createSpace', (arg?: unknown) => createSpace(services, arg)),
+    vscode.commands.registerCommand('webex.createTeam', () => createTeam(services)),
+    vscode.commands.registerCommand('webex.renameSpace', (arg?: unknown) => renameSpace(services, arg)),
+    vscode.commands.registerCommand('webex.leaveSpace', (arg?: unknown) => leaveOrDeleteSpace(services, arg)),
+  );
+}
+
+const required = (what: string) => (value: string) => (isBlank(value) ? `${what} cannot be empty.` : undefined);
+
+/** Title, then (unless started from a team) an optional team, then an optional description. */
+async function createSpace(services: ExtensionServices, arg: unknown): Promise<void> {
+  const client = await services.session.requireClient();
+  if (!client) {
+    return;
+  }
+  const fromTeam = teamFromArgument(services, arg);
+  const title = await services.prompts.input({
+    title: fromTeam ? `Create Space in ${fromTeam.name}` : 'Create Space',
+    prompt: 'The space’s title',
+    placeHolder: 'e.g. Release 2.4',
+    validateInput: required('The title'),
+  });
+  if (title === undefined) {
+    return;
+  }
+  let teamId = fromTeam?.id;
+  if (!fromTeam) {
+    const team = await pickTeam(services, { title: `Create Space “${title.trim()}”`, allowNone: true }).catch(
+      (error: unknown) => {
+        // Teams unavailable (e.g. a bot without teams): a space without a team is still possible.
+        services.log.warn(`Could not list teams for Create Space: ${String(error)}`);
+        return null;
+      },
+    );
+    if (team === undefined) {
+      return;
+    }
+    teamId = team?.id;
+  }
+  const description = await services.prompts.input({
+    title: `Create Space “${title.trim()}”`,
+    prompt: 'A description (optional; press Enter to skip)',
+  });
+  if (description === undefined) {
+    return;
+  }
+  try {
+    const room = await withProgress(`Creating the space “${title.trim()}”…`, (signal) =>
+      client.rooms.create(
+        { title: title.trim(), teamId, description: isBlank(description) ? undefined : description.trim() },
+        { signal },
+      ),
+    );
+    services.log.info(`Created space ${room.id}`);
+    await afterSpaceChange(services);
+    services.selection.setActiveSpace(room.id);
+    void services.prompts.notify('info', `Created the space “${room.title}”.`);
+  } catch (error) {
+    services.errors.show(error, 'Could not create the space');
+  }
+}
+
+async function createTeam(services: ExtensionServices): Promise<void> {
+  const client = await services.session.requireClient();
+  if (!client) {
+    return;
+  }
+  const name = await services.prompts.input({
+    title: 'Create Team',
+    prompt: 'The team’s name',
+    placeHolder: 'e.g. Platform',
+    validateInput: required('The name'),
+  });
+  if (name === undefined) {
+    return;
+  }
+  try {
+    const team = await withProgress(`Creating the team “${name.trim()}”…`, (signal) =>
+      client.teams.create({ name: name.trim() }, { signal }),
+    );
+    await afterSpaceChange(services);
+    services.selection.setActiveTeam(team.id);
+    void services.prompts.notify('info', `Created the team “${team.name}”.`);
+  } catch (error) {
+    services.errors.show(error, 'Could not create the team');
+  }
+}
+
+async function renameSpace(services: ExtensionServices, arg: unknown): Promise<void> {
+  const client = await services.session.requireClient();
+  if (!client) {
+    return;
+  }
+  const room = await groupSpace(services, arg, 'Rename Space');
+  if (!room) {
+    return;
+  }
+  const title = await services.prompts.input({
+    title: `Rename “${room.title}”`,
+    prompt: 'The new title',
+    value: room.title,
+    validateInput: required('The title'),
+  });
+  if (title === undefined || title.trim() === room.title) {
+    return;
+  }
+  try {
+    // PUT /rooms requires the title; only the title changes here (notes §2).
+    await withProgress(`Renaming “${room.title}”…`, (signal) =>
+      client.rooms.update(room.id, { title: title.trim() }, { signal }),
+    );
+    await afterSpaceChange(services);
+  } catch (error) {
+    services.errors.show(error, `Could not rename “${room.title}”`);
+  }
+}
+
+/**
+ * A moderator of a group space deletes it (for everyone; a team space is archived); anyone else
+ * leaves it (their membership is deleted). The confirmation says which, before anything happens.
+ */
+async function leaveOrDeleteSpace(services: ExtensionServices, arg: unknown): Promise<void> {
+  const client = await services.session.requireClient();
+  const me = services.session.me;
+  if (!client || !me) {
+    return;
+  }
+  const room = await groupSpace(services, arg, 'Leave or Delete Space');
+  if (!room) {
+    return;
+  }
+  let membership;
+  try {
+    membership = await services.members.myMembership(room.id, me.id);
+  } catch (error) {
+    services.errors.show(error, `Could not check your membership of “${room.title}”`);
+    return;
+  }
+  const deletes = membership?.isModerator === true;
+  const confirmed = deletes
+    ? await services.prompts.confirm(`Delete the space “${room.title}” for everyone?`, {
+        detail: room.teamId
+          ? 'You are a moderator, so the space will be deleted (archived in its team) for all its members.'
+          : 'You are a moderator, so the space and its messages will be deleted for all its members. This cannot be undone.',
+        action: 'Delete Space',
+      })
+    : await services.prompts.confirm(`Leave the space “${room.title}”?`, {
+        detail: 'You will no longer see its messages, unless someone adds you again.',
+        action: 'Leave Space',
+      });
+  if (!confirmed) {
+    return;
+  }
+  try {
+    await withProgress(deletes ? `Deleting “${room.title}”…` : `Leaving “${room.title}”…`, async (signal) => {
+      if (deletes) {
+        await client.rooms.delete(room.id, { signal });
+      } else if (membership) {
+        await client.memberships.delete(membership.id, { signal });
+      } else {
+        // Not found among the members (e.g. a moderated team space shows only moderators, notes §4):
+        // DELETE /rooms by a non-moderator only removes the caller (notes §2).
+        await client.rooms.delete(room.id, { signal });
+      }
+    });
+    if (services.selection.activeSpaceId === room.id) {
+      services.selection.clear();
+    }
+    services.members.forget({ kind: 'space', id: room.id });
+    services.spaces.removeRoom(room.id);
+    await afterSpaceChange(services);
+    void services.prompts.notify('info', deletes ? `Deleted “${room.title}”.` : `Left “${room.title}”.`);
+  } catch (error) {
+    services.errors.show(error, deletes ? `Could not delete “${room.title}”` : `Could not leave “${room.title}”`);
+  }
+}
+
+/** The group space the argument names, or one the user picks. */
+async function groupSpace(services: ExtensionServices, arg: unknown, title: string): Promise<Room | undefined> {
+  const client = services.session.client;
+  try {
+    const given = client ? await roomFromArgument(services, client, arg) : undefined;
+    if (given) {
+      return given;
+    }
+    return await pickSpace(services, { title, filter: (r) => r.type === 'group' });
+  } catch (error) {
+    services.errors.show(error, 'Could not load your spaces');
+    return undefined;
+  }
+}
+
+/** Spaces and teams changed: reload them so every view shows the change. */
+export async function afterSpaceChange(services: ExtensionServices): Promise<void> {
+  try {
+    await services.spaces.refresh();
+  } catch (error) {
+    services.errors.show(error, 'Could not refresh your spaces');
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The Members view: the members of the space (or team) selected or opened last, by name, moderators
+ * marked. Follows `services.selection`; loads through the MembersStore (cached, deduplicated).
+ */
+import type { ExtensionServices } from '../../extensionServices';
+import type { SelectionTarget } from '../../services/selection';
+import { ErrorNode, NodeCache, NodeProvider, type TreeNode } from '../treeNode';
+import { MemberNode } from './memberNode';
+
+export class MembersProvider extends NodeProvider {
+  private readonly nodes = new NodeCache<MemberNode>();
+
+  constructor(private readonly services: ExtensionServices) {
+    super();
+    this.disposables.push(
+      services.selection.onDidChange(() => this.refresh()),
+      services.session.onDidChange(() => this.refresh()),
+      services.members.onDidChange((key) => {
+        const target = services.selection.target;
+        if (key === undefined || (target && key.kind === target.kind && key.id === target.id)) {
+          this.refresh();
+        }
+      }),
+    );
+  }
+
+  /** What the view shows members of, with a title for the view description. */
+  describeTarget(): { target: SelectionTarget; title: string } | undefined {
+    const target = this.services.selection.target;
+    if (!target) {
+      return undefined;
+    }
+    const { spaces } = this.services;
+    const title = target.kind === 'space' ? spaces.room(target.id)?.title : spaces.team(target.id)?.name;
+    return { target, title: title ?? (target.kind === 'space' ? 'Space' : 'Team') };
+  }
+
+  protected async getRoots(): Promise<TreeNode[]> {
+    const { session, members, selection } = this.services;
+    await session.ready();
+    const target = selection.target;
+    if (!session.client || !target) {
+      return []; // Welcome: sign in, or "select a space".
+    }
+    try {
+      const list =
+        target.kind === 'space' ? await members.loadSpaceMembers(target.id) : await members.loadTeamMembers(target.id);
+      if (selection.target !== target) {
+        return []; // The selection moved on while loading; its own refresh is on the way.
+      }
+      const myId = session.me?.id;
+      const of = target.kind === 'space' ? ({ kind: 'space', roomId: target.id } as const) : ({ kind: 'team', teamId: target.id } as const);
+      const ids = list.map((m) => `member:${m.id}`);
+      this.nodes.retain(ids);
+      return list.map((m) =>
+        this.nodes.get(
+          `member:${m.id}`,
+          () => new MemberNode(`member:${m.id}`, m, of, m.personId === myId),
+          (node) => {
+            node.membership = m;
+            node.isMe = m.personId === myId;
+          },
+        ),
+      );
+    } catch (error) {
+      return [
+        new ErrorNode('members:error', 'Could not load members', error, { command: 'webex.refresh', title: 'Try Again' }),
+      ];
+    }
+  }
+}

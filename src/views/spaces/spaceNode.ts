@@ -1,0 +1,69 @@
+/**
+ * A space in the Spaces view (and under a team in the Teams view).
+ */
+import * as vscode from 'vscode';
+import type { Room } from '../../webex/types';
+import { relativeTime } from '../../services/ordering';
+import { TreeNode, escape } from '../treeNode';
+
+/** `webex.openSpace` is registered by the conversation webview; clicking a space opens it. */
+export const OPEN_SPACE_COMMAND = 'webex.openSpace';
+
+export class SpaceNode extends TreeNode {
+  constructor(
+    readonly id: string,
+    public room: Room,
+    public teamName: string | undefined,
+    /** Under a team the team name is redundant in the description. */
+    private readonly showTeam: boolean,
+  ) {
+    super();
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const { room } = this;
+    const item = new vscode.TreeItem(room.title || '(untitled space)', vscode.TreeItemCollapsibleState.None);
+    const when = relativeTime(room.lastActivity ?? room.created, Date.now());
+    item.description = [this.showTeam ? this.teamName : undefined, when].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(room.type === 'direct' ? 'person' : room.teamId ? 'organization' : 'comment-discussion');
+    item.tooltip = spaceTooltip(room, this.teamName);
+    item.contextValue = spaceContextValue(room);
+    item.accessibilityInformation = {
+      label: `${room.type === 'direct' ? 'Direct space with' : 'Space'} ${room.title}${this.teamName ? `, team ${this.teamName}` : ''}${when ? `, active ${when}` : ''}`,
+    };
+    item.command = { command: OPEN_SPACE_COMMAND, title: 'Open Space', arguments: [room.id] };
+    return item;
+  }
+}
+
+/** `webex:space:<direct|group>[:team][:locked]`, matched with regexes in package.json menus. */
+export function spaceContextValue(room: Room): string {
+  return ['webex:space', room.type, room.teamId ? 'team' : undefined, room.isLocked ? 'locked' : undefined]
+    .filter(Boolean)
+    .join(':');
+}
+
+export function spaceTooltip(room: Room, teamName: string | undefined): vscode.MarkdownString {
+  const lines = [`**${escape(room.title)}**`, ''];
+  lines.push(room.type === 'direct' ? 'Direct space (1:1)' : room.isLocked ? 'Group space, moderated' : 'Group space');
+  if (teamName) {
+    lines.push(`Team: ${escape(teamName)}`);
+  }
+  if (room.lastActivity) {
+    lines.push(`Last activity: ${new Date(room.lastActivity).toLocaleString()}`);
+  }
+  lines.push(`Created: ${new Date(room.created).toLocaleString()}`);
+  if (room.isAnnouncementOnly) {
+    lines.push('Announcements only');
+  }
+  if (room.isReadOnly) {
+    lines.push('Read-only');
+  }
+  if (room.description) {
+    lines.push('', escape(room.description));
+  }
+  const md = new vscode.MarkdownString(lines.join('  \n'));
+  md.supportHtml = false;
+  md.isTrusted = false;
+  return md;
+}

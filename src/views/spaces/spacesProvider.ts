@@ -1,0 +1,99 @@
+/**
+ * The Spaces view: most recently active first, the active filter applied, "Load more…" while Webex
+ * has more pages. Loads through the SpacesStore (shared, deduplicated); getChildren never prompts.
+ */
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../../extensionServices';
+import { filterRooms } from '../../services/ordering';
+import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, type TreeNode } from '../treeNode';
+import { SpaceNode } from './spaceNode';
+
+export const LOAD_MORE_SPACES_COMMAND = 'webex.loadMoreSpaces';
+
+export class SpacesProvider extends NodeProvider {
+  private filterText = '';
+  private readonly nodes = new NodeCache<SpaceNode>();
+  private readonly filterChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeFilter = this.filterChanged.event;
+
+  constructor(private readonly services: ExtensionServices) {
+    super();
+    this.disposables.push(
+      this.filterChanged,
+      services.spaces.onDidChange(() => this.refresh()),
+      services.session.onDidChange(() => this.refresh()),
+    );
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  setFilter(text: string): void {
+    const next = text.trim();
+    if (next !== this.filterText) {
+      this.filterText = next;
+      void vscode.commands.executeCommand('setContext', 'webex:spacesFiltered', next !== '');
+      this.filterChanged.fire();
+      this.refresh();
+    }
+  }
+
+  /** The node of a space, if the view has shown it (for reveal). */
+  nodeFor(roomId: string): SpaceNode | undefined {
+    return this.nodes.find(`space:${roomId}`);
+  }
+
+  protected async getRoots(): Promise<TreeNode[]> {
+    const { session, spaces } = this.services;
+    await session.ready();
+    if (!session.client) {
+      return []; // The welcome view (viewsWelcome, `!webex:signedIn`) takes over.
+    }
+    // Teams only name the spaces' teams here; a failure there must not hide the spaces.
+    const teams = spaces.loadTeams().catch((error: unknown) => {
+      this.services.log.warn(`Could not load teams for the Spaces view: ${String(error)}`);
+    });
+    try {
+      await Promise.all([spaces.loadRooms(), teams]);
+    } catch (error) {
+      this.services.log.warn(`Could not load spaces: ${String(error)}`);
+      return [new ErrorNode('spaces:error', 'Could not load spaces', error, retry())];
+    }
+    const all = spaces.rooms ?? [];
+    const shown = filterRooms(all, this.filterText, (id) => spaces.teamName(id));
+    const nodes: TreeNode[] = shown.map((room) =>
+      this.nodes.get(
+        `space:${room.id}`,
+        () => new SpaceNode(`space:${room.id}`, room, room.teamId ? spaces.teamName(room.teamId) : undefined, true),
+        (node) => {
+          node.room = room;
+          node.teamName = room.teamId ? spaces.teamName(room.teamId) : undefined;
+        },
+      ),
+    );
+    this.nodes.retain(shown.map((r) => `space:${r.id}`));
+    if (this.filterText && shown.length === 0) {
+      nodes.push(
+        new InfoNode('spaces:noMatch', `No spaces match “${this.filterText}”`, 'search', {
+          command: 'webex.clearSpacesFilter',
+          title: 'Clear Filter',
+        }),
+      );
+    }
+    if (spaces.hasMoreRooms) {
+      nodes.push(
+        new LoadMoreNode(
+          'spaces:loadMore',
+          this.filterText ? 'Load more spaces to search…' : 'Load more…',
+          { command: LOAD_MORE_SPACES_COMMAND, title: 'Load More Spaces' },
+        ),
+      );
+    }
+    return nodes;
+  }
+}
+
+function retry(): vscode.Command {
+  return { command: 'webex.refresh', title: 'Try Again' };
+}
