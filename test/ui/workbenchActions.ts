@@ -1,0 +1,24 @@
+// Small actions on the real workbench that UI tests share. Selectors follow what VS Code 1.139
+// renders (roles and aria-labels first, classes where VS Code offers nothing else).
+import { Locator, Page } from 'playwright-core';
+
+/** The activity bar item of a view container, e.g. `activityBarItem(page, 'Webex')`. */
+export function activityBarItem(page: Page, title: string): Locator {
+  return page.locator('.part.activitybar .action-item').filter({ has: page.locator(`a[aria-label^="${title}"]`) });
+}
+
+/** The header of a view in the side bar (its title, e.g. "Spaces"). */
+export function viewHeader(page: Page, title: string): Locator {
+  return page.locator('.part.sidebar .pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) });
+}
+
+/** Opens the command palette and runs the command whose label is `label` (e.g. "Webex: Sign In"). */
+export async function runFromCommandPalette(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ state: 'visible' });
+  await input.press('Enter');
+}
