@@ -7,6 +7,11 @@
 export interface Page<T> {
   items: T[];
   next?: string;
+  /**
+   * Set when the page had a next link that must not be followed (e.g. to another host): thrown when
+   * the caller asks for the next page, so the items of this one are still delivered.
+   */
+  nextError?: Error;
 }
 
 /**
@@ -40,6 +45,9 @@ export class PagedList<T> implements AsyncIterable<T> {
       const page = await this.fetchPage(next, signal);
       if (page.items.length > 0) {
         yield page.items;
+      }
+      if (page.nextError !== undefined) {
+        throw page.nextError;
       }
       // A next link pointing back at a page already fetched would loop forever; stop instead.
       if (page.next === undefined || seen.has(page.next)) {

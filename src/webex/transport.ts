@@ -159,7 +159,11 @@ export class Transport {
       if (!Array.isArray(body.items)) {
         throw malformed(ctx, 'the list has no "items" array');
       }
-      return { items: body.items as T[], next: this.nextPage(response, first, ctx)?.href };
+      try {
+        return { items: body.items as T[], next: this.nextPage(response, first, ctx)?.href };
+      } catch (error) {
+        return { items: body.items as T[], nextError: error as Error };
+      }
     }, signal);
   }
 
