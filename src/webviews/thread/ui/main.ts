@@ -1,2 +1,17 @@
-// The conversation page's entry point (bundled for the browser by esbuild.js).
-export {};
+// The conversation page's entry point (bundled for the browser by esbuild.js into dist/webview/thread.js).
+import { ThreadApp } from './app';
+import { HostChannel } from './hostChannel';
+
+function start(): void {
+  const root = document.getElementById('app');
+  if (!root) {
+    return;
+  }
+  // Host messages arrive only after `ready` (posted below), so `app` exists by then.
+  const host = new HostChannel((message) => app.handle(message));
+  const app = new ThreadApp(root, host);
+  // The handshake: the host posts nothing before this (STYLE.md "Webviews").
+  host.post({ type: 'ready' });
+}
+
+start();

@@ -1,0 +1,177 @@
+/**
+ * The composer at the bottom: a textarea (`aria-label="Write a message"`), Enter sends,
+ * Shift+Enter breaks the line, a byte counter near the 7439-byte limit, a "Replying to …" chip,
+ * and the draft handed to the host (debounced, and at once when the tab goes away).
+ */
+import type { DraftView } from '../protocol';
+import { byteHint, canSend, isSendKey } from './composerRules';
+
+export interface ComposerHooks {
+  send(markdown: string, parentId: string | undefined): void;
+  draftChanged(draft: DraftView): void;
+}
+
+const DRAFT_DELAY_MS = 400;
+
+export class Composer {
+  readonly element: HTMLElement;
+  private readonly textarea: HTMLTextAreaElement;
+  private readonly hint: HTMLElement;
+  private readonly replyChip: HTMLElement;
+  private readonly replyLabel: HTMLElement;
+  private readonly sendButton: HTMLButtonElement;
+  private parentId: string | undefined;
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  private maxBytes = 7439;
+
+  constructor(private readonly hooks: ComposerHooks) {
+    this.element = document.createElement('footer');
+    this.element.className = 'composer';
+
+    this.replyChip = document.createElement('div');
+    this.replyChip.className = 'reply-chip';
+    this.replyChip.hidden = true;
+    const icon = document.createElement('span');
+    icon.className = 'codicon codicon-reply';
+    icon.setAttribute('aria-hidden', 'true');
+    this.replyLabel = document.createElement('span');
+    this.replyLabel.className = 'reply-label';
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.className = 'icon-button';
+    cancel.title = 'Stop replying (Escape)';
+    cancel.setAttribute('aria-label', 'Stop replying');
+    const x = document.createElement('span');
+    x.className = 'codicon codicon-close';
+    x.setAttribute('aria-hidden', 'true');
+    cancel.append(x);
+    cancel.addEventListener('click', () => this.setReplyTo(undefined));
+    this.replyChip.append(icon, this.replyLabel, cancel);
+
+    const row = document.createElement('div');
+    row.className = 'composer-row';
+    this.textarea = document.createElement('textarea');
+    this.textarea.className = 'composer-input';
+    this.textarea.rows = 1;
+    this.textarea.placeholder = 'Write a message (Markdown; Enter to send, Shift+Enter for a new line)';
+    this.textarea.setAttribute('aria-label', 'Write a message');
+    this.sendButton = document.createElement('button');
+    this.sendButton.type = 'button';
+    this.sendButton.className = 'icon-button send';
+    this.sendButton.title = 'Send (Enter)';
+    this.sendButton.setAttribute('aria-label', 'Send');
+    const send = document.createElement('span');
+    send.className = 'codicon codicon-send';
+    send.setAttribute('aria-hidden', 'true');
+    this.sendButton.append(send);
+    row.append(this.textarea, this.sendButton);
+
+    this.hint = document.createElement('div');
+    this.hint.className = 'byte-hint';
+    this.hint.setAttribute('aria-live', 'polite');
+
+    this.element.append(this.replyChip, row, this.hint);
+
+    this.textarea.addEventListener('keydown', (e) => {
+      if (isSendKey(e)) {
+        e.preventDefault();
+        this.submit();
+      } else if (e.key === 'Escape' && this.parentId !== undefined) {
+        e.preventDefault();
+        this.setReplyTo(undefined);
+      }
+    });
+    this.textarea.addEventListener('input', () => this.changed());
+    this.textarea.addEventListener('blur', () => this.flushDraft());
+    this.sendButton.addEventListener('click', () => this.submit());
+    // The tab can close at any moment: hand over the last keystrokes.
+    window.addEventListener('pagehide', () => this.flushDraft());
+    document.addEventListener('visibilitychange', () => this.flushDraft());
+    this.update();
+  }
+
+  setLimit(maxBytes: number): void {
+    this.maxBytes = maxBytes;
+    this.update();
+  }
+
+  /** Restores a draft (from the host's store) without announcing it as a change. */
+  setDraft(draft: DraftView | undefined, replyLabel?: string): void {
+    this.textarea.value = draft?.text ?? '';
+    this.parentId = draft?.parentId;
+    this.showReply(replyLabel);
+    this.update();
+  }
+
+  /** Answers a thread (its first message's id) or, with undefined, the space. */
+  setReplyTo(parentId: string | undefined, label?: string): void {
+    this.parentId = parentId;
+    this.showReply(label);
+    this.changed();
+    this.focus();
+  }
+
+  /** Puts text back (a failed message the user wants to change). */
+  restore(text: string, parentId: string | undefined, replyLabel?: string): void {
+    const current = this.textarea.value.trim();
+    this.textarea.value = current ? `${text}\n${current}` : text;
+    this.parentId = parentId;
+    this.showReply(replyLabel);
+    this.changed();
+    this.focus();
+  }
+
+  focus(): void {
+    this.textarea.focus();
+  }
+
+  setEnabled(enabled: boolean): void {
+    this.textarea.disabled = !enabled;
+    this.update();
+  }
+
+  private showReply(label: string | undefined): void {
+    this.replyChip.hidden = this.parentId === undefined;
+    this.replyLabel.textContent = this.parentId === undefined ? '' : `Replying to ${label ?? 'a thread'}`;
+  }
+
+  private submit(): void {
+    const text = this.textarea.value;
+    if (!canSend(text, this.maxBytes) || this.textarea.disabled) {
+      this.update();
+      return;
+    }
+    this.hooks.send(text, this.parentId);
+    this.textarea.value = '';
+    this.parentId = undefined;
+    this.showReply(undefined);
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    this.update();
+  }
+
+  private changed(): void {
+    this.update();
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.flushDraft(), DRAFT_DELAY_MS);
+  }
+
+  private flushDraft(): void {
+    if (this.draftTimer === undefined) {
+      return;
+    }
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    this.hooks.draftChanged({ text: this.textarea.value, parentId: this.parentId });
+  }
+
+  private update(): void {
+    const hint = byteHint(this.textarea.value, this.maxBytes);
+    this.hint.textContent = hint.text;
+    this.hint.className = `byte-hint ${hint.level}`;
+    this.sendButton.disabled = this.textarea.disabled || !canSend(this.textarea.value, this.maxBytes);
+    // Grow with the text up to a third of the view (CSSOM, which the CSP allows; no style attribute).
+    this.textarea.style.height = 'auto';
+    this.textarea.style.height = `${Math.min(this.textarea.scrollHeight, Math.max(120, window.innerHeight / 3))}px`;
+  }
+}

@@ -1,0 +1,56 @@
+/** Times and days in the viewer's locale and time zone (the page runs where the user is). */
+
+const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
+const weekdayDate = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
+const withYear = new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+
+/** `YYYY-MM-DD` of the local day, the key messages are grouped by. */
+export function localDay(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** "10:42" */
+export function shortTime(iso: string): string {
+  return time.format(new Date(iso));
+}
+
+/** "Wednesday, 4 March 2026 at 10:42", for tooltips and screen readers. */
+export function fullTime(iso: string): string {
+  return full.format(new Date(iso));
+}
+
+/** "Today", "Yesterday", "Monday, 2 March", or with the year when it is not this year. */
+export function dayLabel(dayKey: string, now = new Date()): string {
+  const [y, m, d] = dayKey.split('-').map(Number);
+  const day = new Date(y, m - 1, d);
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const days = Math.round((today.getTime() - day.getTime()) / 86_400_000);
+  if (days === 0) {
+    return 'Today';
+  }
+  if (days === 1) {
+    return 'Yesterday';
+  }
+  return (y === now.getFullYear() ? weekdayDate : withYear).format(day);
+}
+
+/** Up to two initials of a name or email, for the avatar. */
+export function initials(name: string): string {
+  const words = name
+    .replace(/@.*$/, '')
+    .split(/[\s._-]+/)
+    .filter((w) => w.length > 0);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words.slice(0, 1);
+  return letters.map((w) => [...w][0]?.toUpperCase() ?? '').join('') || '?';
+}
+
+/** A stable colour slot (0–5) for a person, so each author keeps one avatar colour. */
+export function colorSlot(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) {
+    h = (h * 31 + id.charCodeAt(i)) | 0;
+  }
+  return Math.abs(h) % 6;
+}
