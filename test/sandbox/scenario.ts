@@ -106,6 +106,6 @@ export interface Scenario {
   messages: ScenarioMessage[];
 }
 
-export { smallScenario } from './scenarios/small';
+export { smallScenario, SMALL } from './scenarios/small';
 export { demoScenario } from './scenarios/demo';
 export { generateScenario, type GenerateOptions } from './scenarios/generate';

@@ -136,9 +136,9 @@ function sendTokens(ctx: Ctx, oauth: OAuthState, grant: GrantRec, accessToken: s
     200,
     {
       access_token: accessToken,
-      expires_in: Math.max(Math.floor((expiresAt - now) / 1000), 0),
+      expires_in: Math.max(Math.round((expiresAt - now) / 1000), 0),
       refresh_token: grant.refreshToken,
-      refresh_token_expires_in: Math.max(Math.floor((grant.refreshExpiresAt - now) / 1000), 0),
+      refresh_token_expires_in: Math.max(Math.round((grant.refreshExpiresAt - now) / 1000), 0),
       token_type: 'Bearer',
     },
     { 'Cache-Control': 'no-store', Pragma: 'no-cache' },
