@@ -133,9 +133,10 @@ export class SendQueue {
         message = await this.options.findExisting(entry);
       }
       message ??= await this.options.post(entry);
+      // Show the message before the outbox entry goes, so it never disappears for a moment.
+      this.options.onSent(entry.localId, message);
       this.entries = this.entries.filter((e) => e !== entry);
       this.changed();
-      this.options.onSent(entry.localId, message);
     } catch (error) {
       entry.state = 'failed';
       entry.error = this.options.describe(error);
