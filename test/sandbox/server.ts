@@ -9,6 +9,7 @@ import { handleControl } from './control';
 import { Faults, faultMessage, type FaultAction, type FaultKind } from './faults';
 import { HttpError, TEXT, errorBody, sendError, type Ctx, type Route } from './http';
 import { newTrackingId } from './ids';
+import { attachLive, type SandboxLive } from './live/attachLive';
 import { contentRoutes } from './routes/contents';
 import { membershipRoutes } from './routes/memberships';
 import { messageRoutes } from './routes/messages';
@@ -69,6 +70,8 @@ export class LocalWebex {
   readonly faults = new Faults();
   /** Every request to `/v1` in arrival order (control requests are left out). */
   readonly requests: RequestRecord[] = [];
+  /** Live updates (catalog, device service, Mercury websocket) and their test controls (test/sandbox/live). */
+  readonly live: SandboxLive;
   private store: Store;
   private scenario: Scenario;
   private readonly maxUploadBytes: number;
@@ -80,6 +83,7 @@ export class LocalWebex {
     this.scenario = options.scenario ?? smallScenario();
     this.store = buildStore(this.scenario);
     this.maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+    this.live = attachLive(server, { store: () => this.store });
   }
 
   /** Starts a local Webex on 127.0.0.1 (never on other interfaces: the control endpoints need no token). */
@@ -127,11 +131,13 @@ export class LocalWebex {
     if (scenario) {
       this.scenario = scenario;
     }
+    this.live.reset();
     this.faults.clear();
     this.clearRequests();
   }
 
   async stop(): Promise<void> {
+    await this.live.close();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -143,6 +149,9 @@ export class LocalWebex {
     const url = new URL(req.url ?? '/', this.origin);
     const method = (req.method ?? 'GET').toUpperCase();
     if (url.pathname.startsWith('/_sandbox/')) {
+      if (await this.live.handleControl(req, res, url)) {
+        return;
+      }
       await handleControl(this, req, res, url.pathname, trackingId);
       return;
     }
@@ -170,7 +179,14 @@ export class LocalWebex {
     try {
       const ended = await this.applyFaults(ctx, record, this.faults.take(method, url.pathname));
       if (!ended) {
-        await this.route(ctx, record);
+        // /u2c/api/v1/catalog and /wdm/api/v1/devices[/id] are answered (and authenticated) by the live part.
+        const live = await this.live.handle(req, res, url);
+        if (live) {
+          ctx.status = live.status;
+          record.personEmail = live.personEmail;
+        } else {
+          await this.route(ctx, record);
+        }
       }
     } catch (err) {
       if (err instanceof HttpError) {
