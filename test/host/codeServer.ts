@@ -17,6 +17,8 @@ export const DEFAULT_TEST_SETTINGS: Readonly<Record<string, unknown>> = {
   'extensions.autoCheckUpdates': false,
   'update.mode': 'none',
   'workbench.tips.enabled': false,
+  // The empty secondary side bar (chat) would take a third of every screenshot.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export interface CodeServerOptions {

@@ -116,7 +116,11 @@ async function main(): Promise<number> {
     cleanups.push(() => sandbox.stop());
     console.log(`[runner] local Webex (smallScenario) at ${sandbox.baseUrl}`);
     const wiring = sandboxWiring(sandbox);
-    const env: Record<string, string> = { ...wiring.env };
+    // Lets the suite check that it tests what was asked for: the VSIX's install or this folder.
+    const env: Record<string, string> = {
+      ...wiring.env,
+      ...(args.vsix === undefined ? { WEBEX_TEST_DEVELOPMENT_PATH: root } : { WEBEX_TEST_FROM_VSIX: '1' }),
+    };
     if (args.grep !== undefined) {
       env.WEBEX_TEST_GREP = args.grep;
     }

@@ -158,8 +158,8 @@ export interface Workbench {
   readonly workspaceDir: string;
   /** What the extension host and the workbench logged so far (`type: text`). */
   readonly logs: readonly string[];
-  /** Saves `test-results/<name>.png` (full window) and returns its path. */
-  screenshot(name: string): Promise<string>;
+  /** Saves `test-results/<name>.png` (the 1280×800 window) and returns its path; moves the mouse away first unless keepHover. */
+  screenshot(name: string, options?: { keepHover?: boolean }): Promise<string>;
   /** Closes Chromium, stops code-server and the local Webex, removes temp folders. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -212,9 +212,18 @@ export async function startWorkbench(options: StartWorkbenchOptions = {}): Promi
       codeServerUrl: server.origin,
       workspaceDir: server.workspaceDir,
       logs,
-      async screenshot(name: string): Promise<string> {
+      async screenshot(name: string, screenshotOptions: { keepHover?: boolean } = {}): Promise<string> {
         const file = path.join(repoRoot(), 'test-results', `${name.replace(/[^\w.-]+/g, '-')}.png`);
         fs.mkdirSync(path.dirname(file), { recursive: true });
+        if (screenshotOptions.keepHover !== true) {
+          // A tooltip from the last click (e.g. on the activity bar) would end up in the picture.
+          await page.mouse.move(640, 1);
+          await page
+            .locator('.workbench-hover-container, .monaco-hover.workbench-hover')
+            .first()
+            .waitFor({ state: 'hidden', timeout: 3000 })
+            .catch(() => undefined);
+        }
         await page.screenshot({ path: file });
         return file;
       },

@@ -1,6 +1,7 @@
 // Smoke test of the test host itself and of the extension's manifest, inside a real VS Code.
 // Runs first (index.ts), so "not active yet" is observed before any other test activates it.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'webex-vscode.webex-vscode';
@@ -36,6 +37,13 @@ describe('Extension activation', () => {
   it('is present and not active before anything asks for it', () => {
     const ext = extension();
     assert.equal(ext.isActive, false, 'activated at startup: DESIGN.md wants activation on demand');
+    // The runner says what is under test: the development folder, or the VSIX it installed.
+    if (process.env.WEBEX_TEST_FROM_VSIX === '1') {
+      const manifest = ext.packageJSON as Manifest & { version: string };
+      assert.equal(path.basename(ext.extensionPath), `${EXTENSION_ID}-${manifest.version}`, 'not the installed VSIX');
+    } else if (process.env.WEBEX_TEST_DEVELOPMENT_PATH !== undefined) {
+      assert.equal(ext.extensionPath, process.env.WEBEX_TEST_DEVELOPMENT_PATH, 'not the development folder');
+    }
     const events = (ext.packageJSON as Manifest).activationEvents ?? [];
     assert.ok(!events.includes('*') && !events.includes('onStartupFinished'), `eager activation events: ${events.join(', ')}`);
   });

@@ -22,3 +22,14 @@ export async function runFromCommandPalette(page: Page, label: string): Promise<
   await row.waitFor({ state: 'visible' });
   await input.press('Enter');
 }
+
+/** Opens a workspace file by name through Quick Open (the palette without `>`). */
+export async function openFileFromQuickOpen(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(fileName);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor({ state: 'visible' });
+  await input.press('Enter');
+  await page.locator(`.tabs-container .tab[aria-label^="${fileName}"]`).first().waitFor({ state: 'visible' });
+}
