@@ -96,6 +96,13 @@ export class SandboxLive {
     this.mercury.skip = 0;
   }
 
+  /** Forgets every device and closes every socket (unit tests start from nothing). */
+  clear(): void {
+    this.mercury.drop({ code: 1001, reason: 'cleared' });
+    this.devices.devices.clear();
+    this.reset();
+  }
+
   async close(): Promise<void> {
     this.server.off('upgrade', this.onUpgrade);
     this.subscribed?.events.off('messageCreated', this.onCreated);
