@@ -16,7 +16,7 @@ import { repoRoot } from './paths';
 import { requireChromium } from './prerequisites';
 import { sandboxWiring, startLocalWebex } from './sandbox';
 import { SuiteSummary, parseSummary, summaryLine } from './summary';
-import { developmentPath, runExtensionTests } from './workbench';
+import { developmentPath, launchChromium, runExtensionTests } from './workbench';
 
 interface Args {
   grep?: string;
@@ -134,8 +134,11 @@ async function main(): Promise<number> {
     cleanups.push(() => server.stop());
     console.log(`[runner] code-server ${server.origin} (${args.vsix === undefined ? 'development folder' : `installed ${path.basename(args.vsix)}`}); opening the workbench in Chromium`);
 
+    const context = await launchChromium(server);
+    cleanups.push(() => context.close());
     exitCode = await runExtensionTests({
       server,
+      context,
       extensionDevelopmentPath: developmentPath(server, args.vsix !== undefined),
       extensionTestsPath: testsIndex,
       onLog: (type, text) => {

@@ -89,6 +89,8 @@ async function wirePage(page: Page, onLog: ExtensionHostLog, onExit?: (code: num
 
 export interface RunTestsOptions {
   server: CodeServer;
+  /** A browser from {@link launchChromium}; the caller closes it. */
+  context: BrowserContext;
   /** Absolute folder of the extension under development (or the VSIX harness). */
   extensionDevelopmentPath: string;
   /** Absolute path of the compiled test index without `.js` (out/test/integration/index). */
@@ -100,10 +102,9 @@ export interface RunTestsOptions {
 
 /** Opens the workbench with the test payload and resolves with the suite's exit code. */
 export async function runExtensionTests(options: RunTestsOptions): Promise<number> {
-  const context = await launchChromium(options.server);
   let timer: NodeJS.Timeout | undefined;
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
+    const page = options.context.pages()[0] ?? (await options.context.newPage());
     let resolveExit: (code: number) => void = () => undefined;
     const exitCode = new Promise<number>((resolve) => {
       resolveExit = resolve;
@@ -126,7 +127,6 @@ export async function runExtensionTests(options: RunTestsOptions): Promise<numbe
     return await exitCode;
   } finally {
     clearTimeout(timer);
-    await context.close().catch(() => undefined);
   }
 }
 
