@@ -48,6 +48,30 @@ describe('webex client: messages', () => {
       assert.equal(requestsTo(sandbox.webex, 'POST', /^\/messages$/).length, 2);
     });
 
+    it('after a timeout, looks again after a pause and finds a message Webex committed late', async () => {
+      const other = sandbox.client().client;
+      const coffee = await roomIdByTitle(other, SMALL.rooms.coffee);
+      // The local Webex drops a request whose client gave up; the real one may still commit it a moment
+      // later. The pause before the first look stands in for that moment: Ada's message lands then.
+      const waits: number[] = [];
+      const { client } = sandbox.client({
+        timeoutMs: 100,
+        sleep: async (ms) => {
+          waits.push(ms);
+          if (waits.length === 1) {
+            await other.messages.create({ roomId: coffee, markdown: 'Slow **but** there' });
+          }
+        },
+      });
+      sandbox.webex.faults.add({ match: postMessages, kind: 'delay', delayMs: 1000 });
+
+      const sent = await client.messages.create({ roomId: coffee, markdown: 'Slow **but** there' });
+
+      assert.equal(sent.markdown, 'Slow **but** there');
+      assert.deepEqual(waits, [500], 'one pause, then the first look found it');
+      assert.equal(requestsTo(sandbox.webex, 'GET', /^\/messages$/).length, 1);
+    });
+
     it('when the message is not there, says it was not delivered and is safe to send again', async () => {
       const { client } = sandbox.client();
       const coffee = await roomIdByTitle(client, SMALL.rooms.coffee);

@@ -2,7 +2,7 @@
 // not slept: the client asks its injected sleep, so a 15 s Retry-After costs the test nothing.
 import * as assert from 'node:assert/strict';
 import { WebexApiError } from '../../../src/webex/errors';
-import { SMALL, rejection, requestsTo, roomIdByTitle, useLocalWebex } from './harness';
+import { RawServer, SMALL, makeClient, rejection, requestsTo, roomIdByTitle, useLocalWebex } from './harness';
 
 describe('webex client: retries, timeouts, cancellation', () => {
   const sandbox = useLocalWebex();
@@ -70,7 +70,12 @@ describe('webex client: retries, timeouts, cancellation', () => {
       await client.rooms.list().toArray();
       // random() is 0.5: half of 500, 1000, 2000 ms.
       assert.deepEqual(waits, [250, 500, 1000]);
-      assert.deepEqual(requestsTo(sandbox.webex, 'GET', /^\/rooms$/).map((r) => r.status), [503, 502, 504, 200]);
+      const attempts = requestsTo(sandbox.webex, 'GET', /^\/rooms$/);
+      assert.deepEqual(attempts.map((r) => r.status), [503, 502, 504, 200]);
+      // Each attempt carries our own TrackingID, a new one per attempt.
+      const ids = attempts.map((r) => r.clientTrackingId ?? '');
+      assert.ok(ids.every((id) => /^WEBEX_VSCODE_[0-9a-f-]{36}_\d+$/.test(id)), ids.join());
+      assert.equal(new Set(ids).size, 4);
     });
 
     it('stops after maxRetries and throws the last 503', async () => {
@@ -113,6 +118,20 @@ describe('webex client: retries, timeouts, cancellation', () => {
       assert.equal(requestsTo(sandbox.webex, 'POST', /^\/rooms$/).length, 1);
       const titled = (await client.rooms.list().toArray()).filter((r) => r.title === 'Created once');
       assert.equal(titled.length, 1);
+    });
+
+    it('retries even a POST when the connection was refused (nothing was sent)', async () => {
+      const closed = await RawServer.start((_req, res) => res.end());
+      const origin = closed.origin;
+      await closed.stop();
+      const { client, waits } = makeClient(`${origin}/v1`, 'token-x', { maxRetries: 2 });
+      const error = await rejection(client.rooms.create({ title: 'Nowhere' }));
+      assert.ok(error instanceof WebexApiError);
+      assert.equal(error.kind, 'network');
+      assert.equal(error.code, 'ECONNREFUSED');
+      assert.match(error.message, /Could not reach Webex \(ECONNREFUSED\) \(POST \/rooms\)/);
+      assert.equal(waits.length, 2);
+      await client.close();
     });
 
     it('takes a 404 on a retried DELETE as done: the lost first try deleted it', async () => {
