@@ -43,7 +43,14 @@ const SEEN_PER_ROOM = 200;
 export class ActivityTracker {
   private readonly lastActivity = new Map<string, number>();
   private readonly clusters = new Map<string, string>();
-  private readonly seen = new Map<string, { order: string[]; ids: Set<string> }>();
+  /** Per space: message id → the epoch it was learnt in, oldest first (bounded). */
+  private readonly seen = new Map<string, Map<string, number>>();
+  /**
+   * Bumped at every gap (a closed socket, a sequence jump, a poll). Messages learnt before the
+   * current epoch were delivered without a hole, so a catch-up that reaches one can stop; messages
+   * learnt since (the socket delivers while a catch-up runs) are only skipped.
+   */
+  private epoch = 0;
   /** Rooms absent from the baseline had lastActivity ≤ this (server clock). */
   private horizon: number | undefined;
   private baselined = false;
@@ -73,22 +80,30 @@ export class ActivityTracker {
   noteMessage(roomId: string, messageId: string): boolean {
     let entry = this.seen.get(roomId);
     if (entry === undefined) {
-      entry = { order: [], ids: new Set() };
+      entry = new Map();
       this.seen.set(roomId, entry);
     }
-    if (entry.ids.has(messageId)) {
+    if (entry.has(messageId)) {
       return false;
     }
-    entry.ids.add(messageId);
-    entry.order.push(messageId);
-    if (entry.order.length > SEEN_PER_ROOM) {
-      entry.ids.delete(entry.order.shift() ?? '');
+    entry.set(messageId, this.epoch);
+    if (entry.size > SEEN_PER_ROOM) {
+      // Maps keep insertion order: the first key is the oldest.
+      entry.delete(entry.keys().next().value ?? '');
     }
     return true;
   }
 
   hasSeen(roomId: string, messageId: string): boolean {
-    return this.seen.get(roomId)?.ids.has(messageId) === true;
+    return this.seen.get(roomId)?.has(messageId) === true;
+  }
+
+  /**
+   * Events may have been lost from now on (the socket closed, a sequence number jumped, or a poll
+   * is about to look). The next sync stops at messages known before this point.
+   */
+  markGap(): void {
+    this.epoch++;
   }
 
   /** One sync at a time: a poll and a websocket catch-up never overlap. */
@@ -170,11 +185,14 @@ export class ActivityTracker {
       for await (const page of list.pages()) {
         pagesRead++;
         for (const m of page) {
-          if (this.hasSeen(room.id, m.id) || (since !== undefined && time(m.created) <= since)) {
+          const learnt = this.seen.get(room.id)?.get(m.id);
+          if ((learnt !== undefined && learnt < this.epoch) || (since !== undefined && time(m.created) <= since)) {
             reachedKnown = true;
             break;
           }
-          found.push(m);
+          if (learnt === undefined) {
+            found.push(m);
+          }
         }
         if (reachedKnown || pagesRead >= (this.options.maxMessagePages ?? 5)) {
           break;

@@ -122,6 +122,8 @@ export class PollSource implements LiveSource {
   private async poll(): Promise<void> {
     const signal = this.abort.signal;
     try {
+      // Each poll looks for what happened since the last one (the tracker stops at what it knew then).
+      this.options.tracker.markGap();
       const result = await this.options.tracker.sync(signal);
       if (!this.running) {
         return;

@@ -79,6 +79,7 @@ export class WebsocketSource implements LiveSource {
       return;
     }
     this.running = true;
+    this.options.tracker.markGap();
     this.abort = new AbortController();
     this.attempt = 0;
     this.failedOpens = 0;
@@ -153,6 +154,7 @@ export class WebsocketSource implements LiveSource {
       onFrame: (frame) => this.onFrame(connection, frame),
       onSequenceGap: (expected, actual) => {
         this.options.log?.(`Live updates: frame ${expected} to ${actual - 1} lost; catching up`);
+        this.options.tracker.markGap();
         this.emitter.fire({ type: 'gap', reason: 'sequence' });
         this.catchUp();
       },
@@ -224,6 +226,8 @@ export class WebsocketSource implements LiveSource {
     if (!wasCurrent) {
       return;
     }
+    // Whatever happens from here until the next socket is ready may be missed.
+    this.options.tracker.markGap();
     this.cancelCatchUp?.();
     const action = closeAction(close.code, close.reason);
     this.options.log?.(`Live updates: websocket closed (${close.code}${close.reason ? ` ${close.reason}` : ''}): ${action}`);

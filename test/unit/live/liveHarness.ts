@@ -73,7 +73,7 @@ export interface LiveKit {
   client(token?: string): WebexClient;
   http(token?: string): ServiceHttp;
   tracker(token?: string, isBot?: boolean): ActivityTracker;
-  websocket(options?: Partial<WebsocketSourceOptions> & { token?: string }): { source: WebsocketSource; store: MemoryDeviceStore; events: EventLog };
+  websocket(options?: Partial<WebsocketSourceOptions> & { token?: string }): { source: WebsocketSource; store: MemoryDeviceStore; events: EventLog; tracker: ActivityTracker };
   poll(options?: Partial<PollSourceOptions> & { token?: string }): { source: PollSource; events: EventLog };
   /** Requests to `/v1` (or the given prefix) the local Webex saw since the last clear. */
   restRequests(): RequestRecord[];
@@ -131,17 +131,18 @@ export function useLiveWebex(): LiveKit {
     websocket: (options = {}) => {
       const token = options.token ?? SMALL.ada.token;
       const store = new MemoryDeviceStore();
+      const tracker = options.tracker ?? kit.tracker(token);
       const source = new WebsocketSource({
         http: kit.http(token),
         u2cBaseUrl: u2cBaseUrlFor(get().baseUrl),
         device: { name: 'Webex for VS Code (test)', systemVersion: '1.0.0' },
         deviceStore: store,
-        tracker: kit.tracker(token),
         timers,
         ...options,
+        tracker,
       });
       sources.push(source);
-      return { source, store, events: new EventLog(source) };
+      return { source, store, events: new EventLog(source), tracker };
     },
     poll: (options = {}) => {
       const source = new PollSource({ tracker: kit.tracker(options.token), timers, ...options });
