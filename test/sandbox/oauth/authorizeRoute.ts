@@ -63,23 +63,37 @@ export function showAuthorize(ctx: Ctx, oauth: OAuthState, store: Store): void {
 /** `POST /v1/authorize/consent` (form: request, email, decision): redirects with a code or `access_denied`. */
 export async function answerConsent(ctx: Ctx, oauth: OAuthState, store: Store): Promise<void> {
   const form = new URLSearchParams((await readBody(ctx.req, 64 * 1024, new HttpError(400, 'The form is too large.'))).toString('utf8'));
-  const consent = oauth.consents.get(form.get('request') ?? '');
-  if (!consent || oauth.now() >= consent.expiresAt) {
-    sendPage(ctx, 400, 'Cannot sign in', '<p>This sign-in request has expired or was already answered. Start again from your app.</p>');
+  const outcome = decide(oauth, store, form.get('request') ?? '', form.get('email') ?? '', form.get('decision') === 'accept');
+  if (typeof outcome === 'string') {
+    sendPage(ctx, 400, 'Cannot sign in', `<p>${escapeHtml(outcome)}</p>`);
     return;
+  }
+  ctx.status = 302;
+  ctx.res.writeHead(302, { TrackingID: ctx.trackingId, Location: outcome.location, 'Cache-Control': 'no-store', 'Content-Length': '0' });
+  ctx.res.end();
+}
+
+/**
+ * Answers a pending consent as its page would: the redirect target (with a code, or `access_denied`),
+ * or why it cannot be answered. Also used by the `/_sandbox/oauth/consent` control, so a test in the
+ * extension host can play the user without a browser.
+ */
+export function decide(oauth: OAuthState, store: Store, consentId: string, email: string, accept: boolean): { location: string } | string {
+  const consent = oauth.consents.get(consentId);
+  if (!consent || oauth.now() >= consent.expiresAt) {
+    return 'This sign-in request has expired or was already answered. Start again from your app.';
+  }
+  if (!accept) {
+    oauth.consents.delete(consent.id);
+    return { location: withParams(consent.redirectUri, { error: 'access_denied', error_description: 'The user declined access.', state: consent.state }) };
+  }
+  const person = store.peopleByEmail.get(email.toLowerCase());
+  if (!person || person.type === 'bot') {
+    return 'Choose a person to sign in as.';
   }
   oauth.consents.delete(consent.id);
-  if (form.get('decision') !== 'accept') {
-    redirect(ctx, consent.redirectUri, { error: 'access_denied', error_description: 'The user declined access.', state: consent.state });
-    return;
-  }
-  const person = store.peopleByEmail.get((form.get('email') ?? '').toLowerCase());
-  if (!person || person.type === 'bot') {
-    sendPage(ctx, 400, 'Cannot sign in', '<p>Choose a person to sign in as.</p>');
-    return;
-  }
   const code = oauth.issueCode(consent, person.email);
-  redirect(ctx, consent.redirectUri, { code: code.code, state: consent.state });
+  return { location: withParams(consent.redirectUri, { code: code.code, state: consent.state }) };
 }
 
 function signInCandidates(store: Store): PersonRec[] {
@@ -103,15 +117,19 @@ function consentForm(consent: PendingConsent, people: PersonRec[], hint: string)
 }
 
 function redirect(ctx: Ctx, target: string, params: Record<string, string | undefined>): void {
+  ctx.status = 302;
+  ctx.res.writeHead(302, { TrackingID: ctx.trackingId, Location: withParams(target, params), 'Cache-Control': 'no-store', 'Content-Length': '0' });
+  ctx.res.end();
+}
+
+function withParams(target: string, params: Record<string, string | undefined>): string {
   const url = new URL(target);
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined) {
       url.searchParams.set(key, value);
     }
   }
-  ctx.status = 302;
-  ctx.res.writeHead(302, { TrackingID: ctx.trackingId, Location: url.toString(), 'Cache-Control': 'no-store', 'Content-Length': '0' });
-  ctx.res.end();
+  return url.toString();
 }
 
 function sendPage(ctx: Ctx, status: number, title: string, bodyHtml: string): void {

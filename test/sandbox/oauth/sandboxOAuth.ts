@@ -15,13 +15,15 @@
  *   POST /_sandbox/oauth/clock     {advanceSeconds}  → {offsetSeconds}
  *   GET  /_sandbox/oauth/requests                 → { items: TokenRequestRecord[] }  (no tokens, codes or secrets)
  *   DELETE /_sandbox/oauth/requests
+ *   POST /_sandbox/oauth/consent   {email?, decision?: 'accept'|'decline'} → {location}: answers the newest pending
+ *                                  consent page as the user would; the caller loads `location` (the redirect).
  *   GET  /_sandbox/oauth/grants                   → { items: [{email, clientId, scopes, revoked, refreshTokenExpiresAt, accessTokens}] }
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes, createHash } from 'node:crypto';
 import { HttpError, readBody, type Ctx } from '../http';
 import type { PersonRec, Store } from '../store';
-import { CONSENT_PATH, answerConsent, showAuthorize } from './authorizeRoute';
+import { CONSENT_PATH, answerConsent, decide, showAuthorize } from './authorizeRoute';
 import { MESSAGING_SCOPES, OAuthState, type Lifetimes, type OAuthClient } from './oauthState';
 import { tokenEndpoint } from './tokenRoute';
 
@@ -109,6 +111,24 @@ export class SandboxOAuth {
     return count;
   }
 
+  /**
+   * Answers the newest pending consent (as a user clicking Accept or Decline would) and returns the
+   * redirect target for the caller to load. Default: accept, as the page's preselected person.
+   */
+  consent(options: { email?: string; decision?: string } = {}): { location: string } {
+    const pending = [...this.state.consents.values()].pop();
+    if (!pending) {
+      throw new HttpError(404, 'No consent page is waiting for an answer.');
+    }
+    const store = this.store();
+    const email = options.email ?? [...store.people.values()].filter((p) => p.type !== 'bot').sort((a, b) => a.displayName.localeCompare(b.displayName))[0]?.email ?? '';
+    const outcome = decide(this.state, store, pending.id, email, options.decision !== 'decline');
+    if (typeof outcome === 'string') {
+      throw new HttpError(400, outcome);
+    }
+    return outcome;
+  }
+
   /** Answers `/_sandbox/oauth/…`. */
   async control(req: IncomingMessage, res: ServerResponse, path: string, trackingId: string): Promise<void> {
     const reply = (status: number, body?: unknown): void => {
@@ -142,6 +162,10 @@ export class SandboxOAuth {
           }
           this.state.advance(seconds);
           reply(200, { offsetSeconds: Math.round((this.state.now() - Date.now()) / 1000) });
+          return;
+        }
+        case 'POST /_sandbox/oauth/consent': {
+          reply(200, this.consent(body));
           return;
         }
         case 'GET /_sandbox/oauth/requests':

@@ -106,6 +106,25 @@ describe('oauth: code flow against the local Webex', () => {
     assert.equal(error.failure, 'cancelled');
   });
 
+  it('can be answered through the /_sandbox/oauth/consent control, as the extension-host tests do', async () => {
+    const tokens = await flow({}, {
+      openBrowser: async (url) => {
+        const page = await fetch(url); // the browser shows the consent page…
+        await page.arrayBuffer();
+        const control = await fetch(`${sandbox.webex.origin}/_sandbox/oauth/consent`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: SMALL.grace.email }),
+        });
+        const { location } = (await control.json()) as { location: string };
+        void fetch(location).then((r) => r.arrayBuffer()); // …and follows the redirect the user's click causes
+        return true;
+      },
+    });
+    const me = await sandbox.restClient(() => tokens.accessToken).people.me();
+    assert.equal(me.emails[0], SMALL.grace.email);
+  });
+
   it('sends the external redirect URI (asExternalUri) in both the authorize request and the exchange', async () => {
     let seen: string | undefined;
     const tokens = await flow({}, { externalRedirectUri: (uri) => Promise.resolve(uri), onRedirectUri: (uri) => (seen = uri) });
