@@ -31,10 +31,6 @@ function listMessages(ctx: Ctx): void {
         throw new HttpError(400, 'Only me or the person ID of the current user may be specified in mentionedPeople.');
       }
     }
-  } else if (ctx.me.type === 'bot' && room.type === 'group') {
-    // SPEC: bots must pass mentionedPeople in group rooms; Webex answers 403 "Failed to get activity."
-    // (quoted in jbogarin/go-cisco-webex-teams#9 and WebexPythonSDK#196; notes §11, PYISS #84/#85).
-    throw new HttpError(403, 'Failed to get activity.');
   }
   // SPEC: default 50, at most 100 with mentionedPeople. The general cap of 1000 is [UNVERIFIED]
   // (notes §6, "a third-party spec says 1000"); over it the cap is used, as PAG describes.
@@ -42,6 +38,11 @@ function listMessages(ctx: Ctx): void {
     mentioned !== null
       ? parseMax(ctx, { def: 50, limit: 100, over: 'reject' })
       : parseMax(ctx, { def: 50, limit: 1000, over: 'clamp' });
+  if (mentioned === null && ctx.me.type === 'bot' && room.type === 'group') {
+    // SPEC: bots must pass mentionedPeople in group rooms; Webex answers 403 "Failed to get activity."
+    // (quoted in jbogarin/go-cisco-webex-teams#9 and WebexPythonSDK#196; notes §11, PYISS #84/#85).
+    throw new HttpError(403, 'Failed to get activity.');
+  }
 
   let list: MessageRec[] = room.messages;
   const parentId = ctx.query.get('parentId');
