@@ -17,6 +17,7 @@ export const DEFAULT_POLL_INTERVALS: PollIntervals = { focusedMs: 10_000, backgr
 
 export class ConversationPoller {
   private visible = false;
+  private seenVisible = false;
   private focused = true;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
@@ -41,7 +42,9 @@ export class ConversationPoller {
   }
 
   setVisible(visible: boolean): void {
-    const becameVisible = visible && !this.visible;
+    // Shown again after being hidden: look at once. The first time, the space was just loaded.
+    const becameVisible = visible && !this.visible && this.seenVisible;
+    this.seenVisible ||= visible;
     this.visible = visible;
     if (becameVisible) {
       void this.pollNow();
