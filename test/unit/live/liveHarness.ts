@@ -3,7 +3,6 @@
  * websocket) per test file, reset before each test; sources built on a hand-moved clock; and a
  * recorder for the events they emit. Everything talks over real loopback HTTP and WebSocket.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WebexClient } from '../../../src/webex/client';
 import { ActivityTracker } from '../../../src/webex/live/activityTracker';
 import { u2cBaseUrlFor } from '../../../src/webex/live/catalog';
@@ -12,59 +11,12 @@ import type { LiveEvent, LiveSource } from '../../../src/webex/live/events';
 import { PollSource, type PollSourceOptions } from '../../../src/webex/live/pollSource';
 import { ServiceHttp } from '../../../src/webex/live/serviceHttp';
 import { WebsocketSource, type DeviceStore, type WebsocketSourceOptions } from '../../../src/webex/live/websocketSource';
-import { attachLive, type SandboxLive } from '../../sandbox/live/attachLive';
+import type { SandboxLive } from '../../sandbox/live/attachLive';
 import { LocalWebex, type RequestRecord } from '../../sandbox/server';
 import { SMALL } from '../../sandbox/scenarios/small';
-import type { Store } from '../../sandbox/store';
 import { ManualTimers, waitFor } from './manualTimers';
 
 export { SMALL };
-
-/** The live part of a local Webex: the mounted one, or (until server.ts mounts it) one attached here. */
-function liveOf(webex: LocalWebex): SandboxLive {
-  const mounted = (webex as unknown as { live?: SandboxLive }).live;
-  if (mounted !== undefined) {
-    return mounted;
-  }
-  // Stop-gap until test/sandbox/server.ts calls attachLive (notes/requests-for-sandbox.md): the same
-  // calls, made from outside. Removed once the server mounts it.
-  const inner = webex as unknown as {
-    server: import('node:http').Server;
-    store: Store;
-    handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-    reset: (scenario?: unknown) => void;
-    stop: () => Promise<void>;
-  };
-  const live = attachLive(inner.server, { store: () => inner.store });
-  const handle = inner.handle.bind(webex);
-  inner.handle = async (req, res) => {
-    const url = new URL(req.url ?? '/', webex.origin);
-    if (await live.handleControl(req, res, url)) {
-      return;
-    }
-    if (url.pathname.startsWith('/u2c/') || url.pathname.startsWith('/wdm/')) {
-      const record: RequestRecord = { method: (req.method ?? 'GET').toUpperCase(), path: url.pathname, query: {}, status: 0 };
-      webex.requests.push(record);
-      const answered = await live.handle(req, res, url);
-      record.status = answered?.status ?? 0;
-      record.personEmail = answered?.personEmail;
-      return;
-    }
-    await handle(req, res);
-  };
-  const reset = inner.reset.bind(webex);
-  inner.reset = (scenario) => {
-    reset(scenario);
-    live.reset();
-  };
-  const stop = inner.stop.bind(webex);
-  inner.stop = async () => {
-    await live.close();
-    await stop();
-  };
-  (webex as unknown as { live: SandboxLive }).live = live;
-  return live;
-}
 
 export interface LiveKit {
   readonly webex: LocalWebex;
@@ -87,14 +39,11 @@ export function useLiveWebex(): LiveKit {
   const sources: LiveSource[] = [];
   before(async () => {
     webex = await LocalWebex.start({});
-    liveOf(webex);
   });
   beforeEach(() => {
     webex?.reset();
-    if (webex) {
-      liveOf(webex).clear();
-      webex.clearRequests();
-    }
+    webex?.live.clear();
+    webex?.clearRequests();
     timers = new ManualTimers();
   });
   afterEach(async () => {
@@ -115,7 +64,7 @@ export function useLiveWebex(): LiveKit {
       return get();
     },
     get live() {
-      return liveOf(get());
+      return get().live;
     },
     get timers() {
       return timers;
