@@ -65,7 +65,7 @@ export class PollSource implements LiveSource {
     this.failures = 0;
     this.abort = new AbortController();
     this.setState({ state: 'connected' });
-    this.schedule(0);
+    void this.tick();
   }
 
   async stop(): Promise<void> {

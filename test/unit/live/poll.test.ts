@@ -23,8 +23,9 @@ describe('live: poll source', () => {
 
   async function started(options: Parameters<typeof kit.poll>[0] = {}): Promise<ReturnType<typeof kit.poll>> {
     const poll = kit.poll(options);
-    poll.source.start();
-    await nextPoll(); // the first poll: the baseline
+    poll.source.start(); // the first poll, at once: the baseline
+    await waitFor(() => kit.timers.delays().length === 1, 'the first poll to finish');
+    await settle();
     return poll;
   }
 
