@@ -19,6 +19,7 @@ import { registerSpaceCommands } from './commands/spaceCommands';
 import { registerMemberCommands } from './commands/memberCommands';
 import { registerMessageCommands } from './commands/messageCommands';
 import { registerShareCommands } from './commands/shareCommands';
+import { registerThreadWebview } from './webviews/thread/threadWebview';
 
 /** What activate() returns. `testing` exists only when WEBEX_TEST=1 (the client holds the token). */
 export interface WebexExtensionApi {
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
     registerMemberCommands(services),
     registerMessageCommands(services),
     registerShareCommands(services),
+    registerThreadWebview(services),
   );
   return scripted ? { testing: { services, prompts: scripted, views } } : {};
 }
