@@ -11,6 +11,7 @@ import { WindowPrompts } from './commands/prompts';
 import { ScriptedPrompts } from './commands/scriptedPrompts';
 import { WindowErrorReporter } from './commands/errorReporter';
 import { registerSessionCommands } from './commands/sessionCommands';
+import { registerAccountCommands } from './auth/accounts/accountCommands';
 import { SpacesStore } from './services/spacesStore';
 import { MembersStore } from './services/membersStore';
 import { SpaceSelection } from './services/selection';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
     registerAuthProvider(session),
     views,
     registerSessionCommands(services, session),
+    registerAccountCommands(prompts, session),
     registerSpaceCommands(services),
     registerMemberCommands(services),
     registerMessageCommands(services),

@@ -1,10 +1,13 @@
 /**
- * The signed-in Webex account: reads it lazily from SecretStorage, builds the client, follows other
- * windows (`secrets.onDidChange`) and settings (`webex.apiBaseUrl`, proxy), and turns the first 401
- * of a client into one "sign in again" prompt.
+ * The signed-in Webex accounts and the current one: reads them lazily from SecretStorage, builds the
+ * current account's client, follows other windows (`secrets.onDidChange`) and settings
+ * (`webex.apiBaseUrl`, proxy), keeps an OAuth account's token fresh (accounts/accountToken.ts), and
+ * turns a refused token (a 401 that a refresh cannot cure, or a refused refresh) into one "sign in
+ * again" prompt.
  *
- * Reads and writes of the stored account run one after another (`serial`), so a sign-in and the
- * secret-change events it causes never interleave.
+ * Several accounts may be signed in per cloud (yourself and your bot); one is current, and the views
+ * and commands act as it. Reads and writes of the stored accounts run one after another (`serial`),
+ * so a sign-in and the secret-change events it causes never interleave.
  */
 import * as vscode from 'vscode';
 import type { WebexClient } from '../webex/client';
@@ -19,25 +22,39 @@ import {
   accountFromPerson,
   accountSecretKey,
   currentAccount,
+  normalizeBaseUrl,
   parseCredentials,
   parseIndex,
   personFromAccount,
   withAccount,
   withoutAccount,
+  type AccountCredentials,
   type AccountInfo,
+  type AccountKind,
 } from '../services/accountRecords';
-import { SignInError, promptForToken, tokenProblem } from './signInPrompt';
+import { AccountToken } from './accounts/accountToken';
+import { interactiveSignIn } from './accounts/signInFlow';
+import type { SignInMethod } from './accounts/signInMethods';
+import { credentialsFromTokens } from './oauth/oauthCredentials';
+import type { OAuthGrant } from './oauth/oauthSignIn';
+import { SignInError, tokenProblem } from './signInPrompt';
 
 export const SIGNED_IN_CONTEXT = 'webex:signedIn';
 export const BOT_CONTEXT = 'webex:isBot';
 
+interface Current {
+  account: AccountInfo;
+  token: AccountToken;
+  client: WebexClient;
+}
+
 export class WebexSession implements Session, vscode.Disposable {
-  private current: { account: AccountInfo; token: string; client: WebexClient } | undefined;
+  private current: Current | undefined;
   private stateValue: SessionState = 'unknown';
   private baseUrl: string;
   private loading: Promise<void> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  /** The client whose 401 was already reported; later 401s of it stay quiet (no storm). */
+  /** The client whose refusal was already reported; later 401s of it stay quiet (no storm). */
   private expiredClient: WebexClient | undefined;
   private signingIn: Promise<WebexClient | undefined> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -45,12 +62,11 @@ export class WebexSession implements Session, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly accountChanged = new vscode.EventEmitter<AccountInfo | undefined>();
-  /** Fires when the account itself changes (not for a rebuilt client): caches must be dropped. */
+  /** Fires when the current account itself changes (not for a rebuilt client): caches must be dropped. */
   readonly onDidChangeAccount = this.accountChanged.event;
-  private readonly sessionsChanged =
-    new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
-  /** For the AuthenticationProvider (Accounts menu). */
-  readonly onDidChangeSessions = this.sessionsChanged.event;
+  private readonly accountsChanged = new vscode.EventEmitter<void>();
+  /** Fires after any stored account may have changed (added, removed, switched, token refreshed). */
+  readonly onDidChangeAccounts = this.accountsChanged.event;
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -63,10 +79,10 @@ export class WebexSession implements Session, vscode.Disposable {
     this.disposables.push(
       this.changed,
       this.accountChanged,
-      this.sessionsChanged,
+      this.accountsChanged,
       secrets.onDidChange((e) => {
         if (e.key === ACCOUNTS_INDEX_KEY || e.key.startsWith(ACCOUNT_SECRET_PREFIX)) {
-          // Another window (or this one) signed in or out: follow, if we had read the state at all.
+          // Another window (or this one) signed in, out or refreshed: follow, if we had read the state at all.
           if (this.stateValue !== 'unknown') {
             void this.serial(() => this.loadFromStorage('another window')).catch((error: unknown) =>
               this.log.error('Could not read the Webex account after a change', error),
@@ -109,9 +125,18 @@ export class WebexSession implements Session, vscode.Disposable {
     return this.baseUrl;
   }
 
-  /** The access token, for the AuthenticationProvider only. */
-  accessToken(): string | undefined {
-    return this.current?.token;
+  /** The accounts signed in for the configured cloud, in sign-in order. */
+  async accounts(): Promise<AccountInfo[]> {
+    const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
+    const base = normalizeBaseUrl(this.baseUrl);
+    return index.accounts.filter((a) => a.baseUrl === base);
+  }
+
+  /** An account's access token (the current one's as last refreshed), for the AuthenticationProvider only. */
+  async accessTokenOf(account: AccountInfo): Promise<string | undefined> {
+    return account.id === this.current?.account.id
+      ? this.current.token.value
+      : parseCredentials(await this.secrets.get(accountSecretKey(account.id)))?.accessToken;
   }
 
   ready(): Promise<void> {
@@ -132,11 +157,11 @@ export class WebexSession implements Session, vscode.Disposable {
   }
 
   /**
-   * Asks for a token and signs in with it. Cancelled: undefined, nothing said. A token Webex refuses:
-   * a clear message, nothing stored. Concurrent callers share one prompt.
+   * Asks how to sign in (unless `method` says), then signs in. Cancelled: undefined, nothing said. A
+   * token Webex refuses: a clear message, nothing stored. Concurrent callers share one sign-in.
    */
-  promptSignIn(): Promise<WebexClient | undefined> {
-    this.signingIn ??= this.runSignIn().finally(() => {
+  promptSignIn(method?: SignInMethod): Promise<WebexClient | undefined> {
+    this.signingIn ??= this.runSignIn(method).finally(() => {
       this.signingIn = undefined;
     });
     return this.signingIn;
@@ -149,48 +174,46 @@ export class WebexSession implements Session, vscode.Disposable {
     if (problem) {
       throw new SignInError(problem);
     }
-    await this.ready();
-    const baseUrl = this.baseUrl;
-    // The candidate client reports 401s to the session only once it is the current client.
-    const client = this.newClient(baseUrl, token);
-    let me: Person;
-    try {
-      me = await client.people.me();
-    } catch (error) {
-      void client.close();
-      if (error instanceof WebexApiError && (error.status === 401 || error.status === 403)) {
-        throw new SignInError(
-          `Webex did not accept that access token (${error.status}). Personal access tokens expire after ` +
-            '12 hours: copy a fresh one from developer.webex.com and try again.',
-          error.trackingId,
-        );
-      }
-      throw error;
-    }
-    const account = accountFromPerson(baseUrl, me, 'token', new Date());
-    await this.serial(async () => {
-      // Credentials first, then the index that points at them: a window reading in between sees the
-      // old index and nothing half-written.
-      await this.secrets.store(accountSecretKey(account.id), JSON.stringify({ version: 1, accessToken: token }));
-      const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
-      await this.secrets.store(ACCOUNTS_INDEX_KEY, JSON.stringify(withAccount(index, account)));
-      this.apply({ account, token, client });
-    });
-    this.log.info(`Signed in as ${account.displayName} (${account.personType}) on ${new URL(baseUrl).host}`);
-    return account;
+    return this.signIn(token, 'token', { version: 1, accessToken: token }, (status) =>
+      `Webex did not accept that access token (${status}). Personal access tokens expire after ` +
+      '12 hours: copy a fresh one from developer.webex.com and try again.',
+    );
   }
 
-  /** Forgets the current account's token (and only it). */
-  async signOut(reason = 'signed out'): Promise<void> {
+  /** Stores an OAuth sign-in's tokens after checking who they belong to (`GET /people/me`). */
+  async signInWithOAuth(grant: OAuthGrant): Promise<AccountInfo> {
+    return this.signIn(grant.tokens.accessToken, 'oauth', credentialsFromTokens(grant.tokens, grant.clientId), (status) =>
+      `Webex did not accept the token it just issued (${status}). Check the integration's scopes and try again.`,
+    );
+  }
+
+  /** Makes another signed-in account of this cloud the current one. */
+  async switchAccount(accountId: string): Promise<void> {
     await this.ready();
     await this.serial(async () => {
-      const account = this.current?.account;
+      const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
+      const base = normalizeBaseUrl(this.baseUrl);
+      const account = index.accounts.find((a) => a.id === accountId && a.baseUrl === base);
       if (!account) {
+        throw new Error('That Webex account is not signed in.');
+      }
+      await this.secrets.store(ACCOUNTS_INDEX_KEY, JSON.stringify({ ...index, current: { ...index.current, [base]: account.id } }));
+      this.log.info(`Switched to the Webex account ${account.displayName}`);
+      await this.loadFromStorage('switched account');
+    });
+  }
+
+  /** Forgets one account's token (default: the current account's); another account of the cloud becomes current. */
+  async signOut(reason = 'signed out', accountId?: string): Promise<void> {
+    await this.ready();
+    await this.serial(async () => {
+      const id = accountId ?? this.current?.account.id;
+      const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
+      if (id === undefined || !index.accounts.some((a) => a.id === id)) {
         return;
       }
-      const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
-      await this.secrets.store(ACCOUNTS_INDEX_KEY, JSON.stringify(withoutAccount(index, account.id)));
-      await this.secrets.delete(accountSecretKey(account.id));
+      await this.secrets.store(ACCOUNTS_INDEX_KEY, JSON.stringify(withoutAccount(index, id)));
+      await this.secrets.delete(accountSecretKey(id));
       this.log.info(`Signed out of Webex (${reason})`);
       await this.loadFromStorage(reason);
     });
@@ -204,30 +227,38 @@ export class WebexSession implements Session, vscode.Disposable {
     }
   }
 
-  private async runSignIn(): Promise<WebexClient | undefined> {
-    const token = await promptForToken(this.prompts, this.baseUrl);
-    if (token === undefined) {
-      return undefined;
-    }
+  private async signIn(token: string, kind: AccountKind, credentials: AccountCredentials, refused: (status: number) => string): Promise<AccountInfo> {
+    await this.ready();
+    const baseUrl = this.baseUrl;
+    // A throwaway client that reports no 401s: only a stored account's client does.
+    const probe = this.createClient({ baseUrl, getToken: () => token });
+    let me: Person;
     try {
-      const account = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Checking the token with Webex…' },
-        () => this.signInWithToken(token),
-      );
-      const bot =
-        account.personType === 'bot'
-          ? ' This is a bot: in group spaces it sees only the messages that mention it.'
-          : '';
-      void this.prompts.notify('info', `Signed in to Webex as ${account.displayName}.${bot}`);
-      return this.current?.client;
+      me = await probe.people.me();
     } catch (error) {
-      if (error instanceof SignInError) {
-        void this.prompts.notify('error', error.message);
-      } else {
-        this.errors.show(error, 'Could not sign in to Webex');
+      if (error instanceof WebexApiError && (error.status === 401 || error.status === 403)) {
+        throw new SignInError(refused(error.status), error.trackingId);
       }
-      return undefined;
+      throw error;
+    } finally {
+      void probe.close();
     }
+    const account = accountFromPerson(baseUrl, me, kind, new Date());
+    await this.serial(async () => {
+      // Credentials first, then the index that points at them: a window reading in between sees the
+      // old index and nothing half-written.
+      await this.secrets.store(accountSecretKey(account.id), JSON.stringify(credentials));
+      const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
+      await this.secrets.store(ACCOUNTS_INDEX_KEY, JSON.stringify(withAccount(index, account)));
+      this.apply(this.connect(account, credentials));
+    });
+    this.log.info(`Signed in as ${account.displayName} (${account.personType}, ${kind}) on ${new URL(baseUrl).host}`);
+    return account;
+  }
+
+  private async runSignIn(method?: SignInMethod): Promise<WebexClient | undefined> {
+    const deps = { secrets: this.secrets, prompts: this.prompts, errors: this.errors, log: this.log };
+    return (await interactiveSignIn(deps, this, method)) ? this.current?.client : undefined;
   }
 
   private readBaseUrl(): string {
@@ -249,9 +280,9 @@ export class WebexSession implements Session, vscode.Disposable {
       this.log.info(`Webex API base URL is now ${baseUrl}`);
       await this.loadFromStorage('cloud changed');
     } else if (this.current) {
-      // Proxy settings changed: same account, new connection.
+      // Proxy settings changed: same account and token, new connection.
       const { account, token, client } = this.current;
-      this.apply({ account, token, client: this.newClient(account.baseUrl, token) });
+      this.apply({ account, token, client: this.newClient(account, token) });
       void client.close();
     }
   }
@@ -261,21 +292,23 @@ export class WebexSession implements Session, vscode.Disposable {
     const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
     const account = currentAccount(index, this.baseUrl);
     const credentials = account ? parseCredentials(await this.secrets.get(accountSecretKey(account.id))) : undefined;
-    const next = account && credentials ? { account, token: credentials.accessToken } : undefined;
-    if (
-      this.stateValue !== 'unknown' &&
-      next?.account.id === this.current?.account.id &&
-      next?.token === this.current?.token
-    ) {
-      return; // Our own write coming back, or nothing that concerns this cloud.
+    const next = account && credentials ? { account, credentials } : undefined;
+    const known = this.stateValue !== 'unknown';
+    this.accountsChanged.fire();
+    if (known && next === undefined && this.current === undefined) {
+      return; // Still signed out here.
     }
-    if (this.stateValue !== 'unknown') {
+    // Our own write coming back, or another window's refresh of the same account: no new client.
+    if (known && next && next.account.id === this.current?.account.id && this.current.token.adopt(next.credentials)) {
+      return;
+    }
+    if (known) {
       this.log.info(`Webex account changed (${why})`);
     }
-    this.apply(next ? { ...next, client: this.newClient(next.account.baseUrl, next.token) } : undefined);
+    this.apply(next ? this.connect(next.account, next.credentials) : undefined);
   }
 
-  private apply(next: { account: AccountInfo; token: string; client: WebexClient } | undefined): void {
+  private apply(next: Current | undefined): void {
     const previous = this.current;
     const wasKnown = this.stateValue !== 'unknown';
     this.current = next;
@@ -285,46 +318,78 @@ export class WebexSession implements Session, vscode.Disposable {
     }
     void vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, next !== undefined);
     void vscode.commands.executeCommand('setContext', BOT_CONTEXT, next?.account.personType === 'bot');
-    const accountChanged = previous?.account.id !== next?.account.id;
-    if (accountChanged && wasKnown) {
+    if (previous?.account.id !== next?.account.id && wasKnown) {
       this.accountChanged.fire(next?.account);
     }
-    const removed = previous && (accountChanged || previous.token !== next?.token) ? [toAuthSession(previous)] : [];
-    const added = next && (accountChanged || previous?.token !== next.token) ? [toAuthSession(next)] : [];
-    if (added.length > 0 || removed.length > 0) {
-      this.sessionsChanged.fire(
-        !accountChanged && added.length > 0
-          ? { added: [], removed: [], changed: added }
-          : { added, removed, changed: [] },
-      );
-    }
+    this.accountsChanged.fire();
     this.changed.fire();
   }
 
-  /** Runs `task` after every earlier read or write of the stored account has finished. */
+  /** Runs `task` after every earlier read or write of the stored accounts has finished. */
   private serial<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private newClient(baseUrl: string, token: string): WebexClient {
+  /** The token and client of a stored account. */
+  private connect(account: AccountInfo, credentials: AccountCredentials): Current {
+    const key = accountSecretKey(account.id);
+    const token: AccountToken = new AccountToken(this.secrets, account.baseUrl, credentials, {
+      store: (refreshed) =>
+        this.serial(async () => {
+          // A refresh that ends after a sign-out must not bring the account's secret back.
+          const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
+          if (index.accounts.some((a) => a.id === account.id)) {
+            await this.secrets.store(key, JSON.stringify(refreshed));
+          }
+        }),
+      reload: async () => parseCredentials(await this.secrets.get(key)),
+      onSignInRequired: (error) => {
+        // By token, not client: a proxy change gives the same account (and token) a new client.
+        if (this.current?.token === token) {
+          this.expire(this.current.client, error.message);
+        }
+      },
+    });
+    return { account, token, client: this.newClient(account, token) };
+  }
+
+  private newClient(account: AccountInfo, token: AccountToken): WebexClient {
     const client: WebexClient = this.createClient({
-      baseUrl,
-      getToken: () => token,
-      onUnauthorized: (error) => this.onUnauthorized(client, error),
+      baseUrl: account.baseUrl,
+      getToken: () => token.get(),
+      onUnauthorized: (error) => this.onUnauthorized(client, token, error),
     });
     return client;
   }
 
-  /** The first 401 of the current client: forget the token and ask once to sign in again. */
-  private onUnauthorized(client: WebexClient, error: WebexApiError): void {
+  /** A 401 of the current client: an OAuth account refreshes once; otherwise (or if that fails) it expires. */
+  private onUnauthorized(client: WebexClient, token: AccountToken, error: WebexApiError): void {
+    if (client !== this.current?.client || this.expiredClient === client) {
+      return;
+    }
+    token.recover().then(
+      (recovered) => {
+        if (recovered) {
+          this.log.info(`Webex refused the access token (401 ${error.method} ${error.path}); refreshed it`);
+        } else {
+          this.expire(client, `the token was refused (401 ${error.method} ${error.path})`);
+        }
+      },
+      (failure: unknown) => this.log.warn(`Could not refresh the Webex token after a 401: ${String(failure)}`),
+    );
+  }
+
+  /** Once per client: forget the account and ask once to sign in again. */
+  private expire(client: WebexClient, why: string): void {
     if (client !== this.current?.client || this.expiredClient === client) {
       return;
     }
     this.expiredClient = client;
-    this.log.warn(`Webex refused the access token (401 ${error.method} ${error.path}); signing out`);
-    void this.signOut('the token was refused').then(async () => {
+    const account = this.current.account;
+    this.log.warn(`Webex refused the sign-in of ${account.displayName}: ${why}; signing out of that account`);
+    void this.signOut('the token was refused', account.id).then(async () => {
       const choice = await this.prompts.notify(
         'warning',
         'Your Webex session has expired or was revoked. Sign in again to continue.',
@@ -335,15 +400,4 @@ export class WebexSession implements Session, vscode.Disposable {
       }
     });
   }
-}
-
-/** The AuthenticationSession the Accounts menu shows for a stored account. */
-export function toAuthSession(current: { account: AccountInfo; token: string }): vscode.AuthenticationSession {
-  const { account, token } = current;
-  return {
-    id: account.id,
-    accessToken: token,
-    account: { id: account.personId, label: account.email || account.displayName },
-    scopes: [],
-  };
 }

@@ -1,7 +1,7 @@
 /**
  * Shows failures: what failed, the server's own words, and "Copy Tracking ID" so a support case can
  * be traced (notes §1 TrackingID). Quiet where the user already knows: cancellations, signed-out
- * states and 401s (the session asks once to sign in again). The same failure repeated within a few
+ * states, 401s and refused OAuth refreshes (the session asks once to sign in again). The same failure repeated within a few
  * seconds (a view and a command both failing the same way) is shown once.
  */
 import * as vscode from 'vscode';
@@ -9,6 +9,7 @@ import { WebexApiError, WebexInputError } from '../webex/errors';
 import type { ErrorReporter, Prompts } from '../extensionServices';
 import { SignedOutError } from '../services/spacesStore';
 import { SignInError } from '../auth/signInPrompt';
+import { SignInRequiredError } from '../webex/oauth/tokenRefresher';
 import { trackingIdOf, userMessage } from '../services/errorText';
 
 const REPEAT_WINDOW_MS = 5_000;
@@ -65,7 +66,8 @@ export class WindowErrorReporter implements ErrorReporter {
 
 /** True for failures that need no message: the user cancelled, is signed out, or the token expired. */
 export function isQuiet(error: unknown): boolean {
-  if (error instanceof SignedOutError || error instanceof vscode.CancellationError) {
+  // SignInRequiredError: an OAuth refresh was refused; the session asks once to sign in again.
+  if (error instanceof SignedOutError || error instanceof vscode.CancellationError || error instanceof SignInRequiredError) {
     return true;
   }
   if (error instanceof WebexApiError) {

@@ -5,11 +5,13 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import type { WebexSession } from '../auth/session';
 import { TeamMembersNode } from '../views/teams/teamsProvider';
+import { isSignInMethod } from '../auth/accounts/signInMethods';
 
 export function registerSessionCommands(services: ExtensionServices, session: WebexSession): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('webex.signIn', async () => {
-      await session.promptSignIn();
+    // An optional argument skips the question of how to sign in: 'oauth' | 'token' | 'bot'.
+    vscode.commands.registerCommand('webex.signIn', async (method?: unknown) => {
+      await session.promptSignIn(isSignInMethod(method) ? method : undefined);
     }),
     vscode.commands.registerCommand('webex.signOut', async () => {
       await session.ready();

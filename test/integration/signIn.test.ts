@@ -40,8 +40,8 @@ describe('Sign-in (real VS Code)', () => {
   });
 
   it('refuses a wrong token with a clear message and stores nothing', async () => {
-    t.prompts.enqueue({ input: 'not-a-real-token' });
-    await vscode.commands.executeCommand('webex.signIn');
+    t.prompts.enqueue({ pick: 'Paste an access token' }, { input: 'not-a-real-token' });
+    await vscode.commands.executeCommand('webex.signIn', 'token');
     const errors = t.prompts.notifications('error');
     assert.equal(errors.length, 1);
     assert.match(errors[0].text, /did not accept that access token \(401\)/);
@@ -53,8 +53,8 @@ describe('Sign-in (real VS Code)', () => {
   });
 
   it('says nothing and stores nothing when the token prompt is cancelled', async () => {
-    t.prompts.enqueue({ input: undefined });
-    await vscode.commands.executeCommand('webex.signIn');
+    t.prompts.enqueue({ pick: 'Paste an access token' }, { input: undefined });
+    await vscode.commands.executeCommand('webex.signIn', 'token');
     assert.deepEqual(t.prompts.notifications(), []);
     assert.equal(t.services.session.state, 'signedOut');
   });
