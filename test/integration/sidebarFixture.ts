@@ -149,8 +149,7 @@ export class Rest {
  */
 export async function signInAs(t: Testing, email: string): Promise<void> {
   const token = await tokenOf(email);
-  // webex.signIn first asks how to sign in (issue 6: OAuth, access token or bot token).
-  t.prompts.enqueue({ pick: 'Paste an access token' }, { input: token });
+  t.prompts.enqueue({ input: token });
   await vscode.commands.executeCommand('webex.signIn', 'token');
   assert.equal(t.services.session.me?.emails[0], email, `signed in as ${email}`);
 }

@@ -40,7 +40,7 @@ describe('Sign-in (real VS Code)', () => {
   });
 
   it('refuses a wrong token with a clear message and stores nothing', async () => {
-    t.prompts.enqueue({ pick: 'Paste an access token' }, { input: 'not-a-real-token' });
+    t.prompts.enqueue({ input: 'not-a-real-token' });
     await vscode.commands.executeCommand('webex.signIn', 'token');
     const errors = t.prompts.notifications('error');
     assert.equal(errors.length, 1);
@@ -53,7 +53,7 @@ describe('Sign-in (real VS Code)', () => {
   });
 
   it('says nothing and stores nothing when the token prompt is cancelled', async () => {
-    t.prompts.enqueue({ pick: 'Paste an access token' }, { input: undefined });
+    t.prompts.enqueue({ input: undefined });
     await vscode.commands.executeCommand('webex.signIn', 'token');
     assert.deepEqual(t.prompts.notifications(), []);
     assert.equal(t.services.session.state, 'signedOut');
