@@ -125,6 +125,16 @@ export class WebexSession implements Session, vscode.Disposable {
     return this.baseUrl;
   }
 
+  /** The current account's access token as it is now (may be due for a refresh); never for logs. */
+  accessToken(): string | undefined {
+    return this.current?.token.value;
+  }
+
+  /** The current account's access token, refreshed first when due (an OAuth account); never for logs. */
+  async freshAccessToken(): Promise<string | undefined> {
+    return this.current ? this.current.token.get() : undefined;
+  }
+
   /** The accounts signed in for the configured cloud, in sign-in order. */
   async accounts(): Promise<AccountInfo[]> {
     const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
