@@ -1,0 +1,60 @@
+/**
+ * Bundle sizes (DESIGN.md "Budgets"): the production bundles from `node esbuild.js --production` and
+ * the VSIX from the project's own `npm run package` (esbuild --production, then `vsce package
+ * --no-dependencies`), written into a temporary folder instead of the repository. 1 KB = 1000 bytes,
+ * 1 MB = 1,000,000 bytes (the stricter reading of the budgets).
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Figure } from './figures';
+
+function run(command: string, args: string[], cwd: string): void {
+  execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 300_000 });
+}
+
+const KB = 1000;
+const MB = 1000 * 1000;
+
+export function bundleFigures(root: string): Figure[] {
+  run(process.execPath, ['esbuild.js', '--production'], root);
+  const size = (file: string): number => fs.statSync(path.join(root, file)).size;
+  const webviewFolder = fs
+    .readdirSync(path.join(root, 'dist', 'webview'))
+    .filter((f) => !f.endsWith('.map'))
+    .reduce((sum, f) => sum + size(path.join('dist', 'webview', f)), 0);
+  const figures: Figure[] = [
+    { group: 'Bundle', name: 'dist/extension.js (minified)', unit: 'KB', value: size('dist/extension.js') / KB, budget: { max: 250, text: '< 250 KB' } },
+    {
+      group: 'Bundle',
+      name: 'dist/webview/thread.js (minified)',
+      unit: 'KB',
+      value: size('dist/webview/thread.js') / KB,
+      budget: { max: 200, text: '< 200 KB' },
+      note: `the page's whole folder (thread.js, codicon.css and codicon.ttf) is ${(webviewFolder / KB).toFixed(1)} KB`,
+    },
+  ];
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'webex-bench-vsix-'));
+  try {
+    const vsix = path.join(temp, 'webex-vscode.vsix');
+    // `npm run package -- --out X` appends to the script's last command: `vsce package --no-dependencies --out X`.
+    run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'package', '--', '--out', vsix], root);
+    const files = execFileSync(path.join(root, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.trim() !== '');
+    figures.push({
+      group: 'Bundle',
+      name: 'VSIX (npm run package)',
+      unit: 'KB',
+      value: fs.statSync(vsix).size / KB,
+      budget: { max: MB / KB, text: '< 1 MB' },
+      note: `${files.length} files in the package (vsce ls --no-dependencies)`,
+    });
+  } catch (error) {
+    figures.push({ group: 'Bundle', name: 'VSIX (npm run package)', unit: 'KB', value: undefined, budget: { max: 1000, text: '< 1 MB' }, note: `packaging failed: ${String(error).split('\n')[0]}` });
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+  return figures;
+}

@@ -1,0 +1,170 @@
+/**
+ * The conversation tab in the real browser (code-server in Chromium, driven by Playwright) with the
+ * big account: a space of 10,000 messages against a space of 10.
+ * - open → newest page on screen: from the Enter that picks the space in "Webex: Open Space" (the
+ *   workbench page's clock) to the page's own `performance.mark('webex:firstPage')`, set once the
+ *   first page has been painted (src/webviews/thread/ui/app.ts). Both are read as epoch times
+ *   (timeOrigin + startTime); the two frames share the machine's clock. Each open is a new tab.
+ * - 10 older pages: scroll the log to the top, wait for the page to ask for the next older page and
+ *   for the answer to be rendered (the log's aria-busy clears), ten times.
+ * - DOM nodes and the page's JS heap after that (after a forced GC, through CDP), and the same for
+ *   the 10-message space.
+ */
+import type { CDPSession, Frame, Page } from 'playwright-core';
+import { startWorkbench, type Workbench } from '../host/workbench';
+import { findWebviewFrame } from '../ui/webviewFrame';
+import { runFromCommandPalette } from '../ui/workbenchActions';
+import { BUSY_MESSAGES, BUSY_SPACE, SMALL_SPACE, benchScenario } from './benchScenario';
+import { fromSamples, type Figure } from './figures';
+import type { StageOptions } from './hostStages';
+
+const LOG = '[role="log"]';
+const MARK = 'webex:firstPage';
+
+async function signIn(page: Page, token: string): Promise<void> {
+  await runFromCommandPalette(page, 'Webex: Sign In');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(token);
+  await input.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 60_000 });
+}
+
+/** Opens `title` through the palette; resolves with its frame and the ms from Enter to the mark. */
+async function openTimed(page: Page, title: string): Promise<{ frame: Frame; openMs: number }> {
+  await runFromCommandPalette(page, 'Webex: Open Space');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(title);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 60_000 });
+  const t0 = await page.evaluate(() => performance.timeOrigin + performance.now());
+  await input.press('Enter');
+  const frame = await findWebviewFrame(page, `${LOG}[aria-label="Messages in ${title}"]`, { timeoutMs: 60_000 });
+  await frame.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARK, { timeout: 60_000, polling: 50 });
+  const at = await frame.evaluate((mark) => performance.timeOrigin + performance.getEntriesByName(mark)[0].startTime, MARK);
+  return { frame, openMs: at - t0 };
+}
+
+async function closeAll(page: Page): Promise<void> {
+  await runFromCommandPalette(page, 'View: Close All Editors');
+  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+}
+
+/** Scrolls to the top until the page has loaded `pages` older pages; ms for each. */
+async function loadOlder(workbench: Workbench, frame: Frame, pages: number): Promise<number[]> {
+  const sandbox = workbench.sandbox;
+  const older = (): number => sandbox?.requests.filter((r) => r.path === '/v1/messages' && r.query.beforeMessage !== undefined).length ?? 0;
+  const times: number[] = [];
+  for (let i = 0; i < pages; i++) {
+    const before = older();
+    const t0 = Date.now();
+    // Keep nudging to the top: the page asks for more only when the top edge is reached.
+    while (older() === before) {
+      await frame.evaluate((selector) => {
+        const log = document.querySelector(selector) as HTMLElement;
+        log.scrollTop = 0;
+        log.dispatchEvent(new Event('scroll'));
+      }, LOG);
+      if (Date.now() - t0 > 30_000) {
+        throw new Error(`older page ${i + 1} was never asked for`);
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await frame.waitForFunction((selector) => document.querySelector(selector)?.getAttribute('aria-busy') !== 'true', LOG, { timeout: 30_000, polling: 'raf' });
+    times.push(Date.now() - t0);
+  }
+  return times;
+}
+
+/** The JS heap of the renderer that runs `frame` (its own process when it is out of process), after a GC. */
+async function heapMB(page: Page, frame: Frame): Promise<{ mb: number; scope: string }> {
+  let session: CDPSession;
+  let scope = 'the webview’s own renderer';
+  try {
+    session = await page.context().newCDPSession(frame);
+  } catch {
+    session = await page.context().newCDPSession(page);
+    scope = 'the renderer shared with the workbench';
+  }
+  try {
+    await session.send('HeapProfiler.collectGarbage');
+    const usage = await session.send('Runtime.getHeapUsage');
+    return { mb: usage.usedSize / 1048576, scope };
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+async function domNodes(frame: Frame): Promise<{ nodes: number; articles: number }> {
+  return frame.evaluate(() => ({ nodes: document.querySelectorAll('*').length, articles: document.querySelectorAll('article').length }));
+}
+
+export async function conversationFigures(options: StageOptions): Promise<Figure[]> {
+  const workbench = await startWorkbench({ scenario: benchScenario() });
+  try {
+    const { page } = workbench;
+    const sandbox = workbench.sandbox;
+    if (!sandbox) {
+      throw new Error('no local Webex');
+    }
+    await signIn(page, sandbox.tokenFor('ada@example.com'));
+    const busy: number[] = [];
+    const small: number[] = [];
+    for (let i = 0; i < options.runs; i++) {
+      for (const [title, into] of i % 2 === 0 ? ([[BUSY_SPACE, busy], [SMALL_SPACE, small]] as const) : ([[SMALL_SPACE, small], [BUSY_SPACE, busy]] as const)) {
+        const { openMs } = await openTimed(page, title);
+        into.push(openMs);
+        await closeAll(page);
+      }
+      console.log(`  open ${i + 1}/${options.runs}: ${BUSY_SPACE} ${busy[i].toFixed(0)} ms, ${SMALL_SPACE} ${small[i].toFixed(0)} ms`);
+    }
+    const smallOpen = await openTimed(page, SMALL_SPACE);
+    const smallDom = await domNodes(smallOpen.frame);
+    const smallHeap = await heapMB(page, smallOpen.frame);
+    await closeAll(page);
+
+    const busyOpen = await openTimed(page, BUSY_SPACE);
+    const firstDom = await domNodes(busyOpen.frame);
+    const olderMs = await loadOlder(workbench, busyOpen.frame, 10);
+    const busyDom = await domNodes(busyOpen.frame);
+    const busyHeap = await heapMB(page, busyOpen.frame);
+    await closeAll(page);
+
+    const group = `Conversation (${BUSY_MESSAGES.toLocaleString('en')} messages vs 10)`;
+    const vsSmall = (value: number, what = `the ${SMALL_SPACE} space`): Figure['naive'] => ({ value, what });
+    return [
+      fromSamples(
+        {
+          group,
+          name: 'open → newest page on screen',
+          unit: 'ms',
+          budget: { max: 300, text: '≤ 300 ms' },
+          note: `from Enter in "Webex: Open Space" to performance.mark('${MARK}') in the page; a new tab each time; the "naive" column is the 10-message space (the ratio shows how little the size of the space matters)`,
+        },
+        busy,
+      ),
+      fromSamples({ group, name: 'open → newest page, 10-message space', unit: 'ms' }, small),
+      fromSamples({ group, name: 'load one older page (median of 10)', unit: 'ms', note: 'scroll to the top → the page asks (GET /messages?beforeMessage=…) → rendered (aria-busy cleared)' }, olderMs),
+      { group, name: 'load 10 older pages (total)', unit: 'ms', value: olderMs.reduce((a, b) => a + b, 0) },
+      { group, name: 'DOM nodes, newest page', unit: 'nodes', value: firstDom.nodes, naive: vsSmall(smallDom.nodes), note: `${firstDom.articles} articles on the newest page` },
+      {
+        group,
+        name: 'DOM nodes after 10 older pages',
+        unit: 'nodes',
+        value: busyDom.nodes,
+        naive: vsSmall(smallDom.nodes),
+        note: `${busyDom.articles} articles after 10 older pages (the timeline is windowed); 10-message space: ${smallDom.articles}`,
+      },
+      {
+        group,
+        name: 'page JS heap after 10 older pages',
+        unit: 'MB',
+        value: busyHeap.mb,
+        naive: vsSmall(smallHeap.mb),
+        note: `CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage, of ${busyHeap.scope}`,
+      },
+    ];
+  } finally {
+    await workbench.stop();
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * What the bench stages share inside the extension host: reporting a record to the runner, the
+ * local Webex's request log over its control endpoints, signing in through the real command, and
+ * waiting without busy loops. Tokens only ever go into the scripted prompt, never into a record.
+ */
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import * as vscode from 'vscode';
+import type { WebexExtensionApi } from '../../../src/extension';
+import { EXTENSION_ID, clearRequests, origin, sandboxRequests, tokenOf, type RequestRecord, type Testing } from '../../integration/sidebarFixture';
+import { formatRecord } from '../records';
+
+export { clearRequests, origin, sandboxRequests, type RequestRecord, type Testing };
+
+export function record(key: string, value: unknown): void {
+  console.log(formatRecord({ key, value }));
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function extension(): vscode.Extension<WebexExtensionApi> {
+  const ext = vscode.extensions.getExtension<WebexExtensionApi>(EXTENSION_ID);
+  if (!ext) {
+    throw new Error(`${EXTENSION_ID} is not loaded in this VS Code`);
+  }
+  return ext;
+}
+
+export async function activateForTesting(): Promise<Testing> {
+  const api = await extension().activate();
+  if (!api.testing) {
+    throw new Error('activate() exports `testing` only under WEBEX_TEST=1');
+  }
+  return api.testing;
+}
+
+/** Signs in through `webex.signIn`, answering its token prompt from the script. */
+export async function signIn(t: Testing, email: string): Promise<void> {
+  await t.services.session.ready();
+  t.prompts.reset();
+  t.prompts.enqueue({ pick: 'Paste an access token' }, { input: await tokenOf(email) });
+  await vscode.commands.executeCommand('webex.signIn');
+  if (t.services.session.me?.emails[0] !== email) {
+    throw new Error(`could not sign in as ${email}: ${JSON.stringify(t.prompts.asked.map((p) => p.text))}`);
+  }
+  t.prompts.reset();
+}
+
+/** Requests to the Webex API (and the live part's catalog/device services) since the log was cleared. */
+export async function apiRequests(): Promise<RequestRecord[]> {
+  return (await sandboxRequests()).filter((r) => r.path.startsWith('/v1/') || r.path.startsWith('/u2c/') || r.path.startsWith('/wdm/'));
+}
+
+/** Waits until `probe` holds, polling every 20 ms; throws after `timeoutMs`. */
+export async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await sleep(20);
+  }
+}
+
+/**
+ * The extension host's memory after a full garbage collection. The host does not expose `gc`;
+ * `--expose-gc` set at run time and read from a fresh context is the usual way to reach it.
+ */
+export function memory(): { rssMB: number; heapUsedMB: number } {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as (() => void) | undefined)?.();
+  } catch {
+    // No forced GC: the figure then includes garbage not collected yet.
+  }
+  const m = process.memoryUsage();
+  return { rssMB: m.rss / 1048576, heapUsedMB: m.heapUsed / 1048576 };
+}

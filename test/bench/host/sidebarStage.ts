@@ -1,0 +1,115 @@
+/**
+ * The sidebar with a big account (3,000 spaces in 200 teams, generateScenario), through the real
+ * SpacesStore and the tree providers registered in VS Code, in the extension host:
+ * - first screen: both views asked for their roots at once (as VS Code does when the Webex side bar
+ *   opens) and every tree item built;
+ * - filled: "Load more…" (the real command) until Webex has no more pages, then every team's
+ *   children built from the store. DESIGN.md expects ceil(3000/1000)+1 requests.
+ * - the naive way, in the same extension host with the same WebexClient: all rooms, all teams, and
+ *   `GET /rooms?teamId=…` once per team (what a Teams view that asks Webex per team would do to show
+ *   every team's spaces).
+ * Requests are counted in the local Webex's log. Memory of the extension host is sampled before
+ * activation, after it, and with the big account loaded.
+ */
+import * as vscode from 'vscode';
+import type { NodeProvider, TreeNode } from '../../../src/views/treeNode';
+import { activateForTesting, apiRequests, clearRequests, memory, record, signIn, sleep, type Testing } from './hostKit';
+
+const ADA = 'ada@example.com';
+
+async function build(provider: NodeProvider, node?: TreeNode): Promise<TreeNode[]> {
+  const children = await provider.getChildren(node);
+  for (const child of children) {
+    provider.getTreeItem(child);
+  }
+  return children;
+}
+
+function kindOf(node: TreeNode): string {
+  return node.constructor.name;
+}
+
+async function settle(): Promise<void> {
+  // Lets refresh events from the previous step run out before the request log is cleared.
+  await sleep(300);
+  await clearRequests();
+}
+
+async function oursOnce(t: Testing): Promise<Record<string, number>> {
+  const { views, services } = t;
+  services.spaces.clear();
+  await settle();
+  const t0 = performance.now();
+  const [spaceRoots, teamRoots] = await Promise.all([build(views.spaces), build(views.teams)]);
+  const firstMs = performance.now() - t0;
+  const firstRequests = (await apiRequests()).length;
+  const firstSpaces = spaceRoots.filter((n) => kindOf(n) === 'SpaceNode').length;
+
+  while (services.spaces.hasMoreRooms) {
+    await vscode.commands.executeCommand('webex.loadMoreSpaces');
+  }
+  const [allSpaces, allTeams] = await Promise.all([build(views.spaces), build(views.teams)]);
+  let teamSpaces = 0;
+  for (const team of allTeams) {
+    teamSpaces += (await build(views.teams, team)).filter((n) => kindOf(n) === 'SpaceNode').length;
+  }
+  const fullMs = performance.now() - t0;
+  const fullRequests = (await apiRequests()).length;
+  return {
+    firstMs,
+    firstRequests,
+    firstSpaces,
+    firstTeams: teamRoots.length,
+    fullMs,
+    fullRequests,
+    spaces: allSpaces.filter((n) => kindOf(n) === 'SpaceNode').length,
+    teams: allTeams.length,
+    teamSpaces,
+  };
+}
+
+async function naiveOnce(t: Testing): Promise<Record<string, number>> {
+  const client = t.services.session.client;
+  if (!client) {
+    throw new Error('signed out');
+  }
+  await settle();
+  const t0 = performance.now();
+  const [rooms, teams] = await Promise.all([
+    client.rooms.list({ sortBy: 'lastactivity', max: 1000 }).toArray(),
+    client.teams.list({ max: 1000 }).toArray(),
+  ]);
+  const perTeam = await Promise.all(teams.map((team) => client.rooms.list({ teamId: team.id, max: 1000 }).toArray()));
+  const fullMs = performance.now() - t0;
+  return {
+    fullMs,
+    fullRequests: (await apiRequests()).length,
+    spaces: rooms.length,
+    teams: teams.length,
+    teamSpaces: perTeam.reduce((sum, list) => sum + list.length, 0),
+  };
+}
+
+export async function sidebarStage(): Promise<void> {
+  const runs = Math.max(1, Number(process.env.WEBEX_BENCH_RUNS ?? '5'));
+  record('memory.beforeActivation', memory());
+  const t = await activateForTesting();
+  await sleep(500);
+  record('memory.activated', memory());
+  await signIn(t, ADA);
+  record('memory.signedIn', memory());
+  // Page size as shipped: the API maximum (notes §2).
+  t.services.spaces.pageSize = 1000;
+  t.views.spaces.setFilter('');
+  for (let i = 0; i < runs; i++) {
+    // Alternate which goes first, so neither always runs on a warmer process.
+    const order = i % 2 === 0 ? (['ours', 'naive'] as const) : (['naive', 'ours'] as const);
+    for (const which of order) {
+      record(`sidebar.${which}`, which === 'ours' ? await oursOnce(t) : await naiveOnce(t));
+    }
+  }
+  // The big account stays loaded (the last "ours" run filled the store); let the heap settle.
+  await oursOnce(t);
+  await sleep(2000);
+  record('memory.bigAccount', memory());
+}
