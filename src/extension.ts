@@ -12,6 +12,7 @@ import { ScriptedPrompts } from './commands/scriptedPrompts';
 import { WindowErrorReporter } from './commands/errorReporter';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { registerAccountCommands } from './auth/accounts/accountCommands';
+import { ScriptedBrowser } from './auth/oauth/scriptedBrowser';
 import { SpacesStore } from './services/spacesStore';
 import { MembersStore } from './services/membersStore';
 import { SpaceSelection } from './services/selection';
@@ -24,7 +25,8 @@ import { registerThreadWebview } from './webviews/thread/threadWebview';
 
 /** What activate() returns. `testing` exists only when WEBEX_TEST=1 (the client holds the token). */
 export interface WebexExtensionApi {
-  testing?: { services: ExtensionServices; prompts: ScriptedPrompts; views: SidebarViews };
+  /** `browser`: the OAuth sign-in's browser, scripted (a test plays the consent page over HTTP). */
+  testing?: { services: ExtensionServices; prompts: ScriptedPrompts; views: SidebarViews; browser: ScriptedBrowser };
 }
 
 export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
@@ -33,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
   const scripted = testing ? new ScriptedPrompts() : undefined;
   const prompts = scripted ?? new WindowPrompts();
   const errors = new WindowErrorReporter(log, prompts);
-  const session = new WebexSession(context.secrets, log, prompts, errors, clientFactory(log));
+  const browser = testing ? new ScriptedBrowser() : undefined;
+  const session = new WebexSession(context.secrets, log, prompts, errors, clientFactory(log), browser && ((url) => browser.open(url)));
   const spaces = new SpacesStore({ getClient: () => session.client });
   const members = new MembersStore(() => session.client);
   const selection = new SpaceSelection();
@@ -61,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
     registerShareCommands(services),
     registerThreadWebview(services),
   );
-  return scripted ? { testing: { services, prompts: scripted, views } } : {};
+  return scripted && browser ? { testing: { services, prompts: scripted, views, browser } } : {};
 }
 
 export function deactivate(): void {

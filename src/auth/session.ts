@@ -74,6 +74,8 @@ export class WebexSession implements Session, vscode.Disposable {
     private readonly prompts: Prompts,
     private readonly errors: ErrorReporter,
     private readonly createClient: ClientFactory,
+    /** Opens the OAuth authorize URL; default the real browser (tests pass a ScriptedBrowser's). */
+    private readonly openBrowser?: (url: string) => Promise<boolean>,
   ) {
     this.baseUrl = this.readBaseUrl();
     this.disposables.push(
@@ -267,7 +269,7 @@ export class WebexSession implements Session, vscode.Disposable {
   }
 
   private async runSignIn(method?: SignInMethod): Promise<WebexClient | undefined> {
-    const deps = { secrets: this.secrets, prompts: this.prompts, errors: this.errors, log: this.log };
+    const deps = { secrets: this.secrets, prompts: this.prompts, errors: this.errors, log: this.log, openBrowser: this.openBrowser };
     return (await interactiveSignIn(deps, this, method)) ? this.current?.client : undefined;
   }
 

@@ -31,6 +31,8 @@ export interface OAuthDeps {
   prompts: Prompts;
   errors: ErrorReporter;
   log: vscode.LogOutputChannel;
+  /** Opens the authorize URL; default `env.openExternal` (integration tests pass a ScriptedBrowser). */
+  openBrowser?: (url: string) => Promise<boolean>;
 }
 
 export interface OAuthGrant {
@@ -119,7 +121,7 @@ export async function runOAuthSignIn(deps: OAuthDeps, baseUrl: string): Promise<
         exchangeCode: (exchange) => tokenClient.exchangeCode(exchange),
         externalRedirectUri: externalRedirectUri,
         onRedirectUri: (uri) => deps.log.info(`OAuth sign-in: waiting for the redirect to ${uri}`),
-        openBrowser: (url) => Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url, true))),
+        openBrowser: deps.openBrowser ?? ((url) => Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url, true)))),
       }),
     );
     return { tokens, clientId };
