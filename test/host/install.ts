@@ -193,7 +193,7 @@ export async function ensureCodeServer(options: InstallOptions = {}): Promise<In
     const seconds = Math.round((Date.now() - started) / 1000);
     const marker: Marker = { codeServer: CODE_SERVER_VERSION, node: nodeVersion, seconds, installedAt: new Date().toISOString() };
     fs.writeFileSync(layout.marker, JSON.stringify(marker, null, 2) + '\n');
-    log(`Installed in ${seconds} s: code-server ${version.stdout.split('\n').find((l) => l.includes(CODE_SERVER_VERSION))?.trim() ?? ''}`);
+    log(`Installed in ${seconds} s: code-server ${version.stdout.split('\n').find((l) => l.startsWith(`${CODE_SERVER_VERSION} `))?.trim() ?? ''}`);
     return layout;
   });
 }

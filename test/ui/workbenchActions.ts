@@ -12,15 +12,41 @@ export function viewHeader(page: Page, title: string): Locator {
   return page.locator('.part.sidebar .pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) });
 }
 
-/** Opens the command palette and runs the command whose label is `label` (e.g. "Webex: Sign In"). */
-export async function runFromCommandPalette(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
+/**
+ * Opens the command palette and runs the command whose label is `label` (e.g. "Webex: Sign In").
+ * The palette lists the commands whose `when` clause held when it opened, so a command that is not
+ * there yet (an editor still loading, an extension still registering) is looked for again in a
+ * freshly opened palette until `timeoutMs`.
+ */
+export async function runFromCommandPalette(page: Page, label: string, timeoutMs = 30_000): Promise<void> {
   const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${label}`);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ state: 'visible' });
-  await input.press('Enter');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${label}`);
+    const found = await row.waitFor({ state: 'visible', timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
+    if (found) {
+      // Pick the row whose label is exactly `label`, not a longer command that contains it.
+      const exact = page.locator('.quick-input-widget .monaco-list-row').filter({
+        has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
+      });
+      await ((await exact.count()) > 0 ? exact.first().click() : input.press('Enter'));
+      return;
+    }
+    await page.keyboard.press('Escape');
+    if (Date.now() > deadline) {
+      throw new Error(`The command palette has no "${label}" after ${timeoutMs} ms`);
+    }
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Opens a workspace file by name through Quick Open (the palette without `>`). */
