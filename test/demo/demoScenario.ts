@@ -123,7 +123,7 @@ export function demoScenario(options: { now?: Date } = {}): Scenario {
           text: 'rps,p50_ms,p95_ms,p99_ms,errors\n1000,8,14,19,0\n2000,9,17,24,0\n5000,12,29,38,0\n8000,31,92,180,12\n',
         },
       }),
-      m('gateway', pipeline, at(2, 4), { markdown: 'Build **#1842** of `gateway` passed on `main` ✅ (4 min 12 s)' }),
+      m('gateway', pipeline, at(2, 4), { markdown: 'Build **#1842** of `gateway` passed on `main` (4 min 12 s).' }),
       m('gateway', sam, at(0, 3), { markdown: '<@personEmail:priya@example.com> the canary is at 10 %, error rate flat. OK to go to 50 %?' }),
 
       m('incidents', oncall, at(4, 8), {

@@ -158,7 +158,7 @@ async function main(): Promise<number> {
     const apiBaseUrl = webex?.baseUrl ?? options.api;
     const signIn =
       webex !== undefined
-        ? `Sign in with **Webex: Sign In** (F1) or the **Sign In** button in the Webex side bar, and paste the demo token \`${DEMO.you.token}\` (${DEMO.you.displayName}).`
+        ? `Sign in with **Webex: Sign In** (F1) or the **Sign In** button in the Webex side bar, choose **Paste an access token** if asked, and paste the demo token \`${DEMO.you.token}\` (${DEMO.you.displayName}).`
         : `Sign in with **Webex: Sign In** (F1) and paste your own access token for ${String(apiBaseUrl)} (developer.webex.com).`;
     const vscode = await startVsCode(options, root, tempDir, demoSettings(apiBaseUrl), vsix, signIn);
     stops.push(() => vscode.stop());
@@ -168,7 +168,8 @@ async function main(): Promise<number> {
     say();
     say(`  Open VS Code:  ${vscode.open}`);
     if (webex !== undefined) {
-      say(`  Sign in:       F1 → "Webex: Sign In" (or Sign In in the Webex side bar) and paste`);
+      say(`  Sign in:       F1 → "Webex: Sign In" (or Sign In in the Webex side bar),`);
+      say(`                 choose "Paste an access token" if asked, and paste`);
       say(`  Demo token:    ${DEMO.you.token}    (${DEMO.you.displayName}, ${DEMO.you.email})`);
       say(`  Local Webex:   ${webex.baseUrl}    (everyone's tokens: ${webex.origin}/_sandbox/people)`);
     } else {
