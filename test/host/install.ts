@@ -168,7 +168,8 @@ export async function ensureCodeServer(options: InstallOptions = {}): Promise<In
     const started = Date.now();
     log(`Installing code-server ${CODE_SERVER_VERSION} (VS Code ${CODE_SERVER_VERSION.replace(/^4\./, '1.')}) into ${layout.dir}`);
     log('This happens once; it builds native modules and takes a couple of minutes on 2 cores.');
-    fs.rmSync(layout.dir, { recursive: true, force: true });
+    // Retries: a killed install's npm children may still be writing for a moment.
+    fs.rmSync(layout.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
     fs.mkdirSync(layout.dir, { recursive: true });
     const logFile = path.join(layout.dir, 'install.log');
 
