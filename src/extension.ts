@@ -22,6 +22,7 @@ import { registerMemberCommands } from './commands/memberCommands';
 import { registerMessageCommands } from './commands/messageCommands';
 import { registerShareCommands } from './commands/shareCommands';
 import { registerThreadWebview } from './webviews/thread/threadWebview';
+import { createLiveUpdates, registerLiveUpdates } from './commands/liveCommands';
 
 /** What activate() returns. `testing` exists only when WEBEX_TEST=1 (the client holds the token). */
 export interface WebexExtensionApi {
@@ -40,6 +41,8 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
   const spaces = new SpacesStore({ getClient: () => session.client });
   const members = new MembersStore(() => session.client);
   const selection = new SpaceSelection();
+  // Builds only; live updates start a moment after activation (registerLiveUpdates).
+  const live = createLiveUpdates({ context, session, spaces, selection, prompts, log });
   context.subscriptions.push(log, session, spaces, members, selection);
 
   // Another account (sign-out, another window, another cloud): nothing cached may leak across.
@@ -51,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
     }),
   );
 
-  const services: ExtensionServices = { context, log, session, spaces, members, errors, prompts, selection };
+  const services: ExtensionServices = { context, log, session, spaces, members, errors, prompts, selection, live };
   const views = registerViews(services);
   context.subscriptions.push(
     registerAuthProvider(session),
@@ -63,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
     registerMessageCommands(services),
     registerShareCommands(services),
     registerThreadWebview(services),
+    registerLiveUpdates(services, views.spacesView),
   );
   return scripted && browser ? { testing: { services, prompts: scripted, views, browser } } : {};
 }

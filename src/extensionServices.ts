@@ -10,6 +10,7 @@ import type { SpacesStore } from './services/spacesStore';
 import type { MembersStore } from './services/membersStore';
 import type { SpaceSelection } from './services/selection';
 import type { AccountInfo } from './services/accountRecords';
+import type { LiveUpdates } from './services/liveUpdates';
 
 /** Where the session stands; `unknown` until the secret has been read (lazily, never in activate). */
 export type SessionState = 'unknown' | 'signedOut' | 'signedIn';
@@ -80,4 +81,6 @@ export interface ExtensionServices {
   readonly prompts: Prompts;
   /** The space (or team) selected or opened last; the Members view follows it. */
   readonly selection: SpaceSelection;
+  /** Live updates: new and deleted messages, unread marks, mention/direct counts, connection status. */
+  readonly live: LiveUpdates;
 }

@@ -28,7 +28,7 @@ export interface BuildOptions extends Omit<LiveUpdatesOptions, 'getToken' | 'mod
   client: WebexClient;
   mode: 'websocket' | 'poll';
   focused: boolean;
-  getToken: () => string;
+  getToken: () => Promise<string>;
 }
 
 export function buildSources(options: BuildOptions): Running {

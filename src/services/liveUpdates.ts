@@ -47,8 +47,8 @@ export interface LiveSessionView {
 
 export interface LiveUpdatesOptions {
   session: LiveSessionView;
-  /** The current access token (never logged); undefined when signed out. */
-  getToken: () => string | undefined;
+  /** The current access token, refreshed when due (never logged); undefined when signed out. */
+  getToken: () => string | undefined | Promise<string | undefined>;
   /** globalState: read marks and device leases. */
   storage: KeyValueStorage;
   spaces: {
@@ -143,8 +143,8 @@ export class LiveUpdates {
       mode,
       focused: this.focused,
       // After a sign-out the token is gone from storage; unregistering still needs it once.
-      getToken: () => {
-        const token = this.options.getToken() ?? this.lastToken ?? '';
+      getToken: async () => {
+        const token = (await this.options.getToken()) ?? this.lastToken ?? '';
         this.lastToken = token || this.lastToken;
         return token;
       },
