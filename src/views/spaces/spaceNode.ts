@@ -16,6 +16,8 @@ export class SpaceNode extends TreeNode {
     public teamName: string | undefined,
     /** Under a team the team name is redundant in the description. */
     private readonly showTeam: boolean,
+    /** Active since the user last read it (services.live); set by the provider like `teamName`. */
+    public unread = false,
   ) {
     super();
   }
@@ -32,7 +34,26 @@ export class SpaceNode extends TreeNode {
       label: `${room.type === 'direct' ? 'Direct space with' : 'Space'} ${room.title}${this.teamName ? `, team ${this.teamName}` : ''}${when ? `, active ${when}` : ''}`,
     };
     item.command = { command: OPEN_SPACE_COMMAND, title: 'Open Space', arguments: [room.id] };
+    if (this.unread) {
+      markUnread(item);
+    }
     return item;
+  }
+}
+
+/**
+ * An unread space: a dot for an icon and the whole title highlighted (the tree's only "bold"), and
+ * `:unread` at the end of its contextValue (`webex:space:group:unread`, STYLE.md).
+ */
+function markUnread(item: vscode.TreeItem): void {
+  const title = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  item.label = { label: title, highlights: [[0, title.length]] };
+  item.iconPath = new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('notificationsInfoIcon.foreground'));
+  item.contextValue = `${item.contextValue ?? ''}:unread`;
+  item.description = `unread · ${String(item.description ?? '')}`.replace(/ · $/, '');
+  const label = item.accessibilityInformation?.label;
+  if (label !== undefined) {
+    item.accessibilityInformation = { label: `${label}, unread` };
   }
 }
 

@@ -22,6 +22,7 @@ export class SpacesProvider extends NodeProvider {
       this.filterChanged,
       services.spaces.onDidChange(() => this.refresh()),
       services.session.onDidChange(() => this.refresh()),
+      services.live.onDidChangeUnread(() => this.refresh()),
     );
   }
 
@@ -65,10 +66,11 @@ export class SpacesProvider extends NodeProvider {
     const nodes: TreeNode[] = shown.map((room) =>
       this.nodes.get(
         `space:${room.id}`,
-        () => new SpaceNode(`space:${room.id}`, room, room.teamId ? spaces.teamName(room.teamId) : undefined, true),
+        () => new SpaceNode(`space:${room.id}`, room, room.teamId ? spaces.teamName(room.teamId) : undefined, true, this.services.live.isUnread(room)),
         (node) => {
           node.room = room;
           node.teamName = room.teamId ? spaces.teamName(room.teamId) : undefined;
+          node.unread = this.services.live.isUnread(room);
         },
       ),
     );
