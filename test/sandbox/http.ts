@@ -42,12 +42,14 @@ export interface Ctx {
   maxUploadBytes: number;
   /** What the client saw, for the request log: 0 when the connection was dropped. */
   status: number;
+  /** The body, when a `delay` fault started reading it before waiting (see bodyOf). */
+  body?: Promise<Buffer>;
 }
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 
 function finish(ctx: Ctx, status: number, headers: Record<string, string>, body?: Buffer | string): void {
-  if (ctx.dropAfter) {
+  if (ctx.dropAfter || ctx.req.socket.destroyed) {
     ctx.status = 0;
     ctx.req.socket.destroy();
     return;
@@ -98,9 +100,38 @@ export function readBody(req: IncomingMessage, limit: number, tooLarge: HttpErro
         chunks.push(chunk);
       }
     });
-    req.on('end', () => (over ? reject(tooLarge) : resolve(Buffer.concat(chunks, size))));
+    let ended = false;
+    req.on('end', () => {
+      ended = true;
+      if (over) {
+        reject(tooLarge);
+      } else {
+        resolve(Buffer.concat(chunks, size));
+      }
+    });
     req.on('error', reject);
+    req.on('close', () => {
+      if (!ended) {
+        reject(new Error('The client closed the connection before its body ended.'));
+      }
+    });
   });
+}
+
+/**
+ * The request body, read once. A `delay` fault starts reading it before it waits, so a client that
+ * sent everything and then gave up (timeout) still delivered its request, which the service then
+ * carries out, as the real one most likely would.
+ */
+export async function bodyOf(ctx: Ctx, limit: number, tooLarge: HttpError): Promise<Buffer> {
+  if (!ctx.body) {
+    return readBody(ctx.req, limit, tooLarge);
+  }
+  const body = await ctx.body;
+  if (body.length > limit) {
+    throw tooLarge;
+  }
+  return body;
 }
 
 const JSON_LIMIT = 1024 * 1024;
@@ -109,10 +140,10 @@ const JSON_LIMIT = 1024 * 1024;
 export async function readJson(ctx: Ctx): Promise<Record<string, unknown>> {
   const type = (ctx.req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') {
-    await readBody(ctx.req, 0, new HttpError(415, 'x')).catch(() => undefined);
+    await bodyOf(ctx, 0, new HttpError(415, 'x')).catch(() => undefined);
     throw new HttpError(415, `Content type '${type || 'text/plain'}' not supported`);
   }
-  const body = await readBody(ctx.req, JSON_LIMIT, new HttpError(400, 'The request body is too large.'));
+  const body = await bodyOf(ctx, JSON_LIMIT, new HttpError(400, 'The request body is too large.'));
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));

@@ -107,5 +107,5 @@ export interface Scenario {
 }
 
 export { smallScenario, SMALL } from './scenarios/small';
-export { demoScenario } from './scenarios/demo';
+export { demoScenario, DEMO } from './scenarios/demo';
 export { generateScenario, type GenerateOptions } from './scenarios/generate';

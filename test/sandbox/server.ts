@@ -7,14 +7,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './control';
 import { Faults, faultMessage, type FaultAction, type FaultKind } from './faults';
-import { HttpError, TEXT, errorBody, sendError, type Ctx, type Route } from './http';
+import { HttpError, TEXT, errorBody, readBody, sendError, type Ctx, type Route } from './http';
 import { newTrackingId } from './ids';
 import { attachLive, type SandboxLive } from './live/attachLive';
 import { contentRoutes } from './routes/contents';
 import { membershipRoutes } from './routes/memberships';
 import { messageRoutes } from './routes/messages';
 import { peopleRoutes } from './routes/people';
-import { MAX_UPLOAD_BYTES } from './routes/postMessage';
+import { FORM_OVERHEAD, MAX_UPLOAD_BYTES } from './routes/postMessage';
 import { roomRoutes } from './routes/rooms';
 import { teamMembershipRoutes } from './routes/teamMemberships';
 import { teamRoutes } from './routes/teams';
@@ -191,6 +191,8 @@ export class LocalWebex {
     } catch (err) {
       if (err instanceof HttpError) {
         sendError(ctx, err.status, err.message, err.headers);
+      } else if (req.socket.destroyed) {
+        ctx.status = 0; // the client went away while its body was read
       } else {
         console.error('local Webex: unexpected error', err);
         sendError(ctx, 500, 'An unexpected error occurred in the local Webex.');
@@ -205,6 +207,11 @@ export class LocalWebex {
       record.fault = action.kind;
       switch (action.kind) {
         case 'delay':
+          if (!ctx.body) {
+            // Take the body in while waiting (see bodyOf); its errors surface when a route reads it.
+            ctx.body = readBody(ctx.req, ctx.maxUploadBytes + FORM_OVERHEAD, new HttpError(400, 'The request body is too large.'));
+            ctx.body.catch(() => undefined);
+          }
           await sleep(action.delayMs ?? 1000);
           break;
         case 'dropNextParams':

@@ -1,5 +1,5 @@
 /** POST /messages, JSON or multipart/form-data (SPEC; notes §6). */
-import { HttpError, readBody, readJson, sendJson, type Ctx } from '../http';
+import { HttpError, bodyOf, readJson, sendJson, type Ctx } from '../http';
 import { boundaryOf, parseMultipart } from '../multipart';
 import type { CardAttachmentRec, PersonRec, RoomRec } from '../store';
 import { messageJson } from '../views';
@@ -10,7 +10,7 @@ export const MAX_MESSAGE_BYTES = 7439;
 /** Attachments sent via the API are limited to 100 MB each [ATT]. */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 /** Room for the form fields around the file in a multipart body. */
-const FORM_OVERHEAD = 64 * 1024;
+export const FORM_OVERHEAD = 64 * 1024;
 
 export function checkLength(text: string | undefined, markdown: string | undefined): void {
   for (const [name, value] of [['text', text], ['markdown', markdown]] as const) {
@@ -50,7 +50,7 @@ async function readFields(ctx: Ctx): Promise<Fields> {
     const boundary = boundaryOf(contentType);
     const tooLarge = new HttpError(400, `The file is too large: files are limited to ${ctx.maxUploadBytes} bytes.`);
     // Counts while reading and keeps nothing past the limit (readBody).
-    const body = await readBody(ctx.req, ctx.maxUploadBytes + FORM_OVERHEAD, tooLarge);
+    const body = await bodyOf(ctx, ctx.maxUploadBytes + FORM_OVERHEAD, tooLarge);
     let parts;
     try {
       parts = boundary ? parseMultipart(body, boundary) : undefined;

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { request } from 'node:http';
 import type { LocalWebex } from '../../sandbox/server';
 import { SMALL } from '../../sandbox/scenario';
 import type { Message, Room } from '../../../src/webex/types';
@@ -70,6 +71,35 @@ describe('sandbox: faults', () => {
     webex.faults.add([{ kind: 'delay', delayMs: 10 }, { kind: 'status', status: 503 }]);
     assert.equal((await ada.get('/people/me')).status, 503);
     assert.deepEqual(webex.faults.pending, []);
+  });
+
+  it('delay on POST /messages: a client that gives up after sending still delivered its message', async () => {
+    const roomId = await ada.roomId(SMALL.rooms.coffee);
+    webex.clearRequests();
+    webex.faults.add({ match: { method: 'POST', path: '/messages' }, kind: 'delay', delayMs: 200 });
+    const body = JSON.stringify({ roomId, text: 'sent before the timeout' });
+    // node:http writes the headers and this small body in one go, so once the server has logged the
+    // request it has the body too; then the client gives up, as on a timeout.
+    const req = request(`${webex.baseUrl}/messages`, {
+      method: 'POST',
+      agent: false,
+      headers: { Authorization: `Bearer ${SMALL.ada.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+    });
+    const failed = new Promise<void>((resolve) => req.on('error', () => resolve()));
+    req.end(body);
+    for (let i = 0; i < 400 && webex.requests.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    req.destroy();
+    await failed;
+    let found = 0;
+    for (let i = 0; i < 400 && found === 0; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      const { items } = await ada.ok<Items<Message>>(`/messages?roomId=${roomId}&max=5`);
+      found = items.filter((m) => m.text === 'sent before the timeout').length;
+    }
+    assert.equal(found, 1);
+    assert.equal(webex.requests[0].status, 0, 'the client saw no answer');
   });
 
   it('drop closes the connection without an answer', async () => {

@@ -16,7 +16,7 @@ describe('sandbox: file uploads and contents', () => {
   });
   after(() => webex.stop());
 
-  function form(fields: Record<string, string>, files: Array<{ name: string; data: Uint8Array; type: string }>): FormData {
+  function form(fields: Record<string, string>, files: Array<{ name: string; data: Uint8Array<ArrayBuffer>; type: string }>): FormData {
     const f = new FormData();
     for (const [k, v] of Object.entries(fields)) {
       f.append(k, v);

@@ -119,16 +119,16 @@ describe('sandbox: messages', () => {
 
   it('needs exactly one destination, with the real text', async () => {
     const text = 'Exactly one of the destination fields must not be empty (roomId, toPersonEmail, toPersonId)';
-    const none = await post(ada, { text: 'hi' });
+    const none = await ada.post('/messages', { text: 'hi' });
     assert.equal(none.status, 400);
     assert.equal(none.body.message, text);
-    const two = await post(ada, { roomId: backend, toPersonEmail: SMALL.grace.email, text: 'hi' });
+    const two = await ada.post('/messages', { roomId: backend, toPersonEmail: SMALL.grace.email, text: 'hi' });
     assert.equal(two.status, 400);
     assert.equal(two.body.message, text);
   });
 
   it('rejects an empty message with "Both text and file cannot be empty."', async () => {
-    const r = await post(ada, { roomId: backend, text: '' });
+    const r = await ada.post('/messages', { roomId: backend, text: '' });
     assert.equal(r.status, 400);
     assert.equal(r.body.message, 'Both text and file cannot be empty.');
   });
