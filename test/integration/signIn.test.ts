@@ -131,4 +131,33 @@ describe('Sign-in (real VS Code)', () => {
     const expected = (await (await Rest.as(BOT)).items<{ title: string }>('/rooms')).map((r) => r.title).sort();
     assert.deepEqual([...spaces].sort(), expected);
   });
+
+  it('follows webex.apiBaseUrl: another cloud has its own account, switching back restores this one', async () => {
+    await signInAs(t, ADA);
+    const config = vscode.workspace.getConfiguration('webex');
+    const original = config.inspect<string>('apiBaseUrl')?.globalValue;
+    assert.ok(original);
+    const session = t.services.session;
+    // The same local Webex under another name counts as another cloud: no account there yet.
+    const other = original.replace('127.0.0.1', 'localhost');
+    try {
+      await config.update('apiBaseUrl', other, vscode.ConfigurationTarget.Global);
+      await until(session.onDidChange, () => session.state === 'signedOut');
+      assert.deepEqual(await childrenOf(t.views.spaces), []);
+      await signInAs(t, 'grace@example.com');
+      assert.equal(session.me?.displayName, 'Grace Hopper');
+      assert.equal(t.services.session.account?.baseUrl, other);
+    } finally {
+      await config.update('apiBaseUrl', original, vscode.ConfigurationTarget.Global);
+    }
+    await until(session.onDidChange, () => session.me?.displayName === 'Ada Lovelace');
+    assert.equal(session.state, 'signedIn');
+    assert.ok((await childrenOf(t.views.spaces)).some((c) => labelOf(c.item) === 'Backend'));
+    // Leave no second account behind for the other tests.
+    await config.update('apiBaseUrl', other, vscode.ConfigurationTarget.Global);
+    await until(session.onDidChange, () => session.me?.displayName === 'Grace Hopper');
+    await vscode.commands.executeCommand('webex.signOut');
+    await config.update('apiBaseUrl', original, vscode.ConfigurationTarget.Global);
+    await until(session.onDidChange, () => session.me?.displayName === 'Ada Lovelace');
+  });
 });
