@@ -20,6 +20,7 @@ import { teamMembershipRoutes } from './routes/teamMemberships';
 import { teamRoutes } from './routes/teams';
 import { smallScenario, type Scenario } from './scenario';
 import { buildStore } from './scenarioLoader';
+import { SandboxOAuth } from './oauth/sandboxOAuth';
 import type { Store } from './store';
 
 export interface LocalWebexOptions {
@@ -75,6 +76,7 @@ export class LocalWebex {
   private store: Store;
   private scenario: Scenario;
   private readonly maxUploadBytes: number;
+  readonly oauth: SandboxOAuth;
 
   private constructor(
     private readonly server: Server,
@@ -83,6 +85,7 @@ export class LocalWebex {
     this.scenario = options.scenario ?? smallScenario();
     this.store = buildStore(this.scenario);
     this.maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+    this.oauth = new SandboxOAuth(() => this.store);
     this.live = attachLive(server, { store: () => this.store });
   }
 
@@ -132,6 +135,7 @@ export class LocalWebex {
       this.scenario = scenario;
     }
     this.live.reset();
+    this.oauth.reset();
     this.faults.clear();
     this.clearRequests();
   }
@@ -148,6 +152,10 @@ export class LocalWebex {
     const trackingId = newTrackingId();
     const url = new URL(req.url ?? '/', this.origin);
     const method = (req.method ?? 'GET').toUpperCase();
+    if (url.pathname.startsWith('/_sandbox/oauth/')) {
+      await this.oauth.control(req, res, url.pathname, trackingId);
+      return;
+    }
     if (url.pathname.startsWith('/_sandbox/')) {
       if (await this.live.handleControl(req, res, url)) {
         return;
@@ -264,9 +272,13 @@ export class LocalWebex {
     if (!path.startsWith('/v1/')) {
       throw new HttpError(404, TEXT.notFound);
     }
+    // /v1/authorize, /v1/authorize/consent and /v1/access_token take no bearer token (test/sandbox/oauth).
+    if (await this.oauth.route(ctx, path.slice('/v1'.length).replace(/\/+$/, ''))) {
+      return;
+    }
     // Every /v1 request needs a valid bearer token (notes §1 Auth); the answer never repeats it.
     const auth = /^Bearer\s+(\S+)\s*$/i.exec(ctx.req.headers.authorization ?? '');
-    const me = auth ? this.store.peopleByToken.get(auth[1]) : undefined;
+    const me = auth ? (this.store.peopleByToken.get(auth[1]) ?? this.oauth.personForToken(auth[1])) : undefined;
     if (!me) {
       throw new HttpError(401, TEXT.unauthorized);
     }

@@ -11,7 +11,7 @@
  * Here nobody types a password: the consent page has a person picker (no bots: a bot cannot
  * authorize an integration) and Accept / Decline buttons a browser test can click.
  */
-import { HttpError, readBody, type Ctx } from '../http';
+import { HttpError, bodyOf, type Ctx } from '../http';
 import type { PersonRec, Store } from '../store';
 import type { OAuthState, PendingConsent } from './oauthState';
 
@@ -62,7 +62,7 @@ export function showAuthorize(ctx: Ctx, oauth: OAuthState, store: Store): void {
 
 /** `POST /v1/authorize/consent` (form: request, email, decision): redirects with a code or `access_denied`. */
 export async function answerConsent(ctx: Ctx, oauth: OAuthState, store: Store): Promise<void> {
-  const form = new URLSearchParams((await readBody(ctx.req, 64 * 1024, new HttpError(400, 'The form is too large.'))).toString('utf8'));
+  const form = new URLSearchParams((await bodyOf(ctx, 64 * 1024, new HttpError(400, 'The form is too large.'))).toString('utf8'));
   const outcome = decide(oauth, store, form.get('request') ?? '', form.get('email') ?? '', form.get('decision') === 'accept');
   if (typeof outcome === 'string') {
     sendPage(ctx, 400, 'Cannot sign in', `<p>${escapeHtml(outcome)}</p>`);
@@ -108,7 +108,9 @@ function consentForm(consent: PendingConsent, people: PersonRec[], hint: string)
   const scopes = consent.scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join('');
   return (
     `<p>${escapeHtml(consent.client.name)} asks for permission to:</p><ul>${scopes}</ul>` +
-    `<form method="post" action="/v1${CONSENT_PATH}">` +
+    // Relative, so the form also works when the page is reached through a proxy path (code-server
+    // turns localhost URLs opened by an extension into `/proxy/<port>/…`).
+    `<form method="post" action="${CONSENT_PATH.slice(1)}">` +
     `<input type="hidden" name="request" value="${escapeHtml(consent.id)}">` +
     `<p><label for="email">Sign in as</label> <select id="email" name="email">${options}</select></p>` +
     '<p><button type="submit" name="decision" value="accept">Accept</button> ' +

@@ -12,7 +12,7 @@
  * [UNVERIFIED]; the texts here are ours and never repeat a secret.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { HttpError, readBody, sendJson, type Ctx } from '../http';
+import { HttpError, bodyOf, sendJson, type Ctx } from '../http';
 import type { GrantRec, OAuthClient, OAuthState, TokenRequestRecord } from './oauthState';
 
 export const TOKEN_TEXT = {
@@ -40,7 +40,7 @@ export async function tokenEndpoint(ctx: Ctx, oauth: OAuthState): Promise<void> 
 
 async function grant(ctx: Ctx, oauth: OAuthState, record: TokenRequestRecord): Promise<void> {
   const type = (ctx.req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  const raw = await readBody(ctx.req, 64 * 1024, new HttpError(400, 'The request body is too large.'));
+  const raw = await bodyOf(ctx, 64 * 1024, new HttpError(400, 'The request body is too large.'));
   if (type !== 'application/x-www-form-urlencoded') {
     throw new HttpError(415, `Content type '${type || 'text/plain'}' not supported`);
   }
