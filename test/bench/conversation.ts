@@ -15,19 +15,29 @@ import { startWorkbench, type Workbench } from '../host/workbench';
 import { findWebviewFrame } from '../ui/webviewFrame';
 import { runFromCommandPalette } from '../ui/workbenchActions';
 import { BUSY_MESSAGES, BUSY_SPACE, SMALL_SPACE, benchScenario } from './benchScenario';
-import { fromSamples, type Figure } from './figures';
+import { fromSamples, median, type Figure } from './figures';
 import type { StageOptions } from './hostStages';
 
 const LOG = '[role="log"]';
 const MARK = 'webex:firstPage';
 
+/** Signs in as a user would: "Webex: Sign In", "Paste an access token" when asked how, the token. */
 async function signIn(page: Page, token: string): Promise<void> {
   await runFromCommandPalette(page, 'Webex: Sign In');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(token);
-  await input.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 60_000 });
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input.input');
+  const method = widget.locator('.monaco-list-row', { hasText: 'Paste an access token' });
+  const password = widget.locator('input[type="password"]');
+  // The first command may wait for the extension to activate: on a busy machine that takes seconds.
+  await Promise.race([method.waitFor({ state: 'visible', timeout: 90_000 }), password.waitFor({ state: 'visible', timeout: 90_000 })]);
+  if (!(await password.isVisible())) {
+    await input.fill('Paste an access token');
+    await input.press('Enter');
+  }
+  await password.waitFor({ state: 'visible', timeout: 30_000 });
+  await password.fill(token);
+  await password.press('Enter');
+  await widget.waitFor({ state: 'hidden', timeout: 60_000 });
 }
 
 /** Opens `title` through the palette; resolves with its frame and the ms from Enter to the mark. */
@@ -100,7 +110,9 @@ async function domNodes(frame: Frame): Promise<{ nodes: number; articles: number
 }
 
 export async function conversationFigures(options: StageOptions): Promise<Figure[]> {
-  const workbench = await startWorkbench({ scenario: benchScenario() });
+  // Without WEBEX_TEST the extension shows its real prompts (the scripted ones are for extension host
+  // tests), so the sign-in here is the user's: the palette, the method, the token.
+  const workbench = await startWorkbench({ scenario: benchScenario(), env: { WEBEX_TEST: '0' } });
   try {
     const { page } = workbench;
     const sandbox = workbench.sandbox;
@@ -131,7 +143,7 @@ export async function conversationFigures(options: StageOptions): Promise<Figure
     await closeAll(page);
 
     const group = `Conversation (${BUSY_MESSAGES.toLocaleString('en')} messages vs 10)`;
-    const vsSmall = (value: number, what = `the ${SMALL_SPACE} space`): Figure['naive'] => ({ value, what });
+    const vsSmall = (value: number): Figure['reference'] => ({ value, what: '10-message space' });
     return [
       fromSamples(
         {
@@ -139,31 +151,35 @@ export async function conversationFigures(options: StageOptions): Promise<Figure
           name: 'open → newest page on screen',
           unit: 'ms',
           budget: { max: 300, text: '≤ 300 ms' },
-          note: `from Enter in "Webex: Open Space" to performance.mark('${MARK}') in the page; a new tab each time; the "naive" column is the 10-message space (the ratio shows how little the size of the space matters)`,
+          reference: { value: median(small) ?? NaN, what: '10-message space' },
+          note: `from Enter in "Webex: Open Space" to performance.mark('${MARK}') in the page, a new tab each time; compared with the 10-message space opened the same way, alternating`,
         },
         busy,
       ),
-      fromSamples({ group, name: 'open → newest page, 10-message space', unit: 'ms' }, small),
       fromSamples({ group, name: 'load one older page (median of 10)', unit: 'ms', note: 'scroll to the top → the page asks (GET /messages?beforeMessage=…) → rendered (aria-busy cleared)' }, olderMs),
       { group, name: 'load 10 older pages (total)', unit: 'ms', value: olderMs.reduce((a, b) => a + b, 0) },
-      { group, name: 'DOM nodes, newest page', unit: 'nodes', value: firstDom.nodes, naive: vsSmall(smallDom.nodes), note: `${firstDom.articles} articles on the newest page` },
+      { group, name: 'DOM nodes, newest page', unit: 'nodes', value: firstDom.nodes, reference: vsSmall(smallDom.nodes), note: `${firstDom.articles} articles on the newest page` },
       {
         group,
         name: 'DOM nodes after 10 older pages',
         unit: 'nodes',
         value: busyDom.nodes,
-        naive: vsSmall(smallDom.nodes),
+        reference: vsSmall(smallDom.nodes),
         note: `${busyDom.articles} articles after 10 older pages (the timeline is windowed); 10-message space: ${smallDom.articles}`,
       },
       {
         group,
-        name: 'page JS heap after 10 older pages',
+        name: 'JS heap after 10 older pages',
         unit: 'MB',
         value: busyHeap.mb,
-        naive: vsSmall(smallHeap.mb),
-        note: `CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage, of ${busyHeap.scope}`,
+        reference: vsSmall(smallHeap.mb),
+        note: `CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage, of ${busyHeap.scope} (same-site webview frames share the workbench's renderer and V8 heap, so the space's own cost is the difference below)`,
       },
+      { group, name: 'JS heap: 10,000-message space minus 10-message space', unit: 'MB', value: busyHeap.mb - smallHeap.mb },
     ];
+  } catch (error) {
+    const shot = await workbench.screenshot('bench-conversation-failure').catch(() => undefined);
+    throw new Error(`${error instanceof Error ? error.message.split('\n')[0] : String(error)}${shot ? ` (screenshot: ${shot})` : ''}`, { cause: error });
   } finally {
     await workbench.stop();
   }

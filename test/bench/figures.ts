@@ -22,8 +22,10 @@ export interface Figure {
   value: number | undefined;
   samples?: number[];
   budget?: Budget;
-  /** The naive way, measured in the same run: its median and what it is. */
+  /** The naive way, measured in the same run: its median and what it is. Ratio: naive / ours. */
   naive?: { value: number; samples?: number[]; what: string };
+  /** A reference measured in the same run (e.g. the same figure for a 10-message space). Ratio: ours / reference. */
+  reference?: { value: number; what: string };
   /** How it was measured, or why it is missing. */
   note?: string;
 }
@@ -59,15 +61,31 @@ export function formatValue(value: number | undefined, unit: Unit): string {
   return `${value.toFixed(digits)} ${unit}`;
 }
 
-/** Ours against the naive way: "12.5× fewer" style, from the naive value divided by ours. */
+/** Against the naive way: naive ÷ ours ("51.0× naive"); against a reference: ours ÷ reference ("×1.2"). */
 export function ratio(figure: Figure): string {
-  if (figure.naive === undefined || figure.value === undefined) {
+  if (figure.value === undefined) {
     return '';
   }
-  if (figure.value === 0) {
-    return figure.naive.value === 0 ? '1×' : '∞';
+  if (figure.naive !== undefined) {
+    if (figure.value === 0) {
+      return figure.naive.value === 0 ? 'same' : 'naive: ∞';
+    }
+    return `naive ${(figure.naive.value / figure.value).toFixed(1)}×`;
   }
-  return `${(figure.naive.value / figure.value).toFixed(1)}×`;
+  if (figure.reference !== undefined && figure.reference.value !== 0) {
+    return `×${(figure.value / figure.reference.value).toFixed(1)}`;
+  }
+  return '';
+}
+
+function compared(figure: Figure): string {
+  if (figure.naive) {
+    return `naive: ${formatValue(figure.naive.value, figure.unit)} (${figure.naive.what})`;
+  }
+  if (figure.reference) {
+    return `${formatValue(figure.reference.value, figure.unit)} (${figure.reference.what})`;
+  }
+  return '';
 }
 
 function pad(text: string, width: number): string {
@@ -77,7 +95,7 @@ function pad(text: string, width: number): string {
 
 /** The plain-text table printed at the end of a run (also used for the README draft). */
 export function table(figures: readonly Figure[]): string {
-  const header = ['Figure', 'Median', 'Budget', '', 'Naive way (same run)', 'Naive/ours', 'Runs'];
+  const header = ['Figure', 'Median', 'Budget', '', 'Compared with (same run)', 'Ratio', 'Runs'];
   const rows: string[][] = [];
   let group = '';
   for (const f of figures) {
@@ -90,7 +108,7 @@ export function table(figures: readonly Figure[]): string {
       formatValue(f.value, f.unit),
       f.budget?.text ?? '',
       verdict(f),
-      f.naive ? `${formatValue(f.naive.value, f.unit)} (${f.naive.what})` : '',
+      compared(f),
       ratio(f),
       f.samples && f.samples.length > 1 ? String(f.samples.length) : '',
     ]);
@@ -110,13 +128,9 @@ export function notes(figures: readonly Figure[]): string {
 
 /** Markdown table for the README draft. */
 export function markdownTable(figures: readonly Figure[]): string {
-  const out = ['| Figure | Median | Budget | | Naive way (same run) | Naive/ours |', '|---|---|---|---|---|---|'];
+  const out = ['| Figure | Median | Budget | | Compared with (same run) | Ratio |', '|---|---|---|---|---|---|'];
   for (const f of figures) {
-    out.push(
-      `| ${f.group}: ${f.name} | ${formatValue(f.value, f.unit)} | ${f.budget?.text ?? ''} | ${verdict(f)} | ${
-        f.naive ? `${formatValue(f.naive.value, f.unit)} (${f.naive.what})` : ''
-      } | ${ratio(f)} |`,
-    );
+    out.push(`| ${f.group}: ${f.name.trim()} | ${formatValue(f.value, f.unit)} | ${f.budget?.text ?? ''} | ${verdict(f)} | ${compared(f)} | ${ratio(f)} |`);
   }
   return out.join('\n');
 }

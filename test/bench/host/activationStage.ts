@@ -58,16 +58,20 @@ async function startupPerformance(extensionId: string): Promise<PerfRow | undefi
 
 export async function activationStage(): Promise<void> {
   const ext = extension();
-  if (ext.isActive) {
-    throw new Error('the extension was already active: the measurement would not be a cold activation');
-  }
   // A user opens the Webex view after the window has started, not while the built-in extensions are
-  // still starting up: let the extension host settle first (the module stays unloaded meanwhile).
+  // still starting up: let the extension host settle first (the module stays unloaded meanwhile,
+  // unless the manifest asks for activation at startup).
   await sleep(Number(process.env.WEBEX_BENCH_SETTLE_MS ?? '3000'));
-  await clearRequests();
-  const t0 = performance.now();
-  await activateForTesting();
-  record('activation.apiMs', performance.now() - t0);
+  if (ext.isActive) {
+    // Activated at startup (e.g. `onStartupFinished`): VS Code's own timing still holds; the request
+    // log has run since the local Webex started, which is since before activation.
+    record('activation.eager', true);
+  } else {
+    await clearRequests();
+    const t0 = performance.now();
+    await activateForTesting();
+    record('activation.apiMs', performance.now() - t0);
+  }
   // Anything activation started in the background would reach the local Webex within this second.
   await sleep(1000);
   record('activation.requests', (await apiRequests()).length);

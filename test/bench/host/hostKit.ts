@@ -7,7 +7,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { WebexExtensionApi } from '../../../src/extension';
-import { EXTENSION_ID, clearRequests, origin, sandboxRequests, tokenOf, type RequestRecord, type Testing } from '../../integration/sidebarFixture';
+import { EXTENSION_ID, clearRequests, origin, sandboxRequests, signInAs, type RequestRecord, type Testing } from '../../integration/sidebarFixture';
 import { formatRecord } from '../records';
 
 export { clearRequests, origin, sandboxRequests, type RequestRecord, type Testing };
@@ -34,15 +34,14 @@ export async function activateForTesting(): Promise<Testing> {
   return api.testing;
 }
 
-/** Signs in through `webex.signIn`, answering its token prompt from the script. */
+/**
+ * Signs in through `webex.signIn` with the integration suite's helper (sidebarFixture.signInAs), which
+ * answers whatever the sign-in flow asks today, so the bench follows the flow as it changes.
+ */
 export async function signIn(t: Testing, email: string): Promise<void> {
   await t.services.session.ready();
   t.prompts.reset();
-  t.prompts.enqueue({ pick: 'Paste an access token' }, { input: await tokenOf(email) });
-  await vscode.commands.executeCommand('webex.signIn');
-  if (t.services.session.me?.emails[0] !== email) {
-    throw new Error(`could not sign in as ${email}: ${JSON.stringify(t.prompts.asked.map((p) => p.text))}`);
-  }
+  await signInAs(t, email);
   t.prompts.reset();
 }
 
