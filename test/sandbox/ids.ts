@@ -45,18 +45,20 @@ export function seededUuid(seed: string, name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Makes deterministic uuids for named things and for things created at run time (a counter). */
+/**
+ * Uuids for a store: deterministic for the things a scenario names (same scenario, same ids), and
+ * random for things created at run time, so an id is never handed out twice, not even after a
+ * reset() (real Webex never reuses one; clients dedupe and cache by id).
+ */
 export class UuidSource {
-  private counter = 0;
   constructor(private readonly seed: string) {}
 
   named(kind: string, key: string): string {
     return seededUuid(this.seed, `${kind}:${key}`);
   }
 
-  next(kind: string): string {
-    this.counter += 1;
-    return seededUuid(this.seed, `${kind}#runtime#${this.counter}`);
+  next(): string {
+    return randomUUID();
   }
 }
 

@@ -7,137 +7,33 @@
 import { EventEmitter } from 'node:events';
 import { encodeId, UuidSource } from './ids';
 import { findMentions, markdownToHtml, markdownToText, type MentionResolver } from './markdown';
-import type { ScenarioPersonType, PersonStatus } from './scenario';
+import {
+  compareMessages,
+  lowerBound,
+  type CardAttachmentRec,
+  type ContentRec,
+  type MemberRec,
+  type MessageRec,
+  type NewMessage,
+  type PersonRec,
+  type RoomRec,
+  type TeamMemberRec,
+  type TeamRec,
+} from './records';
 
-export interface PersonRec {
-  uuid: string;
-  id: string;
-  email: string;
-  displayName: string;
-  firstName: string;
-  lastName: string;
-  type: ScenarioPersonType;
-  orgKey: string;
-  orgId: string;
-  token: string;
-  status: PersonStatus;
-  title?: string;
-  created: number;
-}
-
-export interface MemberRec {
-  personUuid: string;
-  isModerator: boolean;
-  isRoomHidden: boolean;
-  created: number;
-}
-
-export interface RoomRec {
-  uuid: string;
-  id: string;
-  type: 'group' | 'direct';
-  title: string;
-  teamUuid?: string;
-  general: boolean;
-  creatorUuid: string;
-  ownerOrgId: string;
-  created: number;
-  lastActivity: number;
-  isLocked: boolean;
-  isPublic: boolean;
-  isAnnouncementOnly: boolean;
-  isReadOnly: boolean;
-  description?: string;
-  members: Map<string, MemberRec>;
-  /** Sorted oldest→newest by (created, seq). */
-  messages: MessageRec[];
-}
-
-export interface CardAttachmentRec {
-  contentType: string;
-  content: Record<string, unknown>;
-}
-
-export interface MessageRec {
-  uuid: string;
-  id: string;
-  seq: number;
-  roomUuid: string;
-  authorUuid: string;
-  text?: string;
-  markdown?: string;
-  html?: string;
-  parentUuid?: string;
-  /** Public URLs kept as sent, or `content:<uuid>` for an uploaded file (rendered with the origin). */
-  files: string[];
-  attachments?: CardAttachmentRec[];
-  mentionedPeople: string[];
-  mentionedGroups: string[];
-  created: number;
-  updated?: number;
-  edits: number;
-  /** Replies of a top-level message, oldest→newest. */
-  replies: MessageRec[];
-  toPersonId?: string;
-  toPersonEmail?: string;
-}
-
-export interface TeamMemberRec {
-  personUuid: string;
-  isModerator: boolean;
-  created: number;
-}
-
-export interface TeamRec {
-  uuid: string;
-  id: string;
-  name: string;
-  description?: string;
-  creatorUuid: string;
-  created: number;
-  members: Map<string, TeamMemberRec>;
-  generalRoomUuid: string;
-}
-
-export interface ContentRec {
-  uuid: string;
-  id: string;
-  filename: string;
-  contentType: string;
-  data: Buffer;
-  roomUuid: string;
-}
-
-export interface NewMessage {
-  text?: string;
-  markdown?: string;
-  parent?: MessageRec;
-  files?: string[];
-  attachments?: CardAttachmentRec[];
-  created?: number;
-  updated?: number;
-}
-
-/** Orders two messages as the room's sorted array does. */
-export function compareMessages(a: MessageRec, b: MessageRec): number {
-  return a.created - b.created || a.seq - b.seq;
-}
-
-/** Index of the first element not less than `m` in a sorted message array. */
-export function lowerBound(list: MessageRec[], created: number, seq: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = list[mid];
-    if (x.created < created || (x.created === created && x.seq < seq)) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
-}
+export {
+  compareMessages,
+  lowerBound,
+  type CardAttachmentRec,
+  type ContentRec,
+  type MemberRec,
+  type MessageRec,
+  type NewMessage,
+  type PersonRec,
+  type RoomRec,
+  type TeamMemberRec,
+  type TeamRec,
+};
 
 /** What live updates (test/sandbox/live) listen to, to push `conversation.activity` frames. */
 export interface StoreEvents {
@@ -202,7 +98,7 @@ export class Store {
   createRoom(
     init: Omit<RoomRec, 'uuid' | 'id' | 'members' | 'messages' | 'lastActivity' | 'ownerOrgId'> & { key?: string },
   ): RoomRec {
-    const uuid = init.key !== undefined ? this.uuids.named('room', init.key) : this.uuids.next('room');
+    const uuid = init.key !== undefined ? this.uuids.named('room', init.key) : this.uuids.next();
     const creator = this.people.get(init.creatorUuid);
     const { key: _key, ...fields } = init;
     const room: RoomRec = {
@@ -274,7 +170,7 @@ export class Store {
   }
 
   createTeam(init: { key?: string; name: string; description?: string; creatorUuid: string; created: number }): TeamRec {
-    const uuid = init.key !== undefined ? this.uuids.named('team', init.key) : this.uuids.next('team');
+    const uuid = init.key !== undefined ? this.uuids.named('team', init.key) : this.uuids.next();
     const team: TeamRec = {
       uuid,
       id: encodeId('TEAM', uuid),
@@ -317,7 +213,7 @@ export class Store {
   postMessage(room: RoomRec, author: PersonRec, m: NewMessage, key?: string): MessageRec {
     const last = room.messages[room.messages.length - 1];
     const created = m.created ?? Math.max(Date.now(), last ? last.created + 1 : 0);
-    const uuid = key !== undefined ? this.uuids.named('message', key) : this.uuids.next('message');
+    const uuid = key !== undefined ? this.uuids.named('message', key) : this.uuids.next();
     this.seq += 1;
     const rec: MessageRec = {
       uuid,
@@ -375,7 +271,7 @@ export class Store {
   }
 
   addContent(roomUuid: string, filename: string, contentType: string, data: Buffer): ContentRec {
-    const uuid = this.uuids.next('content');
+    const uuid = this.uuids.next();
     const rec: ContentRec = { uuid, id: encodeId('CONTENT', uuid), filename, contentType, data, roomUuid };
     this.contents.set(uuid, rec);
     return rec;

@@ -83,6 +83,15 @@ describe('sandbox: request log and /_sandbox control endpoints', () => {
     assert.equal((await ada.ok<Items<Room>>('/rooms')).items.length, 30, 'reset() goes back to the last scenario loaded');
   });
 
+  it('never hands out an id twice, not even after a reset', async () => {
+    const coffee = await ada.roomId(SMALL.rooms.coffee);
+    const first = await ada.ok<{ id: string }>('/messages', 'POST', { roomId: coffee, text: 'one' });
+    webex.reset();
+    const second = await ada.ok<{ id: string }>('/messages', 'POST', { roomId: coffee, text: 'one' });
+    assert.notEqual(second.id, first.id);
+    assert.equal(await ada.roomId(SMALL.rooms.coffee), coffee, 'scenario ids stay the same');
+  });
+
   it('answers 404 for an unknown control endpoint', async () => {
     assert.equal((await control('GET', 'nothing')).status, 404);
   });
