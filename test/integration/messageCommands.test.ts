@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Message, Room } from '../../src/webex/types';
 import type { TreeNode } from '../../src/views/treeNode';
-import { Rest, addFault, find, freshSession, sandboxRequests, testing, tokenOf, type Testing } from './sidebarFixture';
+import { Rest, addFault, find, freshSession, restoreSidebar, sandboxRequests, testing, tokenOf, type Testing } from './sidebarFixture';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
@@ -26,6 +26,7 @@ describe('Posting commands (real VS Code)', () => {
   });
 
   afterEach(async () => {
+    await restoreSidebar(t);
     t.prompts.assertDone();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

@@ -171,6 +171,13 @@ export async function freshSession(t: Testing, email: string): Promise<void> {
   t.prompts.reset();
 }
 
+/** Leaves nothing behind for the next suite: page size, filter, faults. */
+export async function restoreSidebar(t: Testing): Promise<void> {
+  t.services.spaces.pageSize = 1000;
+  t.views.spaces.setFilter('');
+  await clearFaults();
+}
+
 /** The children the real tree provider (registered in VS Code) gives, with their tree items. */
 export async function childrenOf(
   provider: NodeProvider,

@@ -9,6 +9,7 @@ import {
   childrenOf,
   find,
   freshSession,
+  restoreSidebar,
   labelOf,
   labels,
   sandboxRequests,
@@ -35,7 +36,10 @@ describe('Space, team and member commands (real VS Code)', () => {
     await freshSession(t, ADA);
   });
 
-  afterEach(() => t.prompts.assertDone());
+  afterEach(async () => {
+    await restoreSidebar(t);
+    t.prompts.assertDone();
+  });
 
   const roomByTitle = async (who: Rest, title: string): Promise<Room | undefined> =>
     (await who.items<Room>('/rooms?max=1000')).find((r) => r.title === title);

@@ -14,6 +14,7 @@ import {
   clearRequests,
   find,
   freshSession,
+  restoreSidebar,
   labelOf,
   labels,
   sandboxRequests,
@@ -36,7 +37,10 @@ describe('Sidebar views (real VS Code)', () => {
     await freshSession(t, ADA);
   });
 
-  afterEach(() => t.prompts.assertDone());
+  afterEach(async () => {
+    await restoreSidebar(t);
+    t.prompts.assertDone();
+  });
 
   it('lists the spaces most recently active first, direct and group told apart, with team names', async () => {
     const rooms = await ada.items<Room>('/rooms?sortBy=lastactivity&max=1000');
