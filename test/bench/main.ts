@@ -26,7 +26,7 @@ interface Args extends StageOptions {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { runs: 5, verbose: false, idleWindowMs: 65_000, only: [...STAGES] };
+  const args: Args = { runs: 5, verbose: false, idleWindowMs: 61_000, only: [...STAGES] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -47,7 +47,7 @@ function parseArgs(argv: string[]): Args {
       args.only = wanted as Stage[];
     } else if (arg === '--quick') {
       args.runs = 3;
-      args.idleWindowMs = 35_000;
+      args.idleWindowMs = 31_000;
     } else if (arg === '--verbose') {
       args.verbose = true;
     } else {

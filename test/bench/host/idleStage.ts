@@ -3,7 +3,7 @@
  * Webex per minute, for each live-update mode the extension contributes (`webex.liveUpdates`). Each
  * mode is set in the user settings, given a few seconds to start (device registration, the first
  * poll, which are not idle traffic), then the request log is cleared and counted over a bounded
- * window. Requests to /v1 and to the catalog and device services count; websocket frames do not
+ * window that starts right after a periodic request, if any comes within one default interval. Requests to /v1 and to the catalog and device services count; websocket frames do not
  * (they are not requests; the websocket's pings are its keep-alive).
  */
 import * as vscode from 'vscode';
@@ -32,6 +32,7 @@ function contributedSettings(): Record<string, ConfigurationProperty> {
 export async function idleStage(): Promise<void> {
   const windowMs = Number(process.env.WEBEX_BENCH_IDLE_WINDOW_MS ?? '65000');
   const settleMs = Number(process.env.WEBEX_BENCH_IDLE_SETTLE_MS ?? '5000');
+  const alignMs = Number(process.env.WEBEX_BENCH_IDLE_ALIGN_MS ?? '32000');
   const t = await activateForTesting();
   await signIn(t, ADA);
   const settings = contributedSettings();
@@ -44,6 +45,13 @@ export async function idleStage(): Promise<void> {
       await config().update('liveUpdates', mode, vscode.ConfigurationTarget.Global);
     }
     await sleep(settleMs);
+    await clearRequests();
+    // Start the window right after a periodic request (if there is one within an interval), so a
+    // window of two intervals holds exactly the requests of two intervals, not one or three.
+    const alignUntil = Date.now() + alignMs;
+    while (Date.now() < alignUntil && (await apiRequests()).length === 0) {
+      await sleep(100);
+    }
     await clearRequests();
     const t0 = Date.now();
     await sleep(windowMs);
