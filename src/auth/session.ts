@@ -357,6 +357,7 @@ export class WebexSession implements Session, vscode.Disposable {
           }
         }),
       reload: async () => parseCredentials(await this.secrets.get(key)),
+      log: this.log,
       onSignInRequired: (error) => {
         // By token, not client: a proxy change gives the same account (and token) a new client.
         if (this.current?.token === token) {

@@ -17,6 +17,8 @@ export interface AccountTokenHooks {
   reload: () => Promise<AccountCredentials | undefined>;
   /** The refresh token was refused or expired: the account needs a new sign-in (called once). */
   onSignInRequired: (error: SignInRequiredError) => void;
+  /** Where token requests are logged (method, path, status; never a token). */
+  log?: vscode.LogOutputChannel;
 }
 
 export class AccountToken {
@@ -33,7 +35,7 @@ export class AccountToken {
           onRefreshed: (tokens) => hooks.store(credentialsFromTokens(tokens, grant.clientId)),
           onSignInRequired: hooks.onSignInRequired,
           reload: async () => tokensFromCredentials(await hooks.reload())?.tokens,
-        })
+        }, hooks.log)
       : undefined;
   }
 

@@ -46,11 +46,16 @@ export function clientSecretKey(clientId: string): string {
 }
 
 /** The token endpoint client for an integration, through VS Code's proxy settings like the REST client. */
-export function tokenClientFor(secrets: vscode.SecretStorage, baseUrl: string, clientId: string): OAuthTokenClient {
+export function tokenClientFor(secrets: vscode.SecretStorage, baseUrl: string, clientId: string, log?: vscode.LogOutputChannel): OAuthTokenClient {
   return new OAuthTokenClient({
     baseUrl,
     clientId,
     dispatcher: proxyDispatcher(baseUrl),
+    // Method, path, status, time and tracking id only: never the form (secret, code, tokens).
+    onRequest: (e) =>
+      log?.[e.status === 200 ? 'info' : 'warn'](
+        `${e.method} ${e.path} → ${e.status === 0 ? 'no response' : e.status} in ${e.durationMs} ms${e.trackingId ? ` (TrackingID ${e.trackingId})` : ''}`,
+      ),
     clientSecret: async () => {
       const secret = await secrets.get(clientSecretKey(clientId));
       if (secret === undefined || secret === '') {
@@ -78,8 +83,9 @@ export function oauthRefresher(
   baseUrl: string,
   grant: OAuthGrant,
   hooks: Pick<TokenRefresherOptions, 'onRefreshed' | 'onSignInRequired' | 'reload'>,
+  log?: vscode.LogOutputChannel,
 ): TokenRefresher {
-  const client = tokenClientFor(secrets, baseUrl, grant.clientId);
+  const client = tokenClientFor(secrets, baseUrl, grant.clientId, log);
   return new TokenRefresher({ tokens: grant.tokens, refresh: (current) => client.refresh(current), ...hooks });
 }
 
@@ -108,7 +114,7 @@ export async function runOAuthSignIn(deps: OAuthDeps, baseUrl: string): Promise<
     }
     await deps.secrets.store(secretKey, secret.trim());
   }
-  const tokenClient = tokenClientFor(deps.secrets, baseUrl, clientId);
+  const tokenClient = tokenClientFor(deps.secrets, baseUrl, clientId, deps.log);
   try {
     const tokens = await withCancellableProgress('Sign in to Webex in your browser…', (signal) =>
       runCodeFlow({
