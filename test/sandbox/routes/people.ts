@@ -42,9 +42,8 @@ function listPeople(ctx: Ctx): void {
     matches = p && sameOrg(p) ? [p] : [];
   } else {
     const prefix = (displayName ?? '').toLowerCase();
-    matches = [...ctx.store.people.values()].filter(
-      (p) => sameOrg(p) && (p.displayName.toLowerCase().startsWith(prefix) || p.lastName.toLowerCase().startsWith(prefix)),
-    );
+    // SPEC: displayName is a "starts with" match (case-insensitive here).
+    matches = [...ctx.store.people.values()].filter((p) => sameOrg(p) && p.displayName.toLowerCase().startsWith(prefix));
   }
   const sorted = sortByKey(matches, (p) => [p.displayName.toLowerCase(), p.id]);
   const items = page(ctx, sorted, (p) => [p.displayName.toLowerCase(), p.id], max);
