@@ -51,6 +51,7 @@ export class AutoLiveSource implements LiveSource {
   async stop(): Promise<void> {
     this.running = false;
     this.polling = false;
+    this.options.websocket.setFallbackActive(false);
     await Promise.all([this.options.websocket.stop(), this.options.poll.stop()]);
     this.publish({ type: 'state', state: 'stopped', mode: 'websocket' });
   }
@@ -76,6 +77,7 @@ export class AutoLiveSource implements LiveSource {
         if (this.polling) {
           this.options.log?.('Live updates: the websocket is back; polling stops');
           this.polling = false;
+          this.options.websocket.setFallbackActive(false);
           void this.options.poll.stop();
         }
         this.publish(e);
@@ -114,6 +116,7 @@ export class AutoLiveSource implements LiveSource {
     }
     this.options.log?.(`Live updates: polling instead of the websocket (${reason})`);
     this.polling = true;
+    this.options.websocket.setFallbackActive(true);
     this.options.poll.start();
   }
 

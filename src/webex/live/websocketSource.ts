@@ -23,6 +23,9 @@ export interface DeviceStore {
   save(device: DeviceRecord | undefined): void | Promise<void>;
 }
 
+/** How often the socket is tried again while polling stands in for it. */
+export const FALLBACK_RETRY_MS = 5 * 60_000;
+
 export interface WebsocketSourceOptions {
   http: ServiceHttp;
   /** The catalog base, from {@link u2cBaseUrlFor}. */
@@ -57,6 +60,8 @@ export class WebsocketSource implements LiveSource {
   private catchUpAttempt = 0;
   private abort = new AbortController();
   private stateValue: LiveConnectionState = 'stopped';
+  /** While polling stands in, retries wait longer (no catalog/device request every 32 s for hours). */
+  private fallbackActive = false;
   /** Resolves {@link stop}'s wait for the socket to close. */
   private closing: (() => void) | undefined;
 
@@ -250,8 +255,14 @@ export class WebsocketSource implements LiveSource {
     this.scheduleReconnect(close.opened ? `closed (${close.code})` : 'could not open the websocket', close.code);
   }
 
+  /** Polling has taken over: retry the socket only every {@link FALLBACK_RETRY_MS}. */
+  setFallbackActive(active: boolean): void {
+    this.fallbackActive = active;
+  }
+
   private scheduleReconnect(reason: string, closeCode?: number): void {
-    const delay = reconnectDelayMs(this.attempt++);
+    const backoff = reconnectDelayMs(this.attempt++);
+    const delay = this.fallbackActive ? Math.max(backoff, FALLBACK_RETRY_MS) : backoff;
     this.setState({ state: 'reconnecting', reason, closeCode, retryInMs: delay });
     this.cancelRetry = this.timers.setTimeout(() => {
       this.cancelRetry = undefined;

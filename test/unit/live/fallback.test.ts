@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { AutoLiveSource } from '../../../src/webex/live/autoSource';
 import { PollSource } from '../../../src/webex/live/pollSource';
+import { FALLBACK_RETRY_MS } from '../../../src/webex/live/websocketSource';
 import { settle, waitFor } from './manualTimers';
 import { EventLog, SMALL, roomId, useLiveWebex } from './liveHarness';
 
@@ -40,6 +41,8 @@ describe('live: websocket with poll fallback', () => {
     }
     assert.equal(events.of('messageCreated').find((e) => e.messageId === polled.id)?.via, 'poll');
     assert.equal(source.mode, 'poll');
+    // While polling stands in, the socket is retried every 5 minutes, not every 32 s.
+    await waitFor(() => Math.max(...kit.timers.delays()) >= FALLBACK_RETRY_MS - 60_000, 'the slow retry');
 
     kit.live.refuseUpgrades(false);
     while (source.mode === 'poll') {
