@@ -125,14 +125,18 @@ export class SpacesStore {
     this.exhausted = false;
     // Waiters of an in-flight load get the fresh result instead of the stale one.
     const rooms = this.fetchFirstPage();
-    this.roomsLoading = rooms.finally(() => {
-      this.roomsLoading = undefined;
-    });
+    this.roomsLoading = quiet(
+      rooms.finally(() => {
+        this.roomsLoading = undefined;
+      }),
+    );
     const teams = hadTeams ? this.fetchTeams() : undefined;
     if (teams) {
-      this.teamsLoading = teams.finally(() => {
-        this.teamsLoading = undefined;
-      });
+      this.teamsLoading = quiet(
+        teams.finally(() => {
+          this.teamsLoading = undefined;
+        }),
+      );
     }
     await Promise.all([rooms, teams]);
   }
@@ -238,6 +242,15 @@ export class SpacesStore {
     this.changed.fire();
     return this.teamList;
   }
+}
+
+/**
+ * Marks a shared load's failure as handled here: the caller that started it gets the rejection;
+ * later waiters still see it, but an unawaited copy must not be reported as an unhandled rejection.
+ */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** Thrown by loads when there is no client; views treat it as "show the welcome". */

@@ -5,6 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { trackingIdOf, userMessage } from '../services/errorText';
+import { SignedOutError } from '../services/spacesStore';
+import { WebexApiError } from '../webex/errors';
 
 export abstract class TreeNode {
   abstract readonly id: string;
@@ -94,6 +96,14 @@ export class LoadMoreNode extends TreeNode {
   }
 }
 
+/**
+ * A load that failed only because the session ended (signed out meanwhile, or a 401 the session is
+ * already handling with its one prompt): the tree shows the welcome, not an error.
+ */
+export function endedSession(error: unknown): boolean {
+  return error instanceof SignedOutError || (error instanceof WebexApiError && error.status === 401);
+}
+
 /** Escapes text for a MarkdownString (titles and names are user content). */
 export function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
@@ -108,6 +118,9 @@ export abstract class NodeProvider implements vscode.TreeDataProvider<TreeNode>,
   readonly onDidChangeTreeData = this.changed.event;
   protected readonly disposables: vscode.Disposable[] = [this.changed];
 
+  /** getRoots() calls in flight: store changes they cause are already in what they return. */
+  private rendering = 0;
+
   protected abstract getRoots(): Promise<TreeNode[]>;
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -117,7 +130,7 @@ export abstract class NodeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    const children = node ? await node.getChildren() : await this.getRoots();
+    const children = node ? await node.getChildren() : await this.renderRoots();
     for (const child of children) {
       child.parent = node;
     }
@@ -126,6 +139,25 @@ export abstract class NodeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
+  }
+
+  private async renderRoots(): Promise<TreeNode[]> {
+    this.rendering++;
+    try {
+      return await this.getRoots();
+    } finally {
+      this.rendering--;
+    }
+  }
+
+  /**
+   * For store events: redraws the tree unless a getRoots() is running, which reads the stores after
+   * its loads and so already shows the change (avoids drawing the same list twice).
+   */
+  protected storeChanged(): void {
+    if (this.rendering === 0) {
+      this.changed.fire(undefined);
+    }
   }
 
   /** Reloads `node` (or the whole tree): only its cache is dropped. */

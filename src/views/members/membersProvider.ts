@@ -4,7 +4,7 @@
  */
 import type { ExtensionServices } from '../../extensionServices';
 import type { SelectionTarget } from '../../services/selection';
-import { ErrorNode, NodeCache, NodeProvider, type TreeNode } from '../treeNode';
+import { ErrorNode, NodeCache, NodeProvider, endedSession, type TreeNode } from '../treeNode';
 import { MemberNode } from './memberNode';
 
 export class MembersProvider extends NodeProvider {
@@ -18,7 +18,7 @@ export class MembersProvider extends NodeProvider {
       services.members.onDidChange((key) => {
         const target = services.selection.target;
         if (key === undefined || (target && key.kind === target.kind && key.id === target.id)) {
-          this.refresh();
+          this.storeChanged();
         }
       }),
     );
@@ -63,6 +63,9 @@ export class MembersProvider extends NodeProvider {
         ),
       );
     } catch (error) {
+      if (endedSession(error)) {
+        return [];
+      }
       return [
         new ErrorNode('members:error', 'Could not load members', error, { command: 'webex.refresh', title: 'Try Again' }),
       ];

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
 import { filterRooms } from '../../services/ordering';
-import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, type TreeNode } from '../treeNode';
+import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, endedSession, type TreeNode } from '../treeNode';
 import { SpaceNode } from './spaceNode';
 
 export const LOAD_MORE_SPACES_COMMAND = 'webex.loadMoreSpaces';
@@ -20,7 +20,7 @@ export class SpacesProvider extends NodeProvider {
     super();
     this.disposables.push(
       this.filterChanged,
-      services.spaces.onDidChange(() => this.refresh()),
+      services.spaces.onDidChange(() => this.storeChanged()),
       services.session.onDidChange(() => this.refresh()),
       services.live.onDidChangeUnread(() => this.refresh()),
     );
@@ -58,6 +58,9 @@ export class SpacesProvider extends NodeProvider {
     try {
       await Promise.all([spaces.loadRooms(), teams]);
     } catch (error) {
+      if (endedSession(error)) {
+        return [];
+      }
       this.services.log.warn(`Could not load spaces: ${String(error)}`);
       return [new ErrorNode('spaces:error', 'Could not load spaces', error, retry())];
     }

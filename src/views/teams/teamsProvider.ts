@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
 import type { Team } from '../../webex/types';
-import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, TreeNode, escape } from '../treeNode';
+import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, TreeNode, endedSession, escape } from '../treeNode';
 import { SpaceNode } from '../spaces/spaceNode';
 import { LOAD_MORE_SPACES_COMMAND } from '../spaces/spacesProvider';
 import { MemberNode } from '../members/memberNode';
@@ -106,6 +106,9 @@ export class TeamMembersNode extends TreeNode {
         ),
       );
     } catch (error) {
+      if (endedSession(error)) {
+        return [];
+      }
       return [new ErrorNode(`${this.id}/error`, 'Could not load the team’s members', error, {
         command: 'webex.refresh',
         title: 'Try Again',
@@ -124,7 +127,7 @@ export class TeamsProvider extends NodeProvider {
   constructor(private readonly services: ExtensionServices) {
     super();
     this.disposables.push(
-      services.spaces.onDidChange(() => this.refresh()),
+      services.spaces.onDidChange(() => this.storeChanged()),
       services.session.onDidChange(() => this.refresh()),
       services.members.onDidChange((key) => {
         if (key === undefined) {
@@ -153,6 +156,9 @@ export class TeamsProvider extends NodeProvider {
       // One teams request plus the spaces list the Spaces view shares (DESIGN.md budgets).
       await Promise.all([spaces.loadTeams(), spaces.loadRooms()]);
     } catch (error) {
+      if (endedSession(error)) {
+        return [];
+      }
       return [new ErrorNode('teams:error', 'Could not load teams', error, { command: 'webex.refresh', title: 'Try Again' })];
     }
     const teams = spaces.teams ?? [];
