@@ -77,8 +77,7 @@ describe('Live updates (integration)', function () {
     hooks.setIntervals(QUIET);
     await control('/refuse', { refuse: false });
     await freshSession(t, ADA);
-    // A fresh live state per test (the local Webex starts its runtime ids over after a reset, and
-    // live updates remember the ids they delivered): off, then on again with the same device.
+    // A fresh live state per test (the tracker, the socket; the same device is reused): off, then on.
     await setMode('off');
     await t.services.live.sync();
     await setMode('websocket');
