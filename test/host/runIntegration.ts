@@ -68,7 +68,11 @@ const KNOWN_NOISE = [
 ];
 
 /** What to print of a forwarded log entry: nothing for known noise, no stack frames inside the workbench bundle. */
-function presentLog(text: string, verbose: boolean): string | undefined {
+function presentLog(raw: string, verbose: boolean): string | undefined {
+  // mocha 12's spec reporter colours its output despite `color: false` (seen with CI=true: after
+  // run(), Mocha.reporters.Base.useColors is false yet the lines carry escapes); keep the log plain.
+  // eslint-disable-next-line no-control-regex
+  const text = raw.replace(/\u001b\[[0-9;]*m/g, '');
   if (verbose) {
     return text.replace(/\s+$/, '');
   }
