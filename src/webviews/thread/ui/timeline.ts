@@ -16,6 +16,13 @@ export interface TimelineItem {
   render(): HTMLElement;
 }
 
+interface Anchor {
+  threadId: string;
+  messageId?: string;
+  /** Pixels from the top of the view to the top of the anchor. */
+  offset: number;
+}
+
 export type TimelineReason = 'reset' | 'older' | 'newer' | 'local' | 'refresh';
 
 export interface TimelineHooks {
@@ -129,22 +136,40 @@ export class Timeline {
     }
   }
 
-  private captureAnchor(): { id: string; offset: number } | undefined {
+  /**
+   * The message the user is reading: the first one whose bottom is below the top of the view. A
+   * message, not its thread block, because a block's day separator can come and go above it.
+   */
+  private captureAnchor(): Anchor | undefined {
     const top = this.scroller.getBoundingClientRect().top;
     for (let i = this.lo; i < this.hi; i++) {
       const entry = this.rendered.get(this.items[i].id);
-      if (!entry) {
+      if (!entry || entry.el.getBoundingClientRect().bottom <= top) {
         continue;
       }
-      const rect = entry.el.getBoundingClientRect();
-      if (rect.bottom > top) {
-        return { id: this.items[i].id, offset: rect.top - top };
+      for (const message of entry.el.querySelectorAll<HTMLElement>('[data-message-id]')) {
+        const rect = message.getBoundingClientRect();
+        if (rect.bottom > top) {
+          return { threadId: this.items[i].id, messageId: message.dataset.messageId, offset: rect.top - top };
+        }
       }
+      return { threadId: this.items[i].id, offset: entry.el.getBoundingClientRect().top - top };
     }
     return undefined;
   }
 
-  private draw(anchor: { id: string; offset: number } | undefined): void {
+  private anchorElement(anchor: Anchor): HTMLElement | undefined {
+    const block = this.rendered.get(anchor.threadId)?.el;
+    if (block && anchor.messageId !== undefined) {
+      const message = block.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(anchor.messageId)}"]`);
+      if (message) {
+        return message;
+      }
+    }
+    return block;
+  }
+
+  private draw(anchor: Anchor | undefined): void {
     const wanted = this.items.slice(this.lo, this.hi);
     const keep = new Set(wanted.map((item) => item.id));
     for (const [id, entry] of this.rendered) {
@@ -173,10 +198,12 @@ export class Timeline {
         this.container.insertBefore(entry.el, cursor);
       }
     }
+    // For tests and the benchmark: which threads are drawn, of how many.
+    this.scroller.dataset.window = `${this.lo}-${this.hi}/${this.items.length}`;
     if (this.following) {
       this.scroller.scrollTop = this.scroller.scrollHeight;
     } else if (anchor) {
-      const el = this.rendered.get(anchor.id)?.el;
+      const el = this.anchorElement(anchor);
       if (el) {
         const offset = el.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top;
         this.scroller.scrollTop += offset - anchor.offset;
