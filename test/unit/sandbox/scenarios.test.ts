@@ -23,8 +23,9 @@ describe('sandbox: scenarios', () => {
       const rooms = await allPages<Room>(ada, '/rooms?max=1000');
       assert.equal(rooms.pages, 3);
       assert.equal(rooms.items.length, 3000);
-      const teams = await allPages<Team>(ada, '/teams?max=1000');
+      const teams = await allPages<Team>(ada, '/teams');
       assert.equal(teams.items.length, 200);
+      assert.equal(teams.pages, 2, 'GET /teams pages 100 at a time by default (SPEC)');
       const teamIds = new Set(teams.items.map((t) => t.id));
       assert.ok(rooms.items.filter((r) => r.teamId).every((r) => teamIds.has(r.teamId ?? '')));
     });

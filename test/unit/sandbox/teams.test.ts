@@ -53,6 +53,13 @@ describe('sandbox: teams, memberships, team memberships', () => {
     assert.equal(again.status, 409);
   });
 
+  it('pages team memberships with max and Link', async () => {
+    const teamId = await ada.teamId(SMALL.teams.engineering);
+    const all = await allPages<TeamMembership>(ada, `/team/memberships?teamId=${teamId}&max=2`);
+    assert.equal(all.pages, 3);
+    assert.equal(new Set(all.items.map((m) => m.personEmail)).size, 5);
+  });
+
   it('GET /team/memberships requires teamId', async () => {
     const r = await ada.get('/team/memberships');
     assert.equal(r.status, 400);
