@@ -123,8 +123,9 @@ describe('Live updates (integration)', function () {
     await until('the message in the open conversation', () => panel.space?.conversation.message(here.id));
   });
 
-  it('raises one notification for a burst of mentions, with Open and Reply, and counts them in the status bar', async () => {
+  it('raises one notification for a burst of mentions; Open goes there; the status bar pick opens the rest', async () => {
     const release = roomId('Release Planning');
+    t.prompts.enqueue({ notify: 'Open' });
     for (let i = 0; i < 3; i++) {
       await grace.post('/messages', { roomId: release, markdown: `<@personEmail:${ADA}> question ${i}` });
     }
@@ -136,7 +137,17 @@ describe('Live updates (integration)', function () {
     assert.equal(shown.length, 1, JSON.stringify(shown.map((n) => n.text)));
     assert.match(shown[0].text, /^3 new messages in Release Planning \(3 mention you\)$/);
     assert.deepEqual(shown[0].choices, ['Open', 'Reply']);
-    assert.equal(t.services.live.attentionCount, 3);
+    // "Open" opened the space and read it.
+    await until('the Release Planning tab', () => hooks.panel(release));
+    await until('the mentions to be read', () => t.services.live.attentionCount === 0);
+
+    const alan = await Rest.as(ALAN);
+    const dm = await alan.post<Message>('/messages', { toPersonEmail: ADA, text: 'lunch?' });
+    await until('the direct message to count', () => t.services.live.attentionCount === 1);
+    t.prompts.enqueue({ pick: (item) => item.description === '1 direct message' });
+    await vscode.commands.executeCommand('webex.showUnread');
+    await until('the direct space tab', () => hooks.panel(dm.roomId));
+    t.prompts.assertDone();
   });
 
   it('reconnects after the websocket drops and delivers what was posted meanwhile, once', async () => {
