@@ -32,6 +32,9 @@ function guide(signIn: string): string {
 
 ${signIn}
 
+To follow along step by step, open the walkthrough first: F1 → **Welcome: Open Walkthrough…** →
+**Get started with Webex**. It ticks off each step as you do it.
+
 Then try:
 
 1. **Spaces** in the Webex side bar: your spaces, most recently active first. Click one to read it.
@@ -40,8 +43,6 @@ Then try:
 4. Open \`src/tokenBucket.ts\`, select some lines, right-click and choose **Webex: Send Selection to Space**.
 5. Right-click a file in the Explorer and choose **Webex: Send File to Space**.
 6. **Webex: Create Space** (F1) creates a space; the **Members** view manages who is in it.
-
-The walkthrough (F1 → "Welcome: Open Walkthrough…" → "Get started with Webex") goes through it step by step.
 `;
 }
 

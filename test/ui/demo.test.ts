@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BrowserContext, Page, chromium } from 'playwright-core';
+import { BrowserContext, Locator, Page, chromium } from 'playwright-core';
 import { DEMO } from '../demo/demoScenario';
 import { repoRoot } from '../host/paths';
 import { CHROMIUM_PATH, requireChromium } from '../host/prerequisites';
@@ -98,6 +98,26 @@ function processesMentioning(text: string): number[] {
     .map(Number);
 }
 
+/**
+ * Opens "Get started with Webex" from the palette. VS Code tracks a walkthrough's completion events
+ * only once its walkthrough service runs (it starts with the Welcome page or a walkthrough), and an
+ * `onContext` that is already true then does not count: so the test opens it before signing in, as
+ * VS Code's own Welcome page would at startup.
+ */
+async function openWalkthrough(page: Page): Promise<void> {
+  // A click on the status bar's empty middle takes the focus out of any webview, so F1 reaches the workbench.
+  await page.locator('.part.statusbar').click({ position: { x: 640, y: 10 } });
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.fill('>Welcome: Open Walkthrough');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor();
+  await input.press('Enter');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Webex' }).first().waitFor();
+  await input.fill('Get started with Webex');
+  await input.press('Enter');
+  await page.locator('.gettingStartedContainer .getting-started-step').first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
 async function signIn(page: Page, token: string): Promise<void> {
   // The Spaces view's welcome (viewsWelcome while signed out) has the Sign In button.
   await activityBarItem(page, 'Webex').click();
@@ -180,13 +200,16 @@ describe('npm start: the demo (UI)', function () {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(printed.url);
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+    // The window opens on the demo folder's README (workbench.startupEditor: readme): how to sign in, what to try.
+    const readme = await findWebviewFrame(page, 'h1:has-text("Webex for VS Code: demo")', { timeoutMs: 60_000 });
+    assert.match(await readme.locator('body').innerText(), new RegExp(`demo token ${printed.token}`));
+    await openWalkthrough(page);
+    await page.locator('.tabs-container .tab', { hasText: 'README.md' }).first().click();
     await signIn(page, printed.token);
     await viewHeader(page, 'Spaces').waitFor({ state: 'visible' });
     for (const title of [DEMO.spaces.busy, DEMO.spaces.gateway, DEMO.spaces.release]) {
       await page.locator('.part.sidebar .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 60_000 });
     }
-    // The window opened on the demo folder's README (workbench.startupEditor: readme): how to sign in, what to try.
-    await findWebviewFrame(page, 'h1:has-text("Webex for VS Code: demo")', { timeoutMs: 60_000 });
     fs.mkdirSync(screenshots, { recursive: true });
     await page.mouse.move(640, 1);
     await page.screenshot({ path: path.join(screenshots, 'demo-spaces.png') });
@@ -200,6 +223,29 @@ describe('npm start: the demo (UI)', function () {
     await frame.locator('[role="log"] article', { hasText: 'Token bucket per key' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.mouse.move(640, 1);
     await page.screenshot({ path: path.join(screenshots, 'demo-conversation.png') });
+  });
+
+  it('ticks off the walkthrough steps the user has done: token, sign-in, spaces, a conversation', async () => {
+    assert.ok(browser);
+    const page = browser.pages()[0];
+    await openWalkthrough(page);
+    const step = (id: string): Locator => page.locator(`.gettingStartedContainer [data-step-id="webex-vscode.webex-vscode#webex.gettingStarted#${id}"]`);
+    // completionEvents: onContext:webex:signedIn, onView:webex.spaces, onCommand:webex.openSpace.
+    for (const done of ['getToken', 'signIn', 'seeSpaces', 'readConversation']) {
+      await step(done).and(page.locator('[aria-checked="true"]')).waitFor({ state: 'attached', timeout: 30_000 });
+    }
+    for (const notYet of ['createSpace', 'postMessage', 'sendSnippet']) {
+      assert.equal(await step(notYet).getAttribute('aria-checked'), 'false', `${notYet} is not done yet`);
+    }
+    // A step shows its markdown media beside the list.
+    await step('createSpace').click();
+    await findWebviewFrame(page, 'h1:has-text("Create a space")', { timeoutMs: 30_000 });
+    // Wide enough for VS Code to put the media beside the steps.
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await page.mouse.move(800, 1);
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: path.join(screenshots, 'demo-walkthrough.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('stops on Ctrl+C and leaves nothing running', async () => {
