@@ -32,12 +32,6 @@ export function decodeId(id: string): { type: string; uuid: string } | undefined
   return match ? { type: match[1], uuid: match[2] } : undefined;
 }
 
-/** The uuid part of an id of the given type, or undefined when the id is malformed or of another type. */
-export function uuidOf(id: string, type: IdType): string | undefined {
-  const decoded = decodeId(id);
-  return decoded && decoded.type === type ? decoded.uuid : undefined;
-}
-
 /** A uuid (version-5 layout) derived from a seed and a name, so a scenario gives the same ids every run. */
 export function seededUuid(seed: string, name: string): string {
   const hex = createHash('sha1').update(`${seed}\u0000${name}`).digest('hex');
