@@ -34,6 +34,8 @@ export interface HostRunOptions {
   timeoutMs?: number;
   /** Print every extension host line as it comes (default: only errors and failures). */
   verbose?: boolean;
+  /** Every other line the extension host prints (e.g. a mocha reporter's progress). */
+  onLog?: (text: string, type: string) => void;
   /** Called when the module has started running, with everything up (e.g. to drive the page). */
   onStarted?: (ctx: HostRunContext) => void;
   /** Called after the module finished and before anything is stopped (scan files, the page). */
@@ -97,6 +99,7 @@ export async function runInExtensionHost(options: HostRunOptions): Promise<HostR
           }
           return;
         }
+        options.onLog?.(text, type);
         if (options.verbose === true || (type === 'error' && !NOISE.some((re) => re.test(text)))) {
           console.error(`  [extension host] ${text.replace(/\s+$/, '')}`);
         }

@@ -1,0 +1,111 @@
+/**
+ * The scripted user's hands inside the extension host: the extension's testing API, conversation
+ * tabs (driven through ThreadPanel.receive exactly as the page posts), commands with scripted
+ * prompts, the local Webex's fault controls, and the record of every prompt and notification the
+ * user saw (ScriptedPrompts keeps them only until its next reset).
+ */
+import * as vscode from 'vscode';
+import type { AnyFaultRule } from '../../sandbox/faults';
+import type { RequestRecord } from '../../sandbox/server';
+import type { RequestMessage, ResponseMessage } from '../../../src/webviews/thread/protocol';
+import { THREAD_TEST_HOOKS_COMMAND, type ThreadTestHooks } from '../../../src/webviews/thread/threadWebview';
+import type { ThreadPanel } from '../../../src/webviews/thread/threadPanel';
+import type { AskedPrompt, ScriptedAnswer } from '../../../src/commands/scriptedPrompts';
+import { origin, sleep, type Testing } from '../../bench/host/hostKit';
+
+export { record, sleep, until } from '../../bench/host/hostKit';
+
+export async function addFaults(rules: AnyFaultRule[]): Promise<void> {
+  const response = await fetch(`${origin()}/_sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(rules) });
+  if (response.status !== 200) {
+    throw new Error(`the local Webex refused the faults: ${response.status} ${await response.text()}`);
+  }
+}
+
+/** The local Webex's request log, with the fault each request got (if any). */
+export async function requestLog(): Promise<RequestRecord[]> {
+  const response = await fetch(`${origin()}/_sandbox/requests`);
+  return ((await response.json()) as { items: RequestRecord[] }).items;
+}
+
+export async function clearFaults(): Promise<void> {
+  await fetch(`${origin()}/_sandbox/faults`, { method: 'DELETE' });
+}
+
+export async function threadHooks(): Promise<ThreadTestHooks> {
+  const hooks = await vscode.commands.executeCommand<ThreadTestHooks | undefined>(THREAD_TEST_HOOKS_COMMAND);
+  if (!hooks) {
+    throw new Error(`${THREAD_TEST_HOOKS_COMMAND} exists only under WEBEX_TEST=1`);
+  }
+  return hooks;
+}
+
+/** The user's side of the prompts: answers in, everything shown kept across ScriptedPrompts resets. */
+export class User {
+  /** Every prompt and notification shown so far. */
+  readonly seen: AskedPrompt[] = [];
+  /** Prompts that came unanswered or answers never used, with the command that caused them. */
+  readonly surprises: string[] = [];
+  private nextRequest = 1;
+
+  constructor(readonly t: Testing) {}
+
+  /** Runs a command with these answers queued; returns what was shown while it ran. */
+  async command(answers: ScriptedAnswer[], command: string, ...args: unknown[]): Promise<AskedPrompt[]> {
+    const { prompts } = this.t;
+    prompts.reset();
+    prompts.enqueue(...answers);
+    try {
+      await vscode.commands.executeCommand(command, ...args);
+    } finally {
+      // Notifications are not awaited by the commands that show them: give them a moment to land.
+      await sleep(20);
+    }
+    return this.collect(command);
+  }
+
+  /** Moves what ScriptedPrompts saw into `seen` and notes surprises (without failing the soak). */
+  collect(context: string): AskedPrompt[] {
+    const { prompts } = this.t;
+    const shown = [...prompts.asked];
+    this.seen.push(...shown);
+    try {
+      prompts.assertDone();
+    } catch (error) {
+      this.surprises.push(`${context}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    prompts.reset();
+    return shown;
+  }
+
+  errorNotifications(): AskedPrompt[] {
+    return this.seen.filter((p) => p.kind === 'notify' && p.severity === 'error');
+  }
+
+  /** Posts a request the way the page does; resolves the host's response. */
+  async ask(panel: ThreadPanel, request: Omit<RequestMessage, 'type' | 'requestId'>): Promise<ResponseMessage> {
+    const response = await panel.receive({ type: 'request', requestId: this.nextRequest++, ...request });
+    if (!response) {
+      throw new Error('the host left a request unanswered');
+    }
+    return response;
+  }
+}
+
+/** Opens (or reveals) a space's tab and waits for its load to end, whatever the outcome. */
+export async function openSpace(hooks: ThreadTestHooks, roomId: string): Promise<ThreadPanel> {
+  await vscode.commands.executeCommand('webex.openSpace', roomId);
+  const panel = hooks.panel(roomId);
+  if (!panel) {
+    throw new Error('webex.openSpace opened no tab');
+  }
+  await panel.loading;
+  return panel;
+}
+
+export async function closeAllTabs(hooks: ThreadTestHooks): Promise<void> {
+  for (const panel of hooks.panels()) {
+    panel.panel.dispose();
+  }
+  await sleep(50);
+}
