@@ -90,7 +90,6 @@ export class LiveUpdates {
   private readState: ReadState | undefined;
   private focused = true;
   private statusValue: LiveStatus = { mode: 'off', state: 'stopped' };
-  private lastToken: string | undefined;
   private readonly newest = new Map<string, number>();
   private readonly names = new Map<string, string>();
   private readonly batcher: NotificationBatcher;
@@ -136,17 +135,20 @@ export class LiveUpdates {
       this.setStatus({ mode: 'off', state: 'stopped' });
       return;
     }
+    // This account's token only: after a sign-out or a switch to another account the session has no
+    // (or another) token, and unregistering this account's device still needs this one, once.
+    let lastToken = '';
     this.running = buildSources({
       ...this.options,
       account,
       client,
       mode,
       focused: this.focused,
-      // After a sign-out the token is gone from storage; unregistering still needs it once.
       getToken: async () => {
-        const token = (await this.options.getToken()) ?? this.lastToken ?? '';
-        this.lastToken = token || this.lastToken;
-        return token;
+        if (session.account?.id === account.id) {
+          lastToken = (await this.options.getToken()) ?? lastToken;
+        }
+        return lastToken;
       },
     });
     this.running.source.onEvent((e) => void this.onEvent(e));

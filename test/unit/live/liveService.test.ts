@@ -25,21 +25,21 @@ describe('live: the live-updates service', () => {
     shown: NotificationRequest[];
     received: LiveMessage[];
     storage: MemoryMemento;
-    session: { client: WebexClient | undefined; me: Person | undefined; isBot: boolean; account: { id: string; baseUrl: string } | undefined };
+    session: { client: WebexClient | undefined; me: Person | undefined; isBot: boolean; account: { id: string; baseUrl: string } | undefined; token: string | undefined };
     active: { roomId?: string };
   }
 
   async function world(options: { mode?: LiveMode; storage?: MemoryMemento; instanceId?: string } = {}): Promise<World> {
     const client = kit.client();
     const me = await client.people.me();
-    const session = { client: client as WebexClient | undefined, me: me as Person | undefined, isBot: false, account: { id: me.id, baseUrl: kit.webex.baseUrl } as World['session']['account'] };
+    const session: World['session'] = { client, me, isBot: false, account: { id: me.id, baseUrl: kit.webex.baseUrl }, token: SMALL.ada.token };
     const spaces = new SpacesStore({ getClient: () => session.client });
     const shown: NotificationRequest[] = [];
     const active: { roomId?: string } = {};
     const storage = options.storage ?? new MemoryMemento();
     const live = new LiveUpdates({
       session,
-      getToken: () => (session.account ? SMALL.ada.token : undefined),
+      getToken: () => session.token,
       storage,
       spaces,
       mode: () => options.mode ?? 'websocket',
@@ -135,10 +135,23 @@ describe('live: the live-updates service', () => {
     // Window 2 signs out: its device is deleted with the token it had; the other stays.
     second.session.account = undefined;
     second.session.client = undefined;
+    second.session.token = undefined;
     await second.live.sync();
     assert.equal(second.live.status.mode, 'off');
     assert.equal(kit.live.status().devices.length, 1);
     assert.equal(kit.live.status().connections.length, 1);
+  });
+
+  it('switching to another account deletes the first account’s device with that account’s token', async () => {
+    const w = await world();
+    const adaDevice = kit.live.status().devices[0];
+    assert.equal(adaDevice.personEmail, SMALL.ada.email);
+    const grace = kit.client(SMALL.grace.token);
+    const graceMe = await grace.people.me();
+    Object.assign(w.session, { client: grace, me: graceMe, account: { id: graceMe.id, baseUrl: kit.webex.baseUrl }, token: SMALL.grace.token });
+    await w.live.sync();
+    await waitFor(() => w.live.status.state === 'connected', 'connected as grace');
+    assert.deepEqual(kit.live.status().devices.map((d) => d.personEmail), [SMALL.grace.email]);
   });
 
   it('polls when asked to, and reads only the spaces that changed', async () => {
