@@ -74,11 +74,13 @@ async function waitUntilGone(marker: string, timeoutMs: number): Promise<boolean
   return true;
 }
 
+export const DESKTOP_NEEDS_CODE = '--desktop needs the `code` command on PATH (in VS Code: F1 → "Shell Command: Install \'code\' command in PATH").';
+
 /** Starts desktop VS Code; throws when `code` is not on PATH or the VSIX does not install. */
 export function startDesktop(options: DesktopOptions): DesktopVsCode {
   const code = findCodeCommand();
   if (code === undefined) {
-    throw new Error('--desktop needs the `code` command on PATH (VS Code: "Shell Command: Install \'code\' command in PATH").');
+    throw new Error(DESKTOP_NEEDS_CODE);
   }
   const userDataDir = path.join(options.tempDir, 'desktop-user-data');
   const extensionsDir = path.join(options.tempDir, 'desktop-extensions');

@@ -19,7 +19,7 @@ import { repoRoot } from '../host/paths';
 import { remoteUri, workbenchUrl } from '../host/workbench';
 import { LocalWebex } from '../sandbox/server';
 import { DEMO, demoScenario } from './demoScenario';
-import { startDesktop } from './desktop';
+import { DESKTOP_NEEDS_CODE, findCodeCommand, startDesktop } from './desktop';
 import { DemoOptions, USAGE, parseDemoOptions } from './options';
 import { formatBytes, packageVsix } from './packageVsix';
 import { writeDemoWorkspace } from './workspace';
@@ -103,6 +103,10 @@ async function main(): Promise<number> {
   if (options.help) {
     say(USAGE);
     return 0;
+  }
+  if (options.desktop && findCodeCommand() === undefined) {
+    process.stderr.write(`${DESKTOP_NEEDS_CODE}\n`);
+    return 1;
   }
   const root = repoRoot();
   const started = Date.now();
