@@ -8,6 +8,7 @@
  * newest until a known message appears; `updated` is set on edited messages; bots see only the
  * group messages that mention them (`mentionedPeople=me`, notes §11).
  */
+import type { WebexClient } from '../webex/client';
 import type { Message, Person } from '../webex/types';
 
 /** What the conversation needs from Webex (the host adapts the WebexClient to it). */
@@ -18,6 +19,22 @@ export interface ConversationSource {
   getMessage(id: string): Promise<Message>;
   /** `GET /people?id=…` (at most 85 ids a call, notes §7). */
   lookupPeople(ids: string[]): Promise<Person[]>;
+}
+
+/**
+ * The source of one space over the Webex client. A bot lists a group space with
+ * `mentionedPeople=me` (it must, notes §11); the client re-adds it when a `next` link drops it.
+ */
+export function clientSource(client: WebexClient, roomId: string, mentionsOnly: boolean): ConversationSource {
+  const mentionedPeople = mentionsOnly ? ['me'] : undefined;
+  return {
+    listPage: async ({ beforeMessage, max }) => {
+      const first = await client.messages.list({ roomId, beforeMessage, max, mentionedPeople }).pages().next();
+      return first.done ? [] : first.value;
+    },
+    getMessage: (id) => client.messages.get(id),
+    lookupPeople: (ids) => client.people.list({ id: ids, max: ids.length }).toArray(),
+  };
 }
 
 export interface ConversationChange {
@@ -123,6 +140,25 @@ export class Conversation {
     this.messages.set(message.id, message);
     this.context.delete(message.id);
     this.emit({ reset: false, cause: 'local', upsert: [message], remove: [], people: [], hasOlder: this.olderExists });
+  }
+
+  /**
+   * A message that live updates (issue 5) already fetched: shown like a poll's find, with its
+   * thread's first message and names completed. Ignored until the newest page is loaded (that
+   * page will contain it) and when nothing changed.
+   */
+  async applyIncoming(message: Message): Promise<void> {
+    if (!this.loadedNewest) {
+      return;
+    }
+    const known = this.messages.get(message.id);
+    if (known && !this.context.has(message.id) && sameContent(known, message)) {
+      return;
+    }
+    this.messages.set(message.id, message);
+    this.context.delete(message.id);
+    const extra = await this.completeBatch([message]);
+    this.emit({ reset: false, cause: 'newer', upsert: [message, ...extra.parents], remove: [], people: extra.people, hasOlder: this.olderExists });
   }
 
   applyDeleted(id: string): void {

@@ -15,6 +15,9 @@ export interface PollIntervals {
 
 export const DEFAULT_POLL_INTERVALS: PollIntervals = { focusedMs: 10_000, backgroundMs: 60_000 };
 
+/** While live updates arrive over the websocket: a slow safety net for edits and deletions only. */
+export const REALTIME_POLL_INTERVALS: PollIntervals = { focusedMs: 120_000, backgroundMs: 600_000 };
+
 export class ConversationPoller {
   private visible = false;
   private seenVisible = false;

@@ -5,14 +5,14 @@
  */
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
-import { Conversation, type ConversationChange, type ConversationSource } from '../../services/conversation';
+import { Conversation, clientSource, type ConversationChange } from '../../services/conversation';
 import { ConversationPoller, type PollIntervals } from '../../services/conversationPoller';
 import { SendQueue, matchSentMessage } from '../../services/conversationSendQueue';
 import { DraftStore } from '../../services/drafts';
 import type { WebexClient } from '../../webex/client';
 import { WebexApiError } from '../../webex/errors';
 import { MAX_MESSAGE_BYTES } from '../../webex/validation';
-import type { Room } from '../../webex/types';
+import type { Message, Room } from '../../webex/types';
 import { resourceRoots, threadHtml } from './html';
 import { toMessageView, toPersonView } from './messageViews';
 import {
@@ -195,7 +195,7 @@ export class ThreadPanel implements vscode.Disposable {
       this.panel.title = room.title;
       const mentionsOnly = session.isBot && room.type === 'group';
       const drafts = new DraftStore(context.globalState, account.id);
-      const conversation = new Conversation(this.source(client, mentionsOnly), {
+      const conversation = new Conversation(clientSource(client, this.roomId, mentionsOnly), {
         detectDeletions: !mentionsOnly,
         onChange: (change) => this.postChange(change),
       });
@@ -232,19 +232,6 @@ export class ThreadPanel implements vscode.Disposable {
     }
   }
 
-  private source(client: WebexClient, mentionsOnly: boolean): ConversationSource {
-    // A bot must pass mentionedPeople=me to list a group space (notes §11).
-    const mentionedPeople = mentionsOnly ? ['me'] : undefined;
-    return {
-      listPage: async ({ beforeMessage, max }) => {
-        const first = await client.messages.list({ roomId: this.roomId, beforeMessage, max, mentionedPeople }).pages().next();
-        return first.done ? [] : first.value;
-      },
-      getMessage: (id) => client.messages.get(id),
-      lookupPeople: (ids) => client.people.list({ id: ids, max: ids.length }).toArray(),
-    };
-  }
-
   private async poll(conversation: Conversation): Promise<void> {
     try {
       await conversation.pollNewer();
@@ -252,6 +239,24 @@ export class ThreadPanel implements vscode.Disposable {
       // No notification: a poll fails quietly and the next one tries again (no storms).
       this.env.services.log.warn(`Conversation: poll failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /** Live updates (issue 5) brought a message of this space: show it without waiting for a poll. */
+  async receiveLive(message: Message | undefined): Promise<void> {
+    const loaded = this.loaded;
+    if (!loaded) {
+      return;
+    }
+    if (message) {
+      await loaded.conversation.applyIncoming(message);
+    } else {
+      await this.pollNow();
+    }
+  }
+
+  /** Live updates say a message of this space was deleted. */
+  removeLive(messageId: string): void {
+    this.loaded?.conversation.applyDeleted(messageId);
   }
 
   /** Polls now (integration tests, and live updates that know the space changed). */

@@ -10,7 +10,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
-import { DEFAULT_POLL_INTERVALS, type PollIntervals } from '../../services/conversationPoller';
+import { DEFAULT_POLL_INTERVALS, REALTIME_POLL_INTERVALS, type PollIntervals } from '../../services/conversationPoller';
 import type { Room } from '../../webex/types';
 import { resourceRoots } from './html';
 import { THREAD_VIEW_TYPE, ThreadPanel, type ThreadEnvironment } from './threadPanel';
@@ -54,14 +54,17 @@ function roomIdFromState(state: unknown): string | undefined {
 export function registerThreadWebview(services: ExtensionServices): vscode.Disposable {
   const testing = process.env.WEBEX_TEST === '1';
   const panels = new Map<string, ThreadPanel>();
-  let intervals: PollIntervals = DEFAULT_POLL_INTERVALS;
+  // Tests set intervals; otherwise they follow live updates: with events arriving over the
+  // websocket, polling is only a slow safety net for edits and deletions.
+  let testIntervals: PollIntervals | undefined;
+  const intervals = (): PollIntervals => testIntervals ?? (services.live.isRealtime ? REALTIME_POLL_INTERVALS : DEFAULT_POLL_INTERVALS);
   let scriptedSave: ((defaultUri: vscode.Uri) => Promise<vscode.Uri | undefined>) | undefined;
   const openedLinks: string[] = [];
 
   const env: ThreadEnvironment = {
     services,
     extensionUri: services.context.extensionUri,
-    intervals: () => intervals,
+    intervals,
     windowFocused: () => vscode.window.state.focused,
     chooseSaveLocation: (defaultUri) =>
       scriptedSave ? scriptedSave(defaultUri) : Promise.resolve(vscode.window.showSaveDialog({ defaultUri, saveLabel: 'Save' })),
@@ -134,6 +137,19 @@ export function registerThreadWebview(services: ExtensionServices): vscode.Dispo
         return Promise.resolve();
       },
     }),
+    // Live updates (issue 5): messages arrive in open tabs without waiting for a poll.
+    services.live.onDidReceiveMessage((e) => void panels.get(e.roomId)?.receiveLive(e.message)),
+    services.live.onDidDeleteMessage((e) => panels.get(e.roomId)?.removeLive(e.messageId)),
+    services.live.onDidMissEvents(() => {
+      for (const panel of panels.values()) {
+        void panel.pollNow();
+      }
+    }),
+    services.live.onDidChangeStatus(() => {
+      for (const panel of panels.values()) {
+        panel.setIntervals(intervals());
+      }
+    }),
     vscode.window.onDidChangeWindowState((state) => {
       for (const panel of panels.values()) {
         panel.setWindowFocused(state.focused);
@@ -146,7 +162,7 @@ export function registerThreadWebview(services: ExtensionServices): vscode.Dispo
       panel: (roomId) => panels.get(roomId),
       panels: () => [...panels.values()],
       setIntervals: (next) => {
-        intervals = next;
+        testIntervals = next;
         for (const panel of panels.values()) {
           panel.setIntervals(next);
         }
