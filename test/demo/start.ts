@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeServerOptions, startCodeServer } from '../host/codeServer';
+import { startCodeServer } from '../host/codeServer';
 import { ensureCodeServer } from '../host/install';
 import { repoRoot } from '../host/paths';
 import { remoteUri, workbenchUrl } from '../host/workbench';
@@ -74,13 +74,8 @@ async function startVsCode(
     return { open: `desktop VS Code (a new window; profile in ${desktop.userDataDir})`, stop: () => desktop.stop() };
   }
   const layout = await ensureCodeServer({ log: (line) => say(`[demo] ${line}`) });
-  // `port` is honoured once test/host/codeServer.ts has it (notes/requests-for-host.md); until then a free port.
-  const serverOptions: CodeServerOptions & { port?: number } = { layout, settings, vsix, port: options.port };
-  const server = await startCodeServer(serverOptions);
+  const server = await startCodeServer({ layout, settings, vsix, port: options.port });
   try {
-    if (options.port !== 0 && new URL(server.origin).port !== String(options.port)) {
-      say(`[demo] note: --port ${options.port} is not supported by this test host yet; using ${server.origin}`);
-    }
     writeDemoWorkspace(server.workspaceDir, signIn);
     // A development folder is loaded through the workbench URL's payload (VSCODE_HOST.md); an
     // installed VSIX needs nothing but the folder to open.

@@ -31,6 +31,8 @@ export interface CodeServerOptions {
   vsix?: string;
   /** Each line code-server prints; it is always written to `logFile` too. */
   onOutput?: (line: string) => void;
+  /** Port on 127.0.0.1; default 0 (a free one). `npm start -- --port N` sets it. */
+  port?: number;
   /** How long to wait for "HTTP server listening"; default 60 s. */
   startTimeoutMs?: number;
 }
@@ -160,7 +162,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
     fs.mkdirSync(extensionsDir, { recursive: true });
     fs.mkdirSync(workspaceDir, { recursive: true });
-    fs.writeFileSync(configFile, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+    const bind = `127.0.0.1:${options.port ?? 0}`;
+    fs.writeFileSync(configFile, `bind-addr: ${bind}\nauth: none\ncert: false\n`);
     fs.writeFileSync(
       path.join(userDataDir, 'User', 'settings.json'),
       JSON.stringify({ ...DEFAULT_TEST_SETTINGS, ...options.settings }, null, 2),
@@ -183,7 +186,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       options.layout.entry,
       ...common,
       '--auth', 'none',
-      '--bind-addr', '127.0.0.1:0',
+      '--bind-addr', bind,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
