@@ -230,5 +230,50 @@ describe('Conversation tab (UI)', function () {
     await frame.locator(`${LOG} article`, { hasText: 'Long message 700' }).waitFor();
     // Polls for new messages may happen meanwhile; what must not happen is fetching pages again.
     assert.equal(pages(), pagesBeforeDown, 'threads scrolled away were rebuilt from memory, not fetched again');
+
+    // Reading further up when Grace writes: the view stays put and a "New messages" button appears.
+    await frame.evaluate((selector) => {
+      const log = document.querySelector(selector) as HTMLElement;
+      log.scrollTop = Math.max(0, log.scrollHeight / 2);
+    }, LOG);
+    await page.waitForTimeout(300);
+    /** The first message in view and where it is on screen. */
+    const reading = (): Promise<{ id: string; top: number }> =>
+      frame.evaluate((selector) => {
+        const log = document.querySelector(selector) as HTMLElement;
+        const viewTop = log.getBoundingClientRect().top;
+        const first = [...log.querySelectorAll('article')].find((a) => a.getBoundingClientRect().bottom > viewTop);
+        return { id: first?.getAttribute('data-message-id') ?? '', top: first?.getBoundingClientRect().top ?? 0 };
+      }, LOG);
+    const readingAt = await reading();
+    const rooms = (await (await fetch(`${sandbox.baseUrl}/rooms?max=1000`, { headers: { Authorization: `Bearer ${sandbox.tokenFor('ada@example.com')}` } })).json()) as {
+      items: Array<{ id: string; title: string }>;
+    };
+    const longId = rooms.items.find((r) => r.title === LONG_SPACE)?.id;
+    assert.ok(longId);
+    const posted = await fetch(`${sandbox.baseUrl}/messages`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandbox.tokenFor('grace@example.com')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ roomId: longId, text: 'Are you still there?' }),
+    });
+    assert.equal(posted.status, 200);
+    // Live updates bring it at once; without them the poll does (10 s focused, 60 s otherwise).
+    const jump = frame.locator('button.jump');
+    await jump.waitFor({ state: 'visible', timeout: 90_000 });
+    const stillAt = await reading();
+    assert.equal(stillAt.id, readingAt.id, 'the same message is in view');
+    assert.ok(Math.abs(stillAt.top - readingAt.top) <= 2, `the view did not jump (${readingAt.top} → ${stillAt.top})`);
+    await jump.click();
+    await frame.locator(`${LOG} article`, { hasText: 'Are you still there?' }).waitFor({ state: 'visible' });
+    await frame.locator('.new-divider').waitFor({ state: 'visible' });
+  });
+
+  it('comes back after the window reloads (WebviewPanelSerializer and the page state)', async () => {
+    const { page } = workbench;
+    await page.reload();
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+    const frame = await findWebviewFrame(page, `${LOG}[aria-label="Messages in ${LONG_SPACE}"] article`, { timeoutMs: 60_000 });
+    await frame.locator(`${LOG} article`, { hasText: 'Are you still there?' }).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.ok((await page.locator('.tabs-container .tab', { hasText: 'Backend' }).count()) > 0, 'the other tabs are back too');
   });
 });
