@@ -10,14 +10,53 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Figure } from './figures';
 
+const KB = 1000;
+const MB = 1000 * 1000;
+
+/**
+ * What dist/extension.js is made of, by npm package: the same entry and options as esbuild.js's
+ * production build, bundled again into a temporary file with a metafile (esbuild.js writes none).
+ */
+async function extensionBreakdown(root: string): Promise<string> {
+  const esbuild = (await import('esbuild')) as typeof import('esbuild');
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'webex-bench-meta-'));
+  try {
+    const result = await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: ['src/extension.ts'],
+      outfile: path.join(temp, 'extension.js'),
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const sizes = new Map<string, number>();
+    for (const output of Object.values(result.metafile.outputs)) {
+      for (const [file, input] of Object.entries(output.inputs)) {
+        const inModules = file.split('node_modules/')[1];
+        const name = inModules === undefined ? 'src/' : inModules.split('/').slice(0, inModules.startsWith('@') ? 2 : 1).join('/');
+        sizes.set(name, (sizes.get(name) ?? 0) + input.bytesInOutput);
+      }
+    }
+    return [...sizes.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, bytes]) => `${name} ${(bytes / KB).toFixed(1)} KB`)
+      .join(', ');
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+}
+
 function run(command: string, args: string[], cwd: string): void {
   execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 300_000 });
 }
 
-const KB = 1000;
-const MB = 1000 * 1000;
 
-export function bundleFigures(root: string): Figure[] {
+export async function bundleFigures(root: string): Promise<Figure[]> {
   run(process.execPath, ['esbuild.js', '--production'], root);
   const size = (file: string): number => fs.statSync(path.join(root, file)).size;
   const webviewFolder = fs
@@ -25,7 +64,14 @@ export function bundleFigures(root: string): Figure[] {
     .filter((f) => !f.endsWith('.map'))
     .reduce((sum, f) => sum + size(path.join('dist', 'webview', f)), 0);
   const figures: Figure[] = [
-    { group: 'Bundle', name: 'dist/extension.js (minified)', unit: 'KB', value: size('dist/extension.js') / KB, budget: { max: 250, text: '< 250 KB' } },
+    {
+      group: 'Bundle',
+      name: 'dist/extension.js (minified)',
+      unit: 'KB',
+      value: size('dist/extension.js') / KB,
+      budget: { max: 250, text: '< 250 KB' },
+      note: `by package: ${await extensionBreakdown(root)}`,
+    },
     {
       group: 'Bundle',
       name: 'dist/webview/thread.js (minified)',

@@ -64,6 +64,7 @@ function report(records: Records, scan: ScanResult | undefined): string[] {
     lines.push(row('scripted user', `${phase.actions} actions in ${phase.seconds.toFixed(0)} s: browse ${phase.browse}, open ${phase.open} (older pages ${phase.older}), refresh ${phase.refresh}, tab ${phase.tabPosts} / command ${phase.commandPosts} posts, tab reopened ${phase.reopened}`));
     lines.push(row('requests / faults injected', `${phase.requests} requests; ${JSON.stringify(phase.faults)}`));
     lines.push(row('retries by the user', `Retry in the tab ${phase.tabRetries}, Post Message again ${phase.commandRetries}; gave up on ${JSON.stringify(phase.gaveUp)}`));
+    lines.push(row('"look in the space" (Post Message)', `looked ${phase.looked} times, found the message already there ${phase.foundByLooking} times (a blind resend would have duplicated it)`));
   }
   const series = records.get<SeriesRecord>('soak.series');
   if (series) {

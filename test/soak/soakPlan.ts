@@ -38,7 +38,7 @@ const FAULTS: FaultAction[] = [
 
 export function soakPlan(short: boolean, seed?: number): SoakPlan {
   return short
-    ? { seed: seed ?? 7, rate: 0.2, durationMs: 30_000, messages: 24, maxRequests: 1500, faults: FAULTS }
+    ? { seed: seed ?? 7, rate: 0.2, durationMs: 20_000, messages: 16, maxRequests: 1000, faults: FAULTS }
     : { seed: seed ?? 20261127, rate: 0.2, durationMs: 180_000, messages: 300, maxRequests: 12_000, faults: FAULTS };
 }
 

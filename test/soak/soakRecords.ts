@@ -16,6 +16,10 @@ export interface FaultPhaseRecord {
   tabRetries: number;
   commandRetries: number;
   reopened: number;
+  /** Times the user looked in the space before sending again (the extension could not check). */
+  looked: number;
+  /** …and found the message already there (a blind resend would have posted it twice). */
+  foundByLooking: number;
   gaveUp: number[];
 }
 

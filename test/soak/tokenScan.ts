@@ -17,7 +17,11 @@ export interface ScanResult {
   frames: number;
 }
 
-function walk(dir: string): string[] {
+/** Every file under `dir` (none when it does not exist). */
+export function filesUnder(dir: string | undefined): string[] {
+  if (dir === undefined) {
+    return [];
+  }
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -26,13 +30,13 @@ function walk(dir: string): string[] {
   }
   return entries.flatMap((e) => {
     const full = path.join(dir, e.name);
-    return e.isDirectory() ? walk(full) : e.isFile() ? [full] : [];
+    return e.isDirectory() ? filesUnder(full) : e.isFile() ? [full] : [];
   });
 }
 
 export async function scanForToken(root: string, page: Page | undefined, token: string): Promise<ScanResult> {
   const needles = [Buffer.from(token), Buffer.from(Buffer.from(token).toString('base64').replace(/=+$/, ''))];
-  const files = walk(root);
+  const files = filesUnder(root);
   const leaks: string[] = [];
   let bytes = 0;
   for (const file of files) {

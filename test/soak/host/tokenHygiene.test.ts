@@ -12,17 +12,8 @@ import * as vscode from 'vscode';
 import type { Room } from '../../../src/webex/types';
 import { Rest, testing, tokenOf } from '../../integration/sidebarFixture';
 import { ADA, SOAK_SPACE } from '../soakPlan';
+import { filesUnder } from '../tokenScan';
 import { openSpace, record, threadHooks } from './soakKit';
-
-function filesUnder(dir: string | undefined): string[] {
-  if (!dir || !fs.existsSync(dir)) {
-    return [];
-  }
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    return e.isDirectory() ? filesUnder(full) : e.isFile() ? [full] : [];
-  });
-}
 
 describe('Token hygiene (extension host)', function () {
   this.timeout(60_000);
