@@ -13,6 +13,7 @@ import { createMessageRenderer, type MentionLookup } from './markdown';
 import { authorName, renderPending, renderThread, threadSignature, type RenderContext } from './messageDom';
 import { createSanitizer } from './sanitize';
 import { Timeline, type TimelineItem, type TimelineReason } from './timeline';
+import { codicon, div, moveFocus, text } from './dom';
 
 const BODY_CACHE_LIMIT = 3000;
 
@@ -393,27 +394,11 @@ export class ThreadApp {
       }
       return;
     }
-    if (target !== this.scroller && target.tagName !== 'ARTICLE') {
-      return;
-    }
-    const articles = [...this.scroller.querySelectorAll<HTMLElement>('article')];
-    const at = articles.indexOf(target);
-    let next: HTMLElement | undefined;
-    if (e.key === 'ArrowUp') {
-      next = at < 0 ? articles[articles.length - 1] : articles[Math.max(0, at - 1)];
-    } else if (e.key === 'ArrowDown') {
-      next = at < 0 ? articles[0] : articles[Math.min(articles.length - 1, at + 1)];
-    } else if (e.key === 'End') {
-      next = articles[articles.length - 1];
-    } else if (e.key === 'Home') {
-      next = articles[0];
-    } else if (e.key === 'r' && at >= 0) {
-      (target.querySelector<HTMLElement>('[data-action="reply"]') ?? target.closest('.thread')?.querySelector<HTMLElement>('[data-action="reply"]'))?.click();
-    }
-    if (next) {
+    if (moveFocus(this.scroller, target, e.key)) {
       e.preventDefault();
-      next.focus();
-      next.scrollIntoView({ block: 'nearest' });
+    } else if (e.key === 'r' && target.tagName === 'ARTICLE') {
+      // "r" answers the thread of the message in focus.
+      target.closest('.thread')?.querySelector<HTMLElement>('[data-action="reply"]')?.click();
     }
   }
 
@@ -425,23 +410,4 @@ export class ThreadApp {
       this.toast.hidden = true;
     }, 8000);
   }
-}
-
-function div(className: string): HTMLDivElement {
-  const d = document.createElement('div');
-  d.className = className;
-  return d;
-}
-
-function text(s: string): HTMLSpanElement {
-  const span = document.createElement('span');
-  span.textContent = s;
-  return span;
-}
-
-function codicon(name: string): HTMLSpanElement {
-  const span = document.createElement('span');
-  span.className = `codicon codicon-${name}`;
-  span.setAttribute('aria-hidden', 'true');
-  return span;
 }
