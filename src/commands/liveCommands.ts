@@ -12,8 +12,7 @@ import type { SpaceSelection } from '../services/selection';
 import { LiveUpdates, type LiveSessionView } from '../services/liveUpdates';
 import type { NotificationRequest } from '../services/notifications';
 import { CLIENT_SETTINGS } from '../config/settings';
-import { LiveSetting, liveDispatcher, readLiveMode, readNotificationsSetting } from '../config/liveSettings';
-import { u2cBaseUrlFor } from '../webex/live/catalog';
+import { LiveSetting, readLiveMode, readNotificationsSetting } from '../config/liveSettings';
 import { registerUnreadStatus } from '../views/unreadStatus';
 
 /** Live updates start this long after activation, so activation itself stays cheap. */
@@ -45,7 +44,6 @@ export function createLiveUpdates(deps: LiveDependencies): LiveUpdates {
     activeSpace: () => selection.activeSpaceId,
     instanceId: randomUUID(),
     device: { name: `Webex for VS Code (${vscode.env.appName})`, systemVersion: vscode.version },
-    dispatcher: () => (session.account ? liveDispatcher(u2cBaseUrlFor(session.account.baseUrl)) : undefined),
     log: (level, line) => (level === 'warn' ? log.warn(line) : log.info(line)),
   });
   holder.live = live;

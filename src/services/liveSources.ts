@@ -1,6 +1,7 @@
 /**
  * Builds the live source for a mode: `poll` is the poller alone; `websocket` is the Mercury socket
  * with the poller as its fallback, sharing one catch-up tracker, with this window's device lease.
+ * A runtime without a WebSocket class (none given and no global one) polls in `websocket` mode too.
  */
 import type { WebexClient } from '../webex/client';
 import { ActivityTracker } from '../webex/live/activityTracker';
@@ -10,6 +11,7 @@ import type { LiveSource } from '../webex/live/events';
 import { PollSource } from '../webex/live/pollSource';
 import { ServiceHttp } from '../webex/live/serviceHttp';
 import { WebsocketSource } from '../webex/live/websocketSource';
+import { webSocketOf } from '../webex/runtime';
 import { DeviceLeases, LEASE_RENEW_MS } from './deviceLeases';
 import type { LiveUpdatesOptions } from './liveUpdates';
 
@@ -42,14 +44,17 @@ export function buildSources(options: BuildOptions): Running {
     unfocusedIntervalMs: options.pollIntervals?.unfocusedMs,
     log: (line) => options.log('warn', line),
   });
-  if (mode === 'poll') {
+  const WebSocket = mode === 'websocket' ? webSocketOf(options.WebSocket) : undefined;
+  if (WebSocket === undefined) {
+    if (mode === 'websocket') {
+      options.log('warn', 'Live updates: this runtime has no WebSocket; polling instead');
+    }
     return { accountId: account.id, client, source: poll, poll };
   }
-  const dispatcher = options.dispatcher?.();
   const http = new ServiceHttp({
     apiBaseUrl: account.baseUrl,
     getToken: options.getToken,
-    dispatcher,
+    fetch: options.fetch,
     onRequest: (e) =>
       options.log(e.status >= 400 || e.status === 0 ? 'warn' : 'info', `${e.method} ${e.path} → ${e.status || 'no response'} in ${e.durationMs} ms (live)`),
   });
@@ -61,7 +66,7 @@ export function buildSources(options: BuildOptions): Running {
     deviceStore: leases,
     tracker,
     timers: options.timers,
-    dispatcher,
+    WebSocket,
     log: (line) => options.log('info', line),
   });
   const source = new AutoLiveSource({ websocket, poll, log: (line) => options.log('info', line) });

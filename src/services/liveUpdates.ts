@@ -9,12 +9,12 @@
  * sign-out and when the extension stops. vscode-free: the UI wires settings, focus, storage and
  * the notifier in (src/commands/liveCommands.ts).
  */
-import type { Dispatcher } from 'undici';
 import type { WebexClient } from '../webex/client';
 import { WebexApiError } from '../webex/errors';
 import type { DeviceInfo } from '../webex/live/devices';
 import type { LiveConnectionState, LiveEvent, MessageCreatedEvent } from '../webex/live/events';
 import type { LiveTimers } from '../webex/live/timers';
+import type { FetchFunction, WebSocketConstructor } from '../webex/runtime';
 import type { Message, Person, Room } from '../webex/types';
 import { Emitter, type Event } from './emitter';
 import { buildSources, type Running } from './liveSources';
@@ -63,7 +63,10 @@ export interface LiveUpdatesOptions {
   activeSpace: () => string | undefined;
   instanceId: string;
   device: DeviceInfo;
-  dispatcher?: () => Dispatcher | undefined;
+  /** For the catalog and device service; default the runtime's (VS Code's patched fetch in the extension host). */
+  fetch?: FetchFunction;
+  /** Default the runtime's global WebSocket; without one, `websocket` mode polls instead. */
+  WebSocket?: WebSocketConstructor;
   /** Override of the catalog (u2c) base URL; derived from the API base when undefined. */
   catalogUrl?: () => string | undefined;
   log: (level: 'info' | 'warn', line: string) => void;

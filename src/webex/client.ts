@@ -1,5 +1,5 @@
 /**
- * The Webex messaging REST client: typed methods over one undici dispatcher, with retries,
+ * The Webex messaging REST client: typed methods over the runtime's fetch (runtime.ts), with retries,
  * pagination and errors a user can act on. Plain Node (no `vscode` import), so it is tested against
  * the local Webex over real loopback HTTP.
  *
@@ -10,7 +10,6 @@
  * await client.close();
  * ```
  */
-import type { Dispatcher } from 'undici';
 import type { WebexApiError } from './errors';
 import { MembershipsApi } from './memberships';
 import { MessagesApi } from './messages';
@@ -18,6 +17,7 @@ import { PeopleApi } from './people';
 import { RoomsApi } from './rooms';
 import { TeamMembershipsApi } from './teamMemberships';
 import { TeamsApi } from './teams';
+import type { Dispatcher, FetchFunction } from './runtime';
 import { Transport, type RequestLogEntry } from './transport';
 
 export type { RequestLogEntry } from './transport';
@@ -34,8 +34,14 @@ export interface WebexClientOptions {
   /** Called before every request (so a refreshed token is picked up); never logged. */
   getToken: () => string | Promise<string>;
   /**
-   * An undici dispatcher, e.g. `new ProxyAgent(…)` for VS Code's `http.proxy`. Without one the
-   * client makes its own keep-alive `Agent`. A dispatcher passed in is closed by {@link WebexClient.close}
+   * Default `globalThis.fetch`: Node's own, or in VS Code's extension host the one VS Code patches
+   * for its proxy settings and system certificates. One given must read the runtime's FormData
+   * (runtime.ts {@link FetchFunction}).
+   */
+  fetch?: FetchFunction;
+  /**
+   * An undici dispatcher for Node callers who want one (e.g. npm undici's `ProxyAgent`), given to
+   * fetch as its `dispatcher` init field. A dispatcher passed in is closed by {@link WebexClient.close}
    * only with `closeDispatcher: true`.
    */
   dispatcher?: Dispatcher;
@@ -85,7 +91,7 @@ export class WebexClient {
     return this.http.base.href;
   }
 
-  /** Closes the connections this client opened. Requests after close fail. */
+  /** Requests after close fail (kind `aborted`); closes the dispatcher given with `closeDispatcher: true`. */
   async close(): Promise<void> {
     await this.http.close(this.options.closeDispatcher === true);
   }

@@ -1,12 +1,12 @@
 /**
- * The HTTP layer of the Webex client: one undici dispatcher (keep-alive connection reuse), the
- * headers every request carries, timeouts, retries, error mapping and request logging.
+ * The HTTP layer of the Webex client over the runtime's fetch (runtime.ts; Node's and VS Code's
+ * reuse keep-alive connections through one global undici dispatcher), the headers every request
+ * carries, timeouts, retries, error mapping and request logging.
  * Resource classes (rooms, messages, …) build on {@link Transport.json}, {@link Transport.list} and
  * {@link Transport.send}.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Agent, fetch, type Dispatcher, type FormData, type Headers } from 'undici';
 import { WebexApiError, type WebexErrorKind } from './errors';
 import { findLink } from './linkHeader';
 import { PagedList, fixNextUrl, type Page } from './pagination';
@@ -24,6 +24,7 @@ import {
   parseRetryAfter,
   rateLimitWaitSeconds,
 } from './retry';
+import { fetchOf, type Dispatcher, type FetchFunction, type FetchInit } from './runtime';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -44,6 +45,7 @@ export interface RequestLogEntry {
 export interface TransportOptions {
   baseUrl: string;
   getToken: () => string | Promise<string>;
+  fetch?: FetchFunction;
   dispatcher?: Dispatcher;
   timeoutMs?: number;
   maxRetries?: number;
@@ -67,14 +69,14 @@ export interface HttpRequest {
   /** A multipart body, built afresh for every attempt. */
   form?: () => FormData | Promise<FormData>;
   accept?: string;
-  /** Only downloads follow redirects (undici drops `Authorization` on cross-origin redirects). */
+  /** Only downloads follow redirects (fetch drops `Authorization` on cross-origin redirects). */
   followRedirects?: boolean;
   signal?: AbortSignal;
 }
 
 export interface HttpResponse {
   status: number;
-  headers: Headers;
+  headers: { get(name: string): string | null };
   body: Uint8Array;
   url: URL;
   /** Service tracking id, else ours. */
@@ -88,8 +90,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export class Transport {
   readonly base: URL;
   private readonly basePath: string;
-  private readonly dispatcher: Dispatcher;
-  private readonly ownsDispatcher: boolean;
+  private closed = false;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly maxRateLimitRetries: number;
@@ -104,8 +105,6 @@ export class Transport {
   constructor(private readonly options: TransportOptions) {
     this.base = parseBaseUrl(options.baseUrl);
     this.basePath = this.base.pathname.replace(/\/$/, '');
-    this.ownsDispatcher = options.dispatcher === undefined;
-    this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connect: { timeout: 15_000 } });
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.maxRateLimitRetries = options.maxRateLimitRetries ?? DEFAULT_MAX_RATE_LIMIT_RETRIES;
@@ -244,7 +243,8 @@ export class Transport {
     const sentTrackingId = `WEBEX_VSCODE_${this.session}_${++this.sequence}`;
     const method = request.method;
     const path = this.displayPath(request.url);
-    if (request.signal?.aborted) {
+    // A closed client (signed out, replaced after a settings change) sends nothing more.
+    if (request.signal?.aborted || this.closed) {
       return { ok: false, error: this.failure('aborted', request, sentTrackingId) };
     }
     const token = checkToken(await this.options.getToken());
@@ -267,14 +267,17 @@ export class Transport {
       } else if (request.form) {
         body = await request.form();
       }
-      const res = await fetch(request.url, {
+      const init: FetchInit = {
         method,
         headers,
         body,
         signal,
-        dispatcher: this.dispatcher,
         redirect: request.followRedirects === true ? 'follow' : 'manual',
-      });
+      };
+      if (this.options.dispatcher !== undefined) {
+        init.dispatcher = this.options.dispatcher;
+      }
+      const res = await fetchOf(this.options.fetch)(request.url, init);
       trackingId = res.headers.get('trackingid') ?? sentTrackingId;
       // Read the whole body under the same timeout: a response that stalls midway is a failure too.
       const bytes = new Uint8Array(await res.arrayBuffer());
@@ -385,10 +388,18 @@ export class Transport {
     }
   }
 
-  /** Closes the dispatcher this transport created; a dispatcher passed in belongs to the caller. */
-  async close(closePassedDispatcher = false): Promise<void> {
-    if (this.ownsDispatcher || closePassedDispatcher) {
-      await this.dispatcher.close();
+  /**
+   * Ends this transport: later requests fail at once (kind `aborted`); requests under way finish.
+   * A dispatcher passed in belongs to the caller and is closed only with `closeDispatcher`. Closing
+   * again does nothing.
+   */
+  async close(closeDispatcher = false): Promise<void> {
+    if (this.closed) {
+      return;
+    }
+    this.closed = true;
+    if (closeDispatcher) {
+      await this.options.dispatcher?.close();
     }
   }
 }

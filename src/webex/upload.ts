@@ -6,7 +6,6 @@
 import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { FormData } from 'undici';
 import { WebexInputError } from './errors';
 import { MAX_FILE_BYTES, isBlank } from './validation';
 
@@ -97,7 +96,10 @@ function checkSize(size: number, filename: string): void {
   }
 }
 
-/** The multipart body: text fields first, the file last, field names as Webex expects. */
+/**
+ * The multipart body: text fields first, the file last, field names as Webex expects. The runtime's
+ * FormData (a global since Node 18), which the runtime's fetch reads (runtime.ts).
+ */
 export function messageForm(fields: Record<string, string | undefined>, file: LoadedFile): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {

@@ -6,9 +6,9 @@
  * reports exactly one close, with the code and reason the close policy needs.
  */
 import { randomUUID } from 'node:crypto';
-import { WebSocket, type Dispatcher } from 'undici';
 import { isReadyFrame, parseFrame, type MercuryFrame } from './activity';
 import { fixCloseCode } from './closePolicy';
+import type { LiveSocket, WebSocketConstructor } from '../runtime';
 import type { LiveTimers } from './timers';
 
 /** JSSDK mercury config.js: pingInterval 15 000, pongTimeout 14 000. */
@@ -32,7 +32,8 @@ export interface MercuryConnectionOptions {
   webSocketUrl: string;
   getToken: () => Promise<string>;
   timers: LiveTimers;
-  dispatcher?: Dispatcher;
+  /** The WebSocket class (runtime.ts `webSocketOf`: the given one, else the runtime's global). */
+  WebSocket: WebSocketConstructor;
   pingIntervalMs?: number;
   pongTimeoutMs?: number;
   readyTimeoutMs?: number;
@@ -58,7 +59,7 @@ export function mercuryUrl(webSocketUrl: string): URL {
 }
 
 export class MercuryConnection {
-  private ws: WebSocket | undefined;
+  private ws: LiveSocket | undefined;
   private opened = false;
   private ready = false;
   private closed = false;
@@ -71,9 +72,9 @@ export class MercuryConnection {
 
   /** Opens the socket; every outcome ends in exactly one `onClose`. */
   open(): void {
-    let ws: WebSocket;
+    let ws: LiveSocket;
     try {
-      ws = new WebSocket(mercuryUrl(this.options.webSocketUrl), { dispatcher: this.options.dispatcher });
+      ws = new this.options.WebSocket(mercuryUrl(this.options.webSocketUrl));
     } catch {
       queueMicrotask(() => this.finish(1006, 'could not open the websocket'));
       return;
@@ -187,7 +188,7 @@ export class MercuryConnection {
 
   private send(frame: Record<string, unknown>): void {
     const ws = this.ws;
-    if (ws !== undefined && ws.readyState === WebSocket.OPEN) {
+    if (ws !== undefined && ws.readyState === this.options.WebSocket.OPEN) {
       ws.send(JSON.stringify(frame));
     }
   }

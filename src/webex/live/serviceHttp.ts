@@ -4,15 +4,17 @@
  * catalog, so every URL is checked before the token is sent to it.
  */
 import { randomUUID } from 'node:crypto';
-import { fetch, type Dispatcher } from 'undici';
 import { WebexApiError, WebexInputError } from '../errors';
 import { networkErrorCode, parseErrorBody, parseJsonObject } from '../responses';
+import { fetchOf, type Dispatcher, type FetchFunction, type FetchInit } from '../runtime';
 
 export interface ServiceHttpOptions {
   /** The REST API base (`webex.apiBaseUrl`): a plain-http URL is trusted only on its own host. */
   apiBaseUrl: string;
   getToken: () => string | Promise<string>;
-  /** Shared with the REST client (e.g. a proxy agent). */
+  /** Default `globalThis.fetch` (VS Code's, with its proxy support, in the extension host); see runtime.ts. */
+  fetch?: FetchFunction;
+  /** For Node callers: an undici dispatcher given to fetch as its `dispatcher` init field. */
   dispatcher?: Dispatcher;
   timeoutMs?: number;
   userAgent?: string;
@@ -111,14 +113,17 @@ export class ServiceHttp {
       if (json !== undefined) {
         headers['Content-Type'] = 'application/json; charset=utf-8';
       }
-      const res = await fetch(url, {
+      const init: FetchInit = {
         method,
         headers,
         body: json === undefined ? undefined : JSON.stringify(json),
         signal: timeout,
-        dispatcher: this.options.dispatcher,
         redirect: 'manual',
-      });
+      };
+      if (this.options.dispatcher !== undefined) {
+        init.dispatcher = this.options.dispatcher;
+      }
+      const res = await fetchOf(this.options.fetch)(url, init);
       answeredTrackingId = res.headers.get('trackingid') ?? trackingId;
       const bytes = new Uint8Array(await res.arrayBuffer());
       status = res.status;

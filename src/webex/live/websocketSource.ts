@@ -4,8 +4,8 @@
  * any gap (a reconnect or a sequence-number jump) catches up over REST so nothing is missed.
  * Idle, it makes no REST requests at all: only the 15 s ping on the socket.
  */
-import type { Dispatcher } from 'undici';
 import { WebexApiError } from '../errors';
+import type { WebSocketConstructor } from '../runtime';
 import { activityToEvent, readConversationActivity, type MercuryFrame } from './activity';
 import type { ActivityTracker } from './activityTracker';
 import { findDeviceServiceUrl } from './catalog';
@@ -35,7 +35,11 @@ export interface WebsocketSourceOptions {
   /** REST catch-up after gaps; shared with the poller when both run. */
   tracker: ActivityTracker;
   timers?: LiveTimers;
-  dispatcher?: Dispatcher;
+  /**
+   * The runtime's WebSocket class (runtime.ts `webSocketOf`): in VS Code's extension host the global
+   * one VS Code patches for its proxy settings; on Node 20, npm undici's.
+   */
+  WebSocket: WebSocketConstructor;
   pingIntervalMs?: number;
   pongTimeoutMs?: number;
   /** After this many attempts in a row that could not open the socket, the device is refreshed (PUT; 404 → new). Default 2. */
@@ -152,7 +156,7 @@ export class WebsocketSource implements LiveSource {
       webSocketUrl: device.webSocketUrl,
       getToken: () => this.options.http.token(),
       timers: this.timers,
-      dispatcher: this.options.dispatcher,
+      WebSocket: this.options.WebSocket,
       pingIntervalMs: this.options.pingIntervalMs,
       pongTimeoutMs: this.options.pongTimeoutMs,
       onReady: () => this.onReady(connection),

@@ -11,10 +11,10 @@
  * after a lost answer could only fail with "code already used".
  */
 import { randomUUID } from 'node:crypto';
-import { fetch, type Dispatcher } from 'undici';
 import { WebexApiError, type WebexApiErrorInit, type WebexErrorKind } from '../errors';
 import { isRecord, networkErrorCode } from '../responses';
 import { parseBaseUrl } from '../requestSafety';
+import { fetchOf, type Dispatcher, type FetchFunction, type FetchInit } from '../runtime';
 import type { RequestLogEntry } from '../transport';
 import { tokenRecordFromResponse, type TokenRecord } from './tokens';
 
@@ -61,6 +61,9 @@ export interface OAuthTokenClientOptions {
   clientId: string;
   /** Read when a request is made, so the secret can stay in SecretStorage until then. */
   clientSecret: () => string | Promise<string>;
+  /** Default `globalThis.fetch` (VS Code's, with its proxy support, in the extension host); see runtime.ts. */
+  fetch?: FetchFunction;
+  /** For Node callers: an undici dispatcher given to fetch as its `dispatcher` init field. */
   dispatcher?: Dispatcher;
   timeoutMs?: number;
   /** Milliseconds since the epoch; injectable for tests. */
@@ -140,7 +143,7 @@ export class OAuthTokenClient {
     let status = 0;
     let trackingId = sentTrackingId;
     try {
-      const res = await fetch(this.url, {
+      const init: FetchInit = {
         method: 'POST',
         headers: {
           'Content-Type': 'application/x-www-form-urlencoded',
@@ -150,9 +153,12 @@ export class OAuthTokenClient {
         },
         body: form.toString(),
         signal: combined,
-        dispatcher: this.options.dispatcher,
         redirect: 'manual',
-      });
+      };
+      if (this.options.dispatcher !== undefined) {
+        init.dispatcher = this.options.dispatcher;
+      }
+      const res = await fetchOf(this.options.fetch)(this.url, init);
       trackingId = res.headers.get('trackingid') ?? sentTrackingId;
       const text = await res.text();
       status = res.status;

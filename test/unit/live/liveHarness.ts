@@ -2,7 +2,10 @@
  * Set-up for the live-update tests: one local Webex (with its catalog, device service and Mercury
  * websocket) per test file, reset before each test; sources built on a hand-moved clock; and a
  * recorder for the events they emit. Everything talks over real loopback HTTP and WebSocket.
+ * The socket is npm undici's WebSocket: Node 20 has a global one only behind --experimental-websocket
+ * (the extension uses the extension host's global, src/webex/runtime.ts).
  */
+import { WebSocket } from 'undici';
 import { WebexClient } from '../../../src/webex/client';
 import { ActivityTracker } from '../../../src/webex/live/activityTracker';
 import { u2cBaseUrlFor } from '../../../src/webex/live/catalog';
@@ -87,6 +90,7 @@ export function useLiveWebex(): LiveKit {
         device: { name: 'Webex for VS Code (test)', systemVersion: '1.0.0' },
         deviceStore: store,
         timers,
+        WebSocket,
         ...options,
         tracker,
       });

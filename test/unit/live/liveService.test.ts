@@ -2,6 +2,7 @@
 // unread marks, reordering, mention/direct counts, notifications, own messages, the open space,
 // devices per window across reloads and sign-out, and the poll mode.
 import * as assert from 'node:assert/strict';
+import { WebSocket } from 'undici';
 import { LiveUpdates, type LiveMessage, type LiveMode } from '../../../src/services/liveUpdates';
 import type { NotificationRequest } from '../../../src/services/notifications';
 import { SpacesStore } from '../../../src/services/spacesStore';
@@ -50,6 +51,8 @@ describe('live: the live-updates service', () => {
       device: { name: 'Webex for VS Code (test)', systemVersion: '1' },
       log: () => undefined,
       timers: kit.timers,
+      // Node 20 has no global WebSocket (the extension host's is used in VS Code).
+      WebSocket,
     });
     services.push(live);
     const received: LiveMessage[] = [];
