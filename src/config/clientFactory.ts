@@ -1,14 +1,13 @@
 /**
- * Builds the Webex client the way VS Code users expect: the configured cloud, VS Code's proxy
- * settings (an undici ProxyAgent as the dispatcher), and every request logged to the "Webex"
- * channel with method, path, status, time and tracking id (never the token or a body).
+ * Builds the Webex client the way VS Code users expect: the configured cloud, and every request
+ * logged to the "Webex" channel with method, path, status, time and tracking id (never the token or
+ * a body). The proxy is VS Code's own: the client uses the extension host's global fetch, which VS
+ * Code patches for `http.proxy`, `http.proxySupport`, `http.noProxy` and the system certificates
+ * (setting `http.fetchAdditionalSupport`, on by default).
  */
 import type * as vscode from 'vscode';
-import { ProxyAgent } from 'undici';
 import { WebexClient, type RequestLogEntry } from '../webex/client';
 import type { WebexApiError } from '../webex/errors';
-import { shouldUseProxy } from '../services/proxyRules';
-import { readProxySettings } from './settings';
 
 export interface ClientRequest {
   baseUrl: string;
@@ -20,20 +19,9 @@ export type ClientFactory = (request: ClientRequest) => WebexClient;
 
 export function clientFactory(log: vscode.LogOutputChannel): ClientFactory {
   return ({ baseUrl, getToken, onUnauthorized }) => {
-    const proxy = readProxySettings();
-    const useProxy = proxy.url !== undefined && shouldUseProxy(baseUrl, proxy.noProxy);
-    if (useProxy) {
-      log.info(`Using the proxy ${redactProxy(proxy.url ?? '')} for ${new URL(baseUrl).host}`);
-    }
     return new WebexClient({
       baseUrl,
       getToken,
-      dispatcher:
-        useProxy && proxy.url
-          ? new ProxyAgent({ uri: proxy.url, requestTls: { rejectUnauthorized: proxy.strictSSL } })
-          : undefined,
-      // The ProxyAgent belongs to this client alone: close it with the client.
-      closeDispatcher: true,
       onRequest: (entry) => logRequest(log, entry),
       onUnauthorized,
     });
@@ -49,15 +37,5 @@ function logRequest(log: vscode.LogOutputChannel, e: RequestLogEntry): void {
     log.warn(line);
   } else {
     log.info(line);
-  }
-}
-
-/** A proxy URL may carry `user:password@`; the log gets the host only. */
-function redactProxy(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}`;
-  } catch {
-    return '(unparsable proxy setting)';
   }
 }

@@ -11,12 +11,17 @@ export const FEDRAMP_API_BASE_URL = 'https://api-usgov.webex.com/v1';
 export const Setting = {
   apiBaseUrl: 'webex.apiBaseUrl',
   httpProxy: 'http.proxy',
+  httpProxySupport: 'http.proxySupport',
   httpProxyStrictSSL: 'http.proxyStrictSSL',
   httpNoProxy: 'http.noProxy',
 } as const;
 
-/** Settings whose change means the Webex client must be rebuilt. */
-export const CLIENT_SETTINGS = [Setting.apiBaseUrl, Setting.httpProxy, Setting.httpProxyStrictSSL, Setting.httpNoProxy];
+/**
+ * Settings whose change means the Webex client and live updates are rebuilt. The proxy settings are
+ * applied by VS Code itself (its patched fetch and WebSocket, see config/clientFactory.ts), per new
+ * connection; rebuilding makes an open websocket reconnect through the new route at once.
+ */
+export const CLIENT_SETTINGS = [Setting.apiBaseUrl, Setting.httpProxy, Setting.httpProxySupport, Setting.httpProxyStrictSSL, Setting.httpNoProxy];
 
 /**
  * `webex.apiBaseUrl`, without trailing slashes. A value that is not an http(s) URL falls back to the
@@ -37,23 +42,4 @@ export function readApiBaseUrl(): { baseUrl: string; problem?: string } {
     baseUrl: DEFAULT_API_BASE_URL,
     problem: `The setting ${Setting.apiBaseUrl} ("${raw}") is not an http(s) URL; using ${DEFAULT_API_BASE_URL}.`,
   };
-}
-
-export interface ProxySettings {
-  /** `http.proxy`, else the HTTPS_PROXY / HTTP_PROXY environment variables (as VS Code itself does). */
-  url?: string;
-  strictSSL: boolean;
-  noProxy: string[];
-}
-
-export function readProxySettings(): ProxySettings {
-  const config = vscode.workspace.getConfiguration();
-  const configured = config.get<string>(Setting.httpProxy, '').trim();
-  const env = process.env;
-  const url = configured || env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy || undefined;
-  const noProxy = [
-    ...config.get<string[]>(Setting.httpNoProxy, []),
-    ...(env.NO_PROXY ?? env.no_proxy ?? '').split(','),
-  ].filter((s) => s.trim() !== '');
-  return { url: url || undefined, strictSSL: config.get<boolean>(Setting.httpProxyStrictSSL, true), noProxy };
 }

@@ -15,10 +15,7 @@
  * integrations. The loopback address is what RFC 8252 §7.3 recommends for native apps.
  */
 import * as vscode from 'vscode';
-import { ProxyAgent, type Dispatcher } from 'undici';
 import type { ErrorReporter, Prompts } from '../../extensionServices';
-import { readProxySettings } from '../../config/settings';
-import { shouldUseProxy } from '../../services/proxyRules';
 import { runCodeFlow } from '../../webex/oauth/codeFlow';
 import { OAuthFlowError } from '../../webex/oauth/loopbackReceiver';
 import { OAuthTokenClient, OAuthTokenError, isClientRejected } from '../../webex/oauth/tokenClient';
@@ -45,12 +42,14 @@ export function clientSecretKey(clientId: string): string {
   return `webex.oauth.clientSecret.${clientId}`;
 }
 
-/** The token endpoint client for an integration, through VS Code's proxy settings like the REST client. */
+/**
+ * The token endpoint client for an integration. Its requests use the extension host's global fetch,
+ * so VS Code's proxy settings apply as for the REST client (config/clientFactory.ts).
+ */
 export function tokenClientFor(secrets: vscode.SecretStorage, baseUrl: string, clientId: string, log?: vscode.LogOutputChannel): OAuthTokenClient {
   return new OAuthTokenClient({
     baseUrl,
     clientId,
-    dispatcher: proxyDispatcher(baseUrl),
     // Method, path, status, time and tracking id only: never the form (secret, code, tokens).
     onRequest: (e) =>
       log?.[e.status === 200 ? 'info' : 'warn'](
@@ -201,13 +200,4 @@ function withCancellableProgress<T>(title: string, task: (signal: AbortSignal) =
       });
     }),
   );
-}
-
-/** VS Code's proxy for the token endpoint, by the same rules as the REST client (config/clientFactory.ts). */
-function proxyDispatcher(baseUrl: string): Dispatcher | undefined {
-  const proxy = readProxySettings();
-  if (proxy.url === undefined || !shouldUseProxy(baseUrl, proxy.noProxy)) {
-    return undefined;
-  }
-  return new ProxyAgent({ uri: proxy.url, requestTls: { rejectUnauthorized: proxy.strictSSL } });
 }
