@@ -31,40 +31,24 @@ const problemMatcher = {
 };
 
 /**
- * The extension uses five things from undici (Agent, ProxyAgent, fetch, FormData, WebSocket), but
- * its index.js pulls in everything (mock agents, cache stores, interceptors, EventSource, cookies…).
- * This entry exports only those five, as ESM, so a new named import fails the build instead of being
- * undefined at runtime; and it drops the SIMD copy of llhttp (undici falls back to the plain build,
- * client-h1.js `lazyllhttp`). About 215 KB less in dist/extension.js, same behaviour.
+ * The extension bundles no HTTP library: it uses the extension host's global fetch, FormData, Blob
+ * and WebSocket, which VS Code patches for its proxy settings and system certificates
+ * (`http.fetchAdditionalSupport`, `http.webSocketAdditionalSupport`; src/webex/runtime.ts). npm
+ * undici was about 320 KB of a 480 KB dist/extension.js (budget 250 KB, DESIGN.md "Budgets"); it
+ * stays a dev dependency for the tests and the local Webex. An import of it that would end up in
+ * dist/extension.js fails the build here (`import type` is erased before bundling and is fine).
  */
-const slimUndici = {
-  name: 'slim-undici',
+const forbidUndici = {
+  name: 'forbid-undici',
   setup(build) {
-    const undiciDir = path.dirname(require.resolve('undici/package.json'));
-    build.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'slim-undici' }));
-    build.onLoad({ filter: /.*/, namespace: 'slim-undici' }, () => ({
-      resolveDir: undiciDir,
-      loader: 'js',
-      contents: [
-        "import Dispatcher from './lib/dispatcher/dispatcher.js';",
-        "import api from './lib/api/index.js';",
-        "import AgentClass from './lib/dispatcher/agent.js';",
-        "import ProxyAgentClass from './lib/dispatcher/proxy-agent.js';",
-        "import fetchModule from './lib/web/fetch/index.js';",
-        "import formDataModule from './lib/web/fetch/formdata.js';",
-        "import webSocketModule from './lib/web/websocket/websocket.js';",
-        '// As undici/index.js does: request(), connect() etc. on every dispatcher (ProxyAgent uses connect).',
-        'Object.assign(Dispatcher.prototype, api);',
-        'export const Agent = AgentClass;',
-        'export const ProxyAgent = ProxyAgentClass;',
-        'export const fetch = fetchModule.fetch;',
-        'export const FormData = formDataModule.FormData;',
-        'export const WebSocket = webSocketModule.WebSocket;',
-      ].join('\n'),
-    }));
-    build.onLoad({ filter: /[\\/]undici[\\/]lib[\\/]llhttp[\\/]llhttp_simd-wasm\.js$/ }, () => ({
-      loader: 'js',
-      contents: 'module.exports = new Uint8Array(0); // not valid wasm: undici uses llhttp-wasm.js instead',
+    build.onResolve({ filter: /^undici(\/|$)/ }, (args) => ({
+      errors: [
+        {
+          text:
+            `${args.path} must not be bundled into the extension (imported by ${path.relative(process.cwd(), args.importer)}): ` +
+            'use the runtime\'s fetch/FormData/Blob/WebSocket (src/webex/runtime.ts), which VS Code patches for its proxy settings.',
+        },
+      ],
     }));
   },
 };
@@ -88,7 +72,7 @@ async function main() {
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
-      plugins: [...common.plugins, slimUndici],
+      plugins: [...common.plugins, forbidUndici],
     }),
     esbuild.context({
       ...common,
