@@ -114,14 +114,18 @@ export function notDelivered(original: WebexApiError): WebexApiError {
   return rebuild(original, true, `Your message was not delivered (${original.message}). It is safe to send it again.`);
 }
 
-/** The error for "could not look": the user must check before sending again. */
-export function deliveryUnknown(original: WebexApiError): WebexApiError {
-  return rebuild(
-    original,
-    false,
-    `Webex did not confirm your message (${original.message}) and the space could not be checked; ` +
-      'look in the space before sending it again.',
-  );
+/**
+ * The error for "could not look": the user must check before sending again. A 403 on the look is
+ * what a bot gets in a group space: it may list only the messages that mention it
+ * (`mentionedPeople=me`, notes §11), and its own posts do not mention it, so no listing a bot may
+ * make can show whether its message arrived. That is said plainly rather than looked for wrongly.
+ */
+export function deliveryUnknown(original: WebexApiError, lookError?: unknown): WebexApiError {
+  const forbidden = lookError instanceof WebexApiError && lookError.kind === 'http' && lookError.status === 403;
+  const why = forbidden
+    ? 'this account may not list the space to check (a bot sees only the messages of a group space that mention it, not its own)'
+    : 'the space could not be checked';
+  return rebuild(original, false, `Webex did not confirm your message (${original.message}) and ${why}; look in the space before sending it again.`);
 }
 
 function rebuild(original: WebexApiError, deliveryChecked: boolean, message: string): WebexApiError {

@@ -77,6 +77,15 @@ export interface DownloadedFile {
   data: Uint8Array;
 }
 
+/** What a file's headers say about it; each field only when the server said it. */
+export interface FileInfo {
+  /** From `Content-Disposition` (Webex's content URLs end in an opaque id, not a name). */
+  filename?: string;
+  contentType?: string;
+  /** Bytes, from `Content-Length`. */
+  size?: number;
+}
+
 /** Remembered ids of messages this client created, so reconciliation never mistakes an old one. */
 const KNOWN_LIMIT = 500;
 
@@ -144,8 +153,10 @@ export class MessagesApi {
    * - Found: it is returned, exactly as if the POST had answered.
    * - Not found: a WebexApiError with `deliveryChecked: true` saying the message was not delivered
    *   and is safe to send again.
-   * - The check itself fails (e.g. a bot may not list a group space without `mentionedPeople`): a
-   *   WebexApiError with `deliveryChecked: false` asking the user to look before sending again.
+   * - The check itself fails: a WebexApiError with `deliveryChecked: false` asking the user to look
+   *   before sending again. A bot in a group space always ends here: listing without
+   *   `mentionedPeople` is refused (403) and `mentionedPeople=me` leaves out its own posts (notes §11),
+   *   so there is no honest look it could make.
    * A caller's abort is not reconciled: it rejects with kind `aborted` and the message may exist.
    */
   async create(params: MessageCreateParams, options: RequestOptions = {}): Promise<Message> {
@@ -237,7 +248,7 @@ export class MessagesApi {
       if (checkError instanceof WebexApiError && checkError.kind === 'aborted') {
         throw checkError;
       }
-      throw deliveryUnknown(original);
+      throw deliveryUnknown(original, checkError);
     }
     if (found === undefined) {
       throw notDelivered(original);
@@ -284,10 +295,39 @@ export class MessagesApi {
    * Downloads a file of a message (`message.files[i]`). File URLs need the bearer token, so the token
    * is sent only to the API's own origin (scheme, host and port of the base URL: for the commercial
    * cloud `https://webexapis.com`, where Webex serves `/v1/contents/…`). Any other URL is refused with
-   * a WebexInputError before a request is made. A redirect is followed, but undici drops the
+   * a WebexInputError before a request is made. A redirect is followed, but fetch drops the
    * `Authorization` header when it leads to another origin.
    */
   async download(fileUrl: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+    const url = this.contentUrl(fileUrl);
+    const response = await this.http.send({ method: 'GET', url, accept: '*/*', followRedirects: true, signal: options.signal });
+    const lastSegment = decodeSafely(url.pathname.split('/').pop() ?? '');
+    return {
+      filename: filenameFromDisposition(response.headers.get('content-disposition')) ?? (lastSegment || 'download'),
+      contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+      data: response.body,
+    };
+  }
+
+  /**
+   * The name, type and size of a file of a message without downloading it: a `HEAD` on its content
+   * URL, with the token and under the same origin rule as {@link download}. Message objects carry
+   * only the URLs (notes §6 `files`), and a content URL ends in an opaque id, so this is how a
+   * client learns what to call a file. A field the server did not send stays undefined.
+   */
+  async fileInfo(fileUrl: string, options: RequestOptions = {}): Promise<FileInfo> {
+    const url = this.contentUrl(fileUrl);
+    const response = await this.http.send({ method: 'HEAD', url, accept: '*/*', followRedirects: true, signal: options.signal });
+    const length = response.headers.get('content-length')?.trim();
+    return {
+      filename: filenameFromDisposition(response.headers.get('content-disposition')) || undefined,
+      contentType: response.headers.get('content-type') ?? undefined,
+      size: length !== undefined && /^\d{1,15}$/.test(length) ? Number(length) : undefined,
+    };
+  }
+
+  /** A file URL the token may be sent to (the API's own origin), or a WebexInputError. */
+  private contentUrl(fileUrl: string): URL {
     let url: URL;
     try {
       url = new URL(fileUrl);
@@ -300,13 +340,7 @@ export class MessagesApi {
         'fileUrl',
       );
     }
-    const response = await this.http.send({ method: 'GET', url, accept: '*/*', followRedirects: true, signal: options.signal });
-    const lastSegment = decodeSafely(url.pathname.split('/').pop() ?? '');
-    return {
-      filename: filenameFromDisposition(response.headers.get('content-disposition')) ?? (lastSegment || 'download'),
-      contentType: response.headers.get('content-type') ?? 'application/octet-stream',
-      data: response.body,
-    };
+    return url;
   }
 }
 

@@ -26,7 +26,7 @@ import {
 } from './retry';
 import { fetchOf, type Dispatcher, type FetchFunction, type FetchInit } from './runtime';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
 
 /** One line of the request log: never the token, never a body, no personal data from the query. */
 export interface RequestLogEntry {

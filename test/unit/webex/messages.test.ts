@@ -118,7 +118,13 @@ describe('webex client: messages', () => {
       assert.ok(error instanceof WebexApiError);
       assert.equal(error.deliveryChecked, false);
       assert.match(error.message, /look in the space before sending it again/);
+      assert.match(error.message, /a bot sees only the messages of a group space that mention it/);
       assert.equal(requestsTo(sandbox.webex, 'POST', /^\/messages$/).length, 1);
+      // mentionedPeople=me would list fine but can never show the bot's own post: not a look at all.
+      const looks = requestsTo(sandbox.webex, 'GET', /^\/messages$/);
+      assert.equal(looks.length, 1, 'one look, refused, and no second one');
+      assert.equal(looks[0].status, 403);
+      assert.equal(looks[0].query.mentionedPeople, undefined);
     });
   });
 
@@ -213,6 +219,60 @@ describe('webex client: messages', () => {
       const sameHostOtherPort = new URL(sandbox.webex.origin);
       sameHostOtherPort.port = String(Number(sameHostOtherPort.port) + 1);
       assert.ok((await rejection(client.messages.download(`${sameHostOtherPort.origin}/v1/contents/x`))) instanceof WebexInputError);
+      assert.equal(sandbox.webex.requests.length, 0);
+    });
+  });
+
+  describe('file details (HEAD)', () => {
+    it('reads a file’s name, type and size with HEAD, without downloading it', async () => {
+      const { client } = sandbox.client();
+      const notes = await roomIdByTitle(client, SMALL.rooms.notes);
+      const data = new TextEncoder().encode('Zürich,8000\n');
+      const sent = await client.messages.create({ roomId: notes, file: { data, filename: 'Städte 2026.csv', contentType: 'text/csv' } });
+      const url = sent.files?.[0] ?? '';
+      sandbox.webex.clearRequests();
+
+      const info = await client.messages.fileInfo(url);
+
+      assert.deepEqual(info, { filename: 'Städte 2026.csv', contentType: 'text/csv', size: data.length });
+      assert.deepEqual(
+        sandbox.webex.requests.map((r) => [r.method, r.status]),
+        [['HEAD', 200]],
+      );
+    });
+
+    it('the local Webex answers HEAD as a real server does: the GET headers and no body', async () => {
+      const { client, token } = sandbox.client();
+      const backend = await roomIdByTitle(client, SMALL.rooms.backend);
+      const withFile = (await client.messages.list({ roomId: backend }).toArray()).find((m) => (m.files?.length ?? 0) > 0);
+      const url = withFile?.files?.[0];
+      assert.ok(url);
+      const auth = { Authorization: `Bearer ${token}` };
+      const get = await fetch(url, { headers: auth });
+      const head = await fetch(url, { method: 'HEAD', headers: auth });
+      assert.equal(head.status, 200);
+      for (const name of ['content-type', 'content-length', 'content-disposition']) {
+        assert.equal(head.headers.get(name), get.headers.get(name), name);
+      }
+      assert.equal(Number(head.headers.get('content-length')), (await get.arrayBuffer()).byteLength);
+      assert.equal((await head.arrayBuffer()).byteLength, 0, 'HEAD has no body');
+      // A file of a space the caller is not in: 404, still without a body.
+      const outsider = await fetch(url, { method: 'HEAD', headers: { Authorization: `Bearer ${SMALL.barbara.token}` } });
+      assert.equal(outsider.status, 404);
+      assert.equal((await outsider.arrayBuffer()).byteLength, 0);
+      const error = await rejection(sandbox.client({ token: SMALL.barbara.token }).client.messages.fileInfo(url));
+      assert.ok(error instanceof WebexApiError);
+      assert.equal(error.status, 404);
+      assert.equal(error.method, 'HEAD');
+    });
+
+    it('sends the token only to the API origin, as downloads do', async () => {
+      const { client } = sandbox.client();
+      sandbox.webex.clearRequests();
+      const error = await rejection(client.messages.fileInfo('https://evil.example.com/v1/contents/x'));
+      assert.ok(error instanceof WebexInputError);
+      assert.equal(error.field, 'fileUrl');
+      assert.ok((await rejection(client.messages.fileInfo('not a url'))) instanceof WebexInputError);
       assert.equal(sandbox.webex.requests.length, 0);
     });
   });
