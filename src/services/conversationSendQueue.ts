@@ -9,7 +9,13 @@
  * `ambiguous`, and every later attempt first looks for the message in the space (`findExisting`)
  * before posting again. The same local id is used throughout; a retry of an entry that is already
  * sending does nothing.
+ *
+ * Where the space cannot be checked (a bot in a group space lists only the messages that mention
+ * it, and its own posts do not: notes §11), only the user can look. Such an entry says `mustLook`
+ * and is sent again only when the user says they looked (`retry(id, { checked: true })`); nothing
+ * here ever posts it again on its own.
  */
+import { WebexApiError } from '../webex/errors';
 import type { Message } from '../webex/types';
 import type { DraftStore, OutboxEntry } from './drafts';
 
@@ -18,8 +24,11 @@ export interface SendQueueOptions {
   store: DraftStore;
   /** Posts the message (the client's `messages.create`). */
   post(entry: OutboxEntry): Promise<Message>;
-  /** After an ambiguous failure: the message Webex created for this entry, if it did. */
-  findExisting(entry: OutboxEntry): Promise<Message | undefined>;
+  /**
+   * After an ambiguous failure: the message Webex created for this entry, if it did. Left out when
+   * the space cannot be checked (a bot in a group space): then the user must look.
+   */
+  findExisting?(entry: OutboxEntry): Promise<Message | undefined>;
   /** True when a failure leaves it unknown whether Webex created the message. */
   isAmbiguous(error: unknown): boolean;
   /** A sentence for the page ("Webex said: … (400 POST /messages)"); never the token. */
@@ -35,6 +44,26 @@ export interface SendQueueOptions {
 
 const INTERRUPTED = 'Not confirmed before VS Code closed. Retry checks whether it arrived before sending again.';
 
+/** What a failed entry says when Webex may have it and only the user can look (a bot in a group space). */
+export const LOOK_FIRST =
+  'Webex did not confirm this message, and this space cannot be checked for it: a bot sees only the messages of a ' +
+  'group space that mention it, not its own. Look for it in Webex and send it again only if it is not there.';
+
+/**
+ * The sentence a failed entry shows. An unconfirmed send (the client looked and could not tell, or
+ * the request was cut off) is not worded as "not sent": Retry looks first where it can, and where
+ * it cannot the user is asked to.
+ */
+export function sendFailureText(error: unknown, canCheck: boolean): string {
+  if (error instanceof WebexApiError && (error.deliveryChecked === false || error.kind === 'aborted')) {
+    if (!canCheck) {
+      return LOOK_FIRST;
+    }
+    const reason = error.kind === 'http' ? `HTTP ${error.status}` : error.kind;
+    return `Webex did not confirm this message (${reason}) and it could not be checked for just now. Retry looks for it in the space before sending it again.`;
+  }
+  return error instanceof Error ? error.message : 'The message could not be sent.';
+}
 export class SendQueue {
   private entries: OutboxEntry[];
   private draining: Promise<void> | undefined;
@@ -70,11 +99,31 @@ export class SendQueue {
     this.kick();
   }
 
-  /** Sends a failed entry again; false when there is no such failed entry (e.g. already sending). */
-  retry(localId: string): boolean {
+  /** Whether an entry left unconfirmed can be looked for before it is sent again. */
+  get canCheck(): boolean {
+    return this.options.findExisting !== undefined;
+  }
+
+  /** True for a failed entry Webex may have that only the user can look for. */
+  mustLook(entry: OutboxEntry): boolean {
+    return entry.state === 'failed' && entry.ambiguous === true && !this.canCheck;
+  }
+
+  /**
+   * Sends a failed entry again; false when there is no such failed entry (e.g. already sending), or
+   * when it `mustLook` and the user has not said they looked (`checked`).
+   */
+  retry(localId: string, options: { checked?: boolean } = {}): boolean {
     const entry = this.entries.find((e) => e.localId === localId);
     if (!entry || entry.state !== 'failed') {
       return false;
+    }
+    if (this.mustLook(entry)) {
+      if (options.checked !== true) {
+        return false;
+      }
+      // The user looked in the space and it is not there: their word is the check.
+      entry.ambiguous = false;
     }
     entry.state = 'sending';
     entry.error = undefined;
@@ -127,10 +176,19 @@ export class SendQueue {
   }
 
   private async attempt(entry: OutboxEntry): Promise<void> {
+    let looking = false;
     try {
       let message: Message | undefined;
       if (entry.ambiguous) {
+        if (!this.options.findExisting) {
+          // Only the user can look (retry() lets such an entry through only with their word).
+          entry.state = 'failed';
+          this.changed();
+          return;
+        }
+        looking = true;
         message = await this.options.findExisting(entry);
+        looking = false;
       }
       message ??= await this.options.post(entry);
       // Show the message before the outbox entry goes, so it never disappears for a moment.
@@ -139,7 +197,9 @@ export class SendQueue {
       this.changed();
     } catch (error) {
       entry.state = 'failed';
-      entry.error = this.options.describe(error);
+      entry.error = looking
+        ? `Could not check whether it arrived (${this.options.describe(error)}). Retry looks again before sending.`
+        : this.options.describe(error);
       entry.ambiguous = entry.ambiguous === true || this.options.isAmbiguous(error);
       this.changed();
       this.options.onFailed?.(entry.localId, error);
