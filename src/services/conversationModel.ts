@@ -85,6 +85,47 @@ export interface ThreadLayout {
 export const GROUP_GAP_MS = 10 * 60 * 1000;
 
 /**
+ * One entry of the conversation as drawn: a thread where its first message was posted, or a
+ * preview of a thread's newest reply where that reply was posted.
+ */
+export type ConversationEntry<T extends Threadable> = { kind: 'thread'; thread: Thread<T> } | { kind: 'replyPreview'; thread: Thread<T>; reply: T };
+
+/**
+ * Threads in order, each followed (further down, at the time of its newest reply) by a reply
+ * preview when that reply is separated from its thread by later messages. A reply to a thread
+ * started far above what the user is reading (or above everything loaded: its first message was
+ * fetched only for context) would otherwise land out of sight under that first message; the
+ * preview shows it where it happened, at the bottom when it is new. One preview per thread, for its
+ * newest reply, so an active old thread does not fill the log with copies.
+ */
+export function conversationEntries<T extends Threadable>(threads: readonly Thread<T>[]): ConversationEntry<T>[] {
+  const previews: Array<{ kind: 'replyPreview'; thread: Thread<T>; reply: T }> = [];
+  threads.forEach((thread, i) => {
+    const newest = thread.replies[thread.replies.length - 1];
+    const next = threads[i + 1];
+    if (newest !== undefined && next !== undefined && compareByCreated(next, newest) < 0) {
+      previews.push({ kind: 'replyPreview', thread, reply: newest });
+    }
+  });
+  previews.sort((a, b) => compareByCreated(a.reply, b.reply));
+  const entries: ConversationEntry<T>[] = [];
+  let p = 0;
+  for (const thread of threads) {
+    while (p < previews.length && compareByCreated(previews[p].reply, thread) < 0) {
+      entries.push(previews[p++]);
+    }
+    entries.push({ kind: 'thread', thread });
+  }
+  entries.push(...previews.slice(p));
+  return entries;
+}
+
+/** The time an entry sits at in the conversation. */
+export function entryCreated<T extends Threadable>(entry: ConversationEntry<T>): string {
+  return entry.kind === 'thread' ? entry.thread.created : entry.reply.created;
+}
+
+/**
  * Groups consecutive top-level messages of one author on one day, as chat clients do: a new group
  * starts on a new day, another author, a gap of more than ten minutes, or after a thread with
  * replies (the replies stand between the two messages). `dayOf` maps an ISO time to a local day
@@ -94,22 +135,32 @@ export function layoutThreads<T extends Threadable>(
   threads: readonly Thread<T>[],
   dayOf: (iso: string) => string,
 ): ThreadLayout[] {
+  return layoutEntries(
+    threads.map((thread) => ({ kind: 'thread', thread })),
+    dayOf,
+  );
+}
+
+/** {@link layoutThreads} over entries: a reply preview gets a day separator when it opens a day and ends a group. */
+export function layoutEntries<T extends Threadable>(entries: readonly ConversationEntry<T>[], dayOf: (iso: string) => string): ThreadLayout[] {
   const layouts: ThreadLayout[] = [];
-  let previous: Thread<T> | undefined;
+  let previous: ConversationEntry<T> | undefined;
   let previousDay = '';
-  for (const thread of threads) {
-    const day = dayOf(thread.created);
+  for (const entry of entries) {
+    const created = entryCreated(entry);
+    const day = dayOf(created);
     const showDay = day !== previousDay;
-    const author = thread.root?.personId;
-    const showAuthor =
-      showDay ||
-      previous === undefined ||
-      author === undefined ||
-      previous.root?.personId !== author ||
-      previous.replies.length > 0 ||
-      Date.parse(thread.created) - Date.parse(previous.created) > GROUP_GAP_MS;
+    let showAuthor = true;
+    if (entry.kind === 'thread' && previous?.kind === 'thread' && !showDay) {
+      const author = entry.thread.root?.personId;
+      showAuthor =
+        author === undefined ||
+        previous.thread.root?.personId !== author ||
+        previous.thread.replies.length > 0 ||
+        Date.parse(created) - Date.parse(previous.thread.created) > GROUP_GAP_MS;
+    }
     layouts.push({ dayKey: day, showDay, showAuthor });
-    previous = thread;
+    previous = entry;
     previousDay = day;
   }
   return layouts;
@@ -123,6 +174,28 @@ export function utcDay(iso: string): string {
 /** The id a reply must carry: the thread's first message, even when answering a reply. */
 export function threadIdOf(message: { id: string; parentId?: string }): string {
   return message.parentId ?? message.id;
+}
+
+/**
+ * The first line of a message as plain words, for a reply preview ("↳ reply in thread: …"): the
+ * `text` Webex keeps beside markdown (notes §6), else the markdown with its marks stripped, cut to
+ * `max` characters. Shown with textContent, never as HTML.
+ */
+export function firstLine(message: { text?: string; markdown?: string } | undefined, max = 80): string {
+  const source = message?.text?.trim() ? message.text : (message?.markdown ?? '');
+  const line =
+    source
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '' && !l.startsWith('```')) ?? '';
+  const plain = line
+    .replace(/<@[^>]*\|([^>]*)>/g, '@$1')
+    .replace(/<@(?:personEmail|personId):([^>]*)>/g, '@$1')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_~`#>]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return [...plain].length > max ? `${[...plain].slice(0, max - 1).join('')}…` : plain;
 }
 
 /** The file name a Webex file URL shows, when it shows one (content URLs are opaque ids). */
