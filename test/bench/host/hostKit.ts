@@ -7,6 +7,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { WebexExtensionApi } from '../../../src/extension';
+import type { NodeProvider, TreeNode } from '../../../src/views/treeNode';
 import { EXTENSION_ID, clearRequests, origin, sandboxRequests, signInAs, type RequestRecord, type Testing } from '../../integration/sidebarFixture';
 import { formatRecord } from '../records';
 
@@ -74,4 +75,13 @@ export function memory(): { rssMB: number; heapUsedMB: number } {
   }
   const m = process.memoryUsage();
   return { rssMB: m.rss / 1048576, heapUsedMB: m.heapUsed / 1048576 };
+}
+
+/**
+ * What a tree node is, from its tree item's contextValue (the manifest's menus key on it, so it is
+ * stable; class names are not: the production bundle is minified).
+ */
+export function nodeKind(provider: NodeProvider, node: TreeNode): 'space' | 'team' | 'error' | 'other' {
+  const value = provider.getTreeItem(node).contextValue ?? '';
+  return value.startsWith('webex:space:') ? 'space' : value === 'webex:team' ? 'team' : value.startsWith('webex:error') ? 'error' : 'other';
 }

@@ -13,7 +13,7 @@
  */
 import * as vscode from 'vscode';
 import type { NodeProvider, TreeNode } from '../../../src/views/treeNode';
-import { activateForTesting, apiRequests, clearRequests, memory, record, signIn, sleep, type Testing } from './hostKit';
+import { activateForTesting, apiRequests, clearRequests, memory, nodeKind, record, signIn, sleep, type Testing } from './hostKit';
 
 const ADA = 'ada@example.com';
 
@@ -23,10 +23,6 @@ async function build(provider: NodeProvider, node?: TreeNode): Promise<TreeNode[
     provider.getTreeItem(child);
   }
   return children;
-}
-
-function kindOf(node: TreeNode): string {
-  return node.constructor.name;
 }
 
 async function settle(): Promise<void> {
@@ -43,7 +39,7 @@ async function oursOnce(t: Testing): Promise<Record<string, number>> {
   const [spaceRoots, teamRoots] = await Promise.all([build(views.spaces), build(views.teams)]);
   const firstMs = performance.now() - t0;
   const firstRequests = (await apiRequests()).length;
-  const firstSpaces = spaceRoots.filter((n) => kindOf(n) === 'SpaceNode').length;
+  const firstSpaces = spaceRoots.filter((n) => nodeKind(views.spaces, n) === 'space').length;
 
   while (services.spaces.hasMoreRooms) {
     await vscode.commands.executeCommand('webex.loadMoreSpaces');
@@ -51,7 +47,7 @@ async function oursOnce(t: Testing): Promise<Record<string, number>> {
   const [allSpaces, allTeams] = await Promise.all([build(views.spaces), build(views.teams)]);
   let teamSpaces = 0;
   for (const team of allTeams) {
-    teamSpaces += (await build(views.teams, team)).filter((n) => kindOf(n) === 'SpaceNode').length;
+    teamSpaces += (await build(views.teams, team)).filter((n) => nodeKind(views.teams, n) === 'space').length;
   }
   const fullMs = performance.now() - t0;
   const fullRequests = (await apiRequests()).length;
@@ -62,8 +58,8 @@ async function oursOnce(t: Testing): Promise<Record<string, number>> {
     firstTeams: teamRoots.length,
     fullMs,
     fullRequests,
-    spaces: allSpaces.filter((n) => kindOf(n) === 'SpaceNode').length,
-    teams: allTeams.length,
+    spaces: allSpaces.filter((n) => nodeKind(views.spaces, n) === 'space').length,
+    teams: allTeams.filter((n) => nodeKind(views.teams, n) === 'team').length,
     teamSpaces,
   };
 }

@@ -16,6 +16,7 @@ import type { Message, Room, Team } from '../../../src/webex/types';
 import type { ThreadPanel } from '../../../src/webviews/thread/threadPanel';
 import type { ThreadTestHooks } from '../../../src/webviews/thread/threadWebview';
 import type { TreeNode } from '../../../src/views/treeNode';
+import { nodeKind } from '../../bench/host/hostKit';
 import { Rest, freshSession, sandboxRequests, testing, type Testing } from '../../integration/sidebarFixture';
 import { ADA, SOAK_SPACE, parseSeries, prng, seriesText, soakPlan } from '../soakPlan';
 import type { AfterRecord, FaultPhaseRecord, SeriesRecord } from '../soakRecords';
@@ -23,8 +24,6 @@ import { User, addFaults, clearFaults, closeAllTabs, openSpace, record, requestL
 
 const plan = soakPlan(process.env.WEBEX_SOAK_SHORT === '1', Number(process.env.WEBEX_SOAK_SEED) || undefined);
 const ATTEMPTS = 10;
-
-const kind = (node: TreeNode): string => node.constructor.name;
 
 describe('Fault soak', function () {
   this.timeout(plan.durationMs + 6 * 60_000);
@@ -59,13 +58,13 @@ describe('Fault soak', function () {
   async function browse(random: () => number): Promise<void> {
     stats.browse++;
     const roots = await t.views.spaces.getChildren();
-    if (roots.some((n) => kind(n) === 'ErrorNode')) {
+    if (roots.some((n) => nodeKind(t.views.spaces, n) === 'error')) {
       // What the user does with "Could not load spaces — Try Again".
       stats.refresh++;
       await user.command([], 'webex.refresh');
       return;
     }
-    const spaces = roots.filter((n) => kind(n) === 'SpaceNode') as Array<TreeNode & { room: Room }>;
+    const spaces = roots.filter((n) => nodeKind(t.views.spaces, n) === 'space') as Array<TreeNode & { room: Room }>;
     const chosen = spaces[Math.floor(random() * spaces.length)];
     if (chosen) {
       t.services.selection.setActiveSpace(chosen.room.id);
@@ -73,7 +72,7 @@ describe('Fault soak', function () {
     }
     const teams = await t.views.teams.getChildren();
     const team = teams[Math.floor(random() * teams.length)];
-    if (team && kind(team) === 'TeamNode') {
+    if (team && nodeKind(t.views.teams, team) === 'team') {
       await t.views.teams.getChildren(team);
     }
   }
@@ -231,7 +230,7 @@ describe('Fault soak', function () {
     // Faults are over. Whatever was in flight settles; the user clicks Refresh once.
     await sleep(3000);
     const spacesBefore = await t.views.spaces.getChildren();
-    record('soak.viewsBeforeRefresh', { errorNodes: spacesBefore.filter((n) => kind(n) === 'ErrorNode').length });
+    record('soak.viewsBeforeRefresh', { errorNodes: spacesBefore.filter((n) => nodeKind(t.views.spaces, n) === 'error').length });
     await user.command([], 'webex.refresh');
 
     // Every message of the series exactly once, in order (Webex lists newest first).
@@ -244,10 +243,10 @@ describe('Fault soak', function () {
     // The views as Webex has them now.
     const wantRooms = (await rest.items<Room>('/rooms?sortBy=lastactivity&max=1000')).map((r) => r.id);
     const spaceRoots = await t.views.spaces.getChildren();
-    const shownRooms = (spaceRoots.filter((n) => kind(n) === 'SpaceNode') as Array<TreeNode & { room: Room }>).map((n) => n.room.id);
+    const shownRooms = (spaceRoots.filter((n) => nodeKind(t.views.spaces, n) === 'space') as Array<TreeNode & { room: Room }>).map((n) => n.room.id);
     const wantTeams = (await rest.items<Team>('/teams?max=1000')).map((x) => x.id).sort();
     const teamRoots = await t.views.teams.getChildren();
-    const shownTeams = (teamRoots.filter((n) => kind(n) === 'TeamNode') as Array<TreeNode & { team: Team }>).map((n) => n.team.id).sort();
+    const shownTeams = (teamRoots.filter((n) => nodeKind(t.views.teams, n) === 'team') as Array<TreeNode & { team: Team }>).map((n) => n.team.id).sort();
     // Open tabs: loaded, and showing what Webex has (the series' tab: every message of the series).
     const tabs: string[] = [];
     for (const panel of hooks.panels()) {
