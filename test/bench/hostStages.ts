@@ -161,6 +161,7 @@ export async function sidebarFigures(options: StageOptions): Promise<Figure[]> {
 }
 
 interface IdleMode {
+  scene: string;
   mode: string;
   requests: number;
   elapsedMs: number;
@@ -171,8 +172,8 @@ export async function idleFigures(options: StageOptions): Promise<Figure[]> {
   const records = await stage('idle', options, smallScenario(), { WEBEX_BENCH_IDLE_WINDOW_MS: String(options.idleWindowMs) });
   const modes = records.all('idle.mode') as IdleMode[];
   return modes.map((m) => ({
-    group: 'Idle (signed in, nothing open)',
-    name: `requests per minute, live updates: ${m.mode}`,
+    group: 'Idle (signed in)',
+    name: `${m.scene}, live updates ${m.mode}`,
     unit: 'req/min' as const,
     value: (m.requests * 60_000) / m.elapsedMs,
     budget: { max: 2, text: '≤ 1 per poll interval (30 s): ≤ 2/min' },
