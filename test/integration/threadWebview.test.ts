@@ -7,10 +7,10 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Message, Room } from '../../src/webex/types';
-import type { HostMessage, RequestMessage, ResponseMessage } from '../../src/webviews/thread/protocol';
+import type { FilesMessage, HostMessage, MessagesMessage, RequestMessage, ResponseMessage } from '../../src/webviews/thread/protocol';
 import { THREAD_TEST_HOOKS_COMMAND, type ThreadTestHooks } from '../../src/webviews/thread/threadWebview';
 import type { ThreadPanel } from '../../src/webviews/thread/threadPanel';
-import { Rest, addFault, clearFaults, clearRequests, freshSession, origin, sandboxRequests, testing, type Testing } from './sidebarFixture';
+import { Rest, addFault, clearFaults, clearRequests, freshSession, origin, sandboxRequests, testing, tokenOf, type Testing } from './sidebarFixture';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
@@ -266,6 +266,43 @@ describe('Conversation tab (integration)', function () {
     assert.match(fs.readFileSync(target.fsPath, 'utf8'), /# Gateway design/);
     const bad = await ask(panel, { method: 'download', params: { messageId: withFile.id, index: 3 } });
     assert.equal(bad.ok, false);
+  });
+
+  it('shows the name Webex gives a file (HEAD), after the messages and without its URL or the token', async () => {
+    const panel = await open('Backend');
+    const withFile = (await messages('Backend')).find((m) => (m.files?.length ?? 0) > 0);
+    const url = withFile?.files?.[0];
+    assert.ok(withFile && url);
+    const named = await until('the file’s name to reach the page', () =>
+      panel.posted.find((m): m is FilesMessage => m.type === 'files' && m.files.some((f) => f.messageId === withFile.id)),
+    );
+    const file = named.files.find((f) => f.messageId === withFile.id)?.file;
+    assert.equal(file?.name, 'gateway-design.md');
+    assert.equal(file.index, 0);
+    assert.match(file.contentType ?? '', /^text\/markdown/);
+    assert.equal(file.size, Buffer.byteLength('# Gateway design\n\n- one dispatcher\n- retries on 429\n'));
+
+    // The messages came first (the page never waits for names), with the generic name.
+    const first = panel.posted.find((m): m is MessagesMessage => m.type === 'messages' && m.upsert.some((u) => u.id === withFile.id));
+    assert.ok(first && panel.posted.indexOf(first) < panel.posted.indexOf(named));
+    assert.equal(first.upsert.find((u) => u.id === withFile.id)?.files[0].name, 'Attachment 1');
+    const heads = (await sandboxRequests()).filter((r) => r.method === 'HEAD');
+    assert.deepEqual(heads.map((r) => [r.path, r.status]), [[new URL(url).pathname, 200]], 'one HEAD for the one file shown');
+    const seen = JSON.stringify(panel.posted);
+    assert.ok(!seen.includes(new URL(url).pathname) && !seen.includes(await tokenOf(ADA)), 'no file URL and no token reach the page');
+
+    // The tab hidden and shown again: its new page gets the name at once, from the cache.
+    const before = panel.posted.length;
+    await open('Frontend');
+    panel.reveal();
+    const shown = await until('the messages of the page shown again', () =>
+      panel.posted
+        .slice(before)
+        .find((m): m is MessagesMessage => m.type === 'messages' && m.reset && m.upsert.some((u) => u.id === withFile.id)),
+    );
+    assert.equal(shown.upsert.find((u) => u.id === withFile.id)?.files[0].name, 'gateway-design.md');
+    const again = (await sandboxRequests()).filter((r) => r.method === 'HEAD' && r.path === new URL(url).pathname);
+    assert.equal(again.length, 1, 'not asked again');
   });
 
   it('opens only http, https and mailto links, and ignores malformed page messages', async () => {

@@ -4,9 +4,19 @@
  */
 import type { Message, Person } from '../../webex/types';
 import { fileNameFromUrl } from '../../services/conversationModel';
-import type { MessageView, PersonView } from './protocol';
+import type { FileDetails } from '../../services/fileDetails';
+import type { FileView, MessageView, PersonView } from './protocol';
 
-export function toMessageView(message: Message, isContext: boolean): MessageView {
+/** Looks up what is known of a file URL (the tab's FileDetailsCache). */
+export type FileDetailsLookup = (url: string) => FileDetails | undefined;
+
+/** A file as the page sees it: the name Webex gave once known, else "Attachment n". No URL. */
+export function toFileView(url: string, index: number, details: FileDetailsLookup): FileView {
+  const known = details(url);
+  return { index, name: known?.name ?? fileNameFromUrl(url, index), contentType: known?.contentType, size: known?.size };
+}
+
+export function toMessageView(message: Message, isContext: boolean, details: FileDetailsLookup = () => undefined): MessageView {
   return {
     id: message.id,
     parentId: message.parentId || undefined,
@@ -16,7 +26,7 @@ export function toMessageView(message: Message, isContext: boolean): MessageView
     updated: message.updated,
     markdown: message.markdown,
     text: message.text,
-    files: (message.files ?? []).map((url, index) => ({ index, name: fileNameFromUrl(url, index) })),
+    files: (message.files ?? []).map((url, index) => toFileView(url, index, details)),
     hasCard: (message.attachments?.length ?? 0) > 0,
     mentionedPeople: message.mentionedPeople ?? [],
     mentionedGroups: message.mentionedGroups ?? [],

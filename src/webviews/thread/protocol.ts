@@ -29,11 +29,17 @@ export interface PersonView {
   email?: string;
 }
 
-/** One file of a message; downloaded through the host by `(messageId, index)`. */
+/** One file of a message; downloaded through the host by `(messageId, index)`, never by URL. */
 export interface FileView {
   index: number;
-  /** From the file URL when it carries one; the host learns the real name when downloading. */
+  /**
+   * "Attachment 1" until the host has asked Webex (a `HEAD` on the file: content URLs carry no
+   * name), then the name Webex gives; a `files` message brings it.
+   */
   name: string;
+  contentType?: string;
+  /** Bytes. */
+  size?: number;
 }
 
 /** A Webex message reduced to what the page renders (notes §6 "Message object"). */
@@ -70,6 +76,11 @@ export interface OutboxItemView {
   state: 'sending' | 'failed';
   /** Why the last attempt failed, in the server's words when there were any. */
   error?: string;
+  /**
+   * Webex may have the message and this space cannot be checked for it (a bot in a group space,
+   * notes §11): only the user can look, so Retry needs their word (`retry` with `checked: true`).
+   */
+  mustLook?: boolean;
 }
 
 export interface RoomView {
@@ -129,6 +140,15 @@ export interface StatusMessage {
   error?: string;
 }
 
+/**
+ * Names, types and sizes of files the host learned after it sent their messages (never their URLs).
+ * The page shows messages at once and their files' names when these arrive.
+ */
+export interface FilesMessage {
+  type: 'files';
+  files: Array<{ messageId: string; file: FileView }>;
+}
+
 /** The command that opened the tab again asks for the composer (e.g. "Reply" from elsewhere). */
 export interface FocusComposerMessage {
   type: 'focusComposer';
@@ -138,7 +158,14 @@ export type ResponseMessage =
   | { type: 'response'; requestId: number; ok: true; result: RequestResult }
   | { type: 'response'; requestId: number; ok: false; error: string };
 
-export type HostMessage = InitMessage | MessagesMessage | OutboxMessage | StatusMessage | FocusComposerMessage | ResponseMessage;
+export type HostMessage =
+  | InitMessage
+  | MessagesMessage
+  | FilesMessage
+  | OutboxMessage
+  | StatusMessage
+  | FocusComposerMessage
+  | ResponseMessage;
 
 // ---------------------------------------------------------------------------------------------
 // Page → host requests (answered by one `response`)
@@ -152,8 +179,11 @@ export interface Requests {
   loadOlder: { params: Record<string, never>; result: { added: number; hasOlder: boolean } };
   /** Queue a new message; `localId` makes Retry idempotent. Resolves once queued, not sent. */
   send: { params: { localId: string; markdown: string; parentId?: string }; result: { queued: true } };
-  /** Send a failed outbox item again (same local id: never a second copy). */
-  retry: { params: { localId: string }; result: { queued: true } };
+  /**
+   * Send a failed outbox item again (same local id: never a second copy). `checked`: the user looked
+   * in the space and the message is not there; required when the item says `mustLook`.
+   */
+  retry: { params: { localId: string; checked?: boolean }; result: { queued: true } };
   /** Forget a failed outbox item; its text goes back to the composer on the page's side. */
   discard: { params: { localId: string }; result: { discarded: boolean } };
   /** PUT the new markdown (own messages without files, at most 10 edits, notes §6). */
@@ -208,6 +238,7 @@ function validParams(method: RequestMethod, p: Record<string, unknown>): boolean
     case 'send':
       return typeof p.localId === 'string' && typeof p.markdown === 'string' && isOptionalString(p.parentId);
     case 'retry':
+      return typeof p.localId === 'string' && (p.checked === undefined || typeof p.checked === 'boolean');
     case 'discard':
       return typeof p.localId === 'string';
     case 'edit':

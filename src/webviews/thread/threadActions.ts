@@ -40,11 +40,21 @@ export class ThreadActions {
         await space.drafts.setDraft(space.room.id, undefined);
         return { queued: true };
       }
-      case 'retry':
-        if (!space.queue.retry(request.params.localId) && !space.queue.items().some((e) => e.localId === request.params.localId)) {
+      case 'retry': {
+        const { localId, checked } = request.params;
+        if (space.queue.retry(localId, { checked: checked === true })) {
+          return { queued: true };
+        }
+        const entry = space.queue.items().find((e) => e.localId === localId);
+        if (!entry) {
           throw new Error('There is no such unsent message any more.');
         }
-        return { queued: true };
+        if (space.queue.mustLook(entry)) {
+          // Webex may have it and only the user can tell: never sent again without their word.
+          throw new Error('Look for the message in Webex first; send it again only if it is not there.');
+        }
+        return { queued: true }; // already sending
+      }
       case 'discard':
         return { discarded: space.queue.discard(request.params.localId) !== undefined };
       case 'edit':

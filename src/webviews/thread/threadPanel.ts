@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
 import { Conversation, clientSource, type ConversationChange } from '../../services/conversation';
 import { ConversationPoller, type PollIntervals } from '../../services/conversationPoller';
-import { SendQueue, matchSentMessage } from '../../services/conversationSendQueue';
+import { LOOK_FIRST, SendQueue, matchSentMessage, sendFailureText } from '../../services/conversationSendQueue';
 import { DraftStore } from '../../services/drafts';
 import type { WebexClient } from '../../webex/client';
 import { WebexApiError } from '../../webex/errors';
@@ -25,6 +25,7 @@ import {
   type ResponseMessage,
 } from './protocol';
 import { ThreadActions } from './threadActions';
+import { ThreadFiles } from './threadFiles';
 
 export const THREAD_VIEW_TYPE = 'webex.thread';
 
@@ -49,6 +50,7 @@ export interface LoadedSpace {
   queue: SendQueue;
   drafts: DraftStore;
   poller: ConversationPoller;
+  files: ThreadFiles;
 }
 
 export class ThreadPanel implements vscode.Disposable {
@@ -204,19 +206,24 @@ export class ThreadPanel implements vscode.Disposable {
         roomId: this.roomId,
         store: drafts,
         post: (entry) => client.messages.create({ roomId: this.roomId, markdown: entry.markdown, parentId: entry.parentId }),
-        findExisting: async (entry) =>
-          matchSentMessage(entry, meId, await client.messages.list({ roomId: this.roomId, parentId: entry.parentId, max: 50 }).first(50)),
+        // A bot cannot look for its own message in a group space: listing needs mentionedPeople=me,
+        // which leaves out its own posts (notes §11). Then only the user can look (mustLook).
+        findExisting: mentionsOnly
+          ? undefined
+          : async (entry) =>
+              matchSentMessage(entry, meId, await client.messages.list({ roomId: this.roomId, parentId: entry.parentId, max: 50 }).first(50)),
         // The client already looked after an ambiguous failure (messageDelivery.ts); only a failed
         // look ("deliveryChecked: false") or an abort leaves the fate of the message unknown.
         isAmbiguous: (error) => error instanceof WebexApiError && (error.deliveryChecked === false || error.kind === 'aborted'),
-        describe: (error) => (error instanceof Error ? error.message : 'The message could not be sent.'),
+        describe: (error) => sendFailureText(error, !mentionsOnly),
         onChange: () => this.postOutbox(),
         onSent: (_localId, message) => conversation.applyLocal(message),
         onFailed: (_localId, error) => this.env.services.log.warn(`Conversation: a message was not sent: ${error instanceof Error ? error.message : String(error)}`),
       });
       const poller = new ConversationPoller(() => this.poll(conversation), this.env.intervals());
       poller.setFocused(this.env.windowFocused());
-      this.loaded = { client, room, mentionsOnly, conversation, queue, drafts, poller };
+      const files = new ThreadFiles(client, conversation, (message) => this.post(message));
+      this.loaded = { client, room, mentionsOnly, conversation, queue, drafts, poller, files };
       this.sendEverything();
       await conversation.loadNewest();
       if (generation !== this.generation) {
@@ -268,6 +275,7 @@ export class ThreadPanel implements vscode.Disposable {
     if (this.loaded) {
       this.loaded.poller.dispose();
       this.loaded.queue.dispose();
+      this.loaded.files.dispose();
       this.loaded = undefined;
     }
   }
@@ -313,24 +321,40 @@ export class ThreadPanel implements vscode.Disposable {
     this.postOutbox();
   }
 
+  /** Messages first (never held up by file names), then the names of their files as they come. */
   private postChange(change: ConversationChange): void {
     const conversation = this.loaded?.conversation;
+    const files = this.loaded?.files;
     this.post({
       type: 'messages',
       reset: change.reset,
       cause: change.cause,
-      upsert: change.upsert.map((m) => toMessageView(m, conversation?.isContext(m.id) ?? false)),
+      upsert: change.upsert.map((m) => toMessageView(m, conversation?.isContext(m.id) ?? false, files?.details)),
       remove: change.remove,
       people: change.people.map(toPersonView),
       hasOlder: change.hasOlder,
     });
+    if (this.pageReady) {
+      files?.track(change.upsert);
+    }
   }
 
   private postOutbox(): void {
-    const items = this.loaded?.queue.items() ?? [];
+    const queue = this.loaded?.queue;
     this.post({
       type: 'outbox',
-      items: items.map((e) => ({ localId: e.localId, markdown: e.markdown, parentId: e.parentId, queued: e.queued, state: e.state, error: e.error })),
+      items: (queue?.items() ?? []).map((e) => {
+        const mustLook = queue?.mustLook(e) === true;
+        return {
+          localId: e.localId,
+          markdown: e.markdown,
+          parentId: e.parentId,
+          queued: e.queued,
+          state: e.state,
+          error: mustLook ? LOOK_FIRST : e.error,
+          mustLook: mustLook || undefined,
+        };
+      }),
     });
   }
 
