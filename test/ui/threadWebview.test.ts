@@ -81,7 +81,9 @@ describe('Conversation tab (UI)', function () {
     // Threads, code with its language, mentions and files as Webex shows them.
     await frame.locator('.code-block .code-lang', { hasText: 'ts' }).waitFor();
     await frame.locator('.mention.mention-me').first().waitFor();
-    await frame.locator('.file .file-name').first().waitFor();
+    // The file's own name and size, which the host asked Webex for (HEAD) after the page showed.
+    await frame.locator('.file .file-name', { hasText: 'gateway-design.md' }).waitFor({ timeout: 30_000 });
+    await frame.locator('.file .file-size').first().waitFor();
     assert.ok((await frame.locator('.replies article').count()) >= 3, 'replies sit under their thread');
 
     const composer = frame.locator('textarea[aria-label="Write a message"]');
@@ -266,6 +268,23 @@ describe('Conversation tab (UI)', function () {
     await jump.click();
     await frame.locator(`${LOG} article`, { hasText: 'Are you still there?' }).waitFor({ state: 'visible' });
     await frame.locator('.new-divider').waitFor({ state: 'visible' });
+
+    // A reply to the message read earlier, far above: it shows at the bottom as a reply preview,
+    // and the preview takes the reader to the thread.
+    const replied = await fetch(`${sandbox.baseUrl}/messages`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandbox.tokenFor('grace@example.com')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ roomId: longId, parentId: readingAt.id, text: 'Answering that one, far below' }),
+    });
+    assert.equal(replied.status, 200);
+    const preview = frame.locator('button.reply-preview', { hasText: 'Answering that one, far below' });
+    await preview.waitFor({ state: 'visible', timeout: 90_000 });
+    assert.match((await preview.textContent()) ?? '', /↳ Reply in thread: Long message \d+/);
+    await workbench.screenshot('conversation-reply-preview');
+    await preview.click();
+    const inThread = frame.locator(`${LOG} .thread[data-thread-id="${readingAt.id}"] .replies article`, { hasText: 'Answering that one, far below' });
+    await inThread.waitFor({ state: 'visible' });
+    assert.equal(await inThread.evaluate((el) => el === document.activeElement), true, 'the reply in its thread has the focus');
   });
 
   it('comes back after the window reloads (WebviewPanelSerializer and the page state)', async () => {

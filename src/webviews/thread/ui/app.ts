@@ -1,19 +1,21 @@
 /**
- * The conversation page: keeps the messages the host sent, turns them into threads grouped by
- * author and day, and hands them to the windowed timeline; wires the composer, message actions,
- * link clicks (to the host, never navigating) and keyboard navigation.
+ * The conversation page: keeps the messages the host sent, turns them into threads (and previews
+ * of replies posted far below their thread) grouped by author and day, and hands them to the
+ * windowed timeline; wires the composer, the message actions (messageActions.ts), the notices
+ * (notices.ts) and keyboard navigation.
  */
-import type { HostMessage, InitMessage, MessageView, MessagesMessage, OutboxItemView, PersonView } from '../protocol';
-import { ALLOWED_LINK } from '../protocol';
-import { assembleThreads, layoutThreads, type Thread } from '../../../services/conversationModel';
+import type { FilesMessage, HostMessage, InitMessage, MessageView, MessagesMessage, OutboxItemView, PersonView } from '../protocol';
+import { assembleThreads, conversationEntries, layoutEntries } from '../../../services/conversationModel';
 import { Composer } from './composer';
+import { codicon, div, moveFocus, text } from './dom';
 import { localDay } from './format';
 import type { HostChannel } from './hostChannel';
 import { createMessageRenderer, type MentionLookup } from './markdown';
-import { authorName, renderPending, renderThread, threadSignature, type RenderContext } from './messageDom';
+import { MessageActions } from './messageActions';
+import { authorName, previewSignature, renderPending, renderReplyPreview, renderThread, threadSignature, type RenderContext } from './messageDom';
+import { Toast, renderBanner, renderLogStart } from './notices';
 import { createSanitizer } from './sanitize';
 import { Timeline, type TimelineItem, type TimelineReason } from './timeline';
-import { codicon, div, moveFocus, text } from './dom';
 
 const BODY_CACHE_LIMIT = 3000;
 
@@ -28,14 +30,13 @@ export class ThreadApp {
   private readonly ctx: RenderContext;
   private readonly timeline: Timeline;
   private readonly composer: Composer;
+  private readonly actions: MessageActions;
   private readonly scroller: HTMLElement;
   private readonly logStart: HTMLElement;
   private readonly outboxEl: HTMLElement;
   private readonly banner: HTMLElement;
-  private readonly toast: HTMLElement;
+  private readonly toast = new Toast();
   private readonly jump: HTMLButtonElement;
-  private threads: Thread<MessageView>[] = [];
-  private toastTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     root: HTMLElement,
@@ -76,16 +77,13 @@ export class ThreadApp {
     this.jump.className = 'jump';
     this.jump.hidden = true;
     this.jump.append(codicon('arrow-down'), text('New messages'));
-    this.toast = div('toast');
-    this.toast.setAttribute('role', 'alert');
-    this.toast.hidden = true;
     this.composer = new Composer({
       send: (markdown, parentId) => this.send(markdown, parentId),
       draftChanged: (draft) => this.host.post({ type: 'draft', draft }),
     });
     const main = document.createElement('main');
     main.className = 'conversation';
-    main.append(this.scroller, this.jump, this.toast);
+    main.append(this.scroller, this.jump, this.toast.element);
     root.append(this.banner, main, this.composer.element);
 
     this.timeline = new Timeline(this.scroller, threadsEl, {
@@ -96,11 +94,22 @@ export class ThreadApp {
         }
       },
     });
+    this.actions = new MessageActions({
+      host: this.host,
+      composer: this.composer,
+      ctx: this.ctx,
+      scroller: this.scroller,
+      timeline: this.timeline,
+      message: (id) => this.messages.get(id),
+      outboxItem: (localId) => this.outbox.find((o) => o.localId === localId),
+      refresh: (reason) => this.refresh(reason),
+      toast: (message) => this.toast.show(message),
+    });
     this.jump.addEventListener('click', () => {
       this.timeline.scrollToNewest();
       this.jump.hidden = true;
     });
-    this.scroller.addEventListener('click', (e) => this.onClick(e));
+    this.scroller.addEventListener('click', (e) => this.actions.onClick(e));
     this.scroller.addEventListener('auxclick', (e) => {
       if ((e.target as Element).closest('a')) {
         e.preventDefault();
@@ -117,6 +126,9 @@ export class ThreadApp {
         break;
       case 'messages':
         this.onMessages(message);
+        break;
+      case 'files':
+        this.onFiles(message);
         break;
       case 'outbox':
         this.outbox = message.items;
@@ -186,12 +198,27 @@ export class ThreadApp {
     }
   }
 
+  /** Names, types and sizes of files arrived after their messages: redraw those threads in place. */
+  private onFiles(message: FilesMessage): void {
+    let changed = false;
+    for (const { messageId, file } of message.files) {
+      const m = this.messages.get(messageId);
+      if (m && file.index < m.files.length) {
+        this.messages.set(messageId, { ...m, files: m.files.map((f) => (f.index === file.index ? file : f)) });
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.refresh('refresh');
+    }
+  }
+
   private refresh(reason: TimelineReason): void {
     if (this.ctx.bodies.size > BODY_CACHE_LIMIT) {
       this.ctx.bodies.clear();
     }
-    this.threads = assembleThreads(this.messages.values());
-    const layouts = layoutThreads(this.threads, localDay);
+    const entries = conversationEntries(assembleThreads(this.messages.values()));
+    const layouts = layoutEntries(entries, localDay);
     const pendingByThread = new Map<string, OutboxItemView[]>();
     const topLevel: OutboxItemView[] = [];
     for (const item of this.outbox) {
@@ -201,9 +228,19 @@ export class ThreadApp {
         topLevel.push(item);
       }
     }
-    const items: TimelineItem[] = this.threads.map((thread, i) => {
-      const pending = pendingByThread.get(thread.id) ?? [];
+    const items: TimelineItem[] = entries.map((entry, i) => {
       const layout = layouts[i];
+      if (entry.kind === 'replyPreview') {
+        const { thread, reply } = entry;
+        return {
+          id: `preview:${thread.id}`,
+          signature: previewSignature(thread, reply, layout, this.ctx),
+          size: 1,
+          render: () => renderReplyPreview(thread, reply, layout, this.ctx),
+        };
+      }
+      const thread = entry.thread;
+      const pending = pendingByThread.get(thread.id) ?? [];
       return {
         id: thread.id,
         signature: threadSignature(thread, layout, pending, this.ctx),
@@ -220,34 +257,16 @@ export class ThreadApp {
   }
 
   private renderBanner(): void {
-    const init = this.init;
-    const parts: Node[] = [];
-    if (init?.status === 'signedOut') {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'button primary small';
-      button.textContent = 'Sign In';
-      button.addEventListener('click', () => this.host.post({ type: 'signIn' }));
-      parts.push(codicon('account'), text('Sign in to Webex to read this space.'), button);
-    } else if (init?.status === 'error') {
-      parts.push(codicon('warning'), text(init.error ?? 'Could not load this space.'));
-    } else if (init?.mentionsOnly) {
-      parts.push(codicon('hubot'), text('Signed in as a bot: only the messages of this space that mention the bot are shown.'));
-    }
-    this.banner.replaceChildren(...parts);
-    this.banner.hidden = parts.length === 0;
-    this.banner.className = `banner ${init?.status === 'error' ? 'error' : ''}`;
+    renderBanner(this.banner, this.init, () => this.host.post({ type: 'signIn' }));
   }
 
   private renderLogStart(): void {
-    const status = this.init?.status ?? 'loading';
-    if (status === 'loading' || this.loadingOlder) {
-      this.logStart.replaceChildren(codicon('loading codicon-modifier-spin'), text(status === 'loading' ? 'Loading messages…' : 'Loading older messages…'));
-    } else if (status === 'ready' && !this.hasOlder) {
-      this.logStart.replaceChildren(text(this.messages.size === 0 ? 'No messages yet. Say hello!' : 'This is the beginning of the conversation.'));
-    } else {
-      this.logStart.replaceChildren();
-    }
+    renderLogStart(this.logStart, {
+      status: this.init?.status ?? 'loading',
+      loadingOlder: this.loadingOlder,
+      hasOlder: this.hasOlder,
+      empty: this.messages.size === 0,
+    });
   }
 
   private loadOlder(): void {
@@ -259,7 +278,7 @@ export class ThreadApp {
     this.renderLogStart();
     this.host
       .request('loadOlder', {})
-      .catch((error: Error) => this.showToast(error.message))
+      .catch((error: Error) => this.toast.show(error.message))
       .finally(() => {
         this.loadingOlder = false;
         this.scroller.removeAttribute('aria-busy');
@@ -273,125 +292,13 @@ export class ThreadApp {
     this.timeline.scrollToNewest();
     this.host.request('send', { localId, markdown, parentId }).catch((error: Error) => {
       this.composer.restore(markdown, parentId);
-      this.showToast(error.message);
+      this.toast.show(error.message);
     });
-  }
-
-  private onClick(e: MouseEvent): void {
-    const target = e.target as Element;
-    const link = target.closest('a');
-    if (link) {
-      // Nothing navigates the page: the host opens allowed links in the browser after this click.
-      e.preventDefault();
-      const href = link.getAttribute('href') ?? '';
-      if (ALLOWED_LINK.test(href)) {
-        this.host.post({ type: 'openLink', href });
-      }
-      return;
-    }
-    const button = target.closest<HTMLElement>('[data-action]');
-    if (!button) {
-      return;
-    }
-    const action = button.dataset.action;
-    const article = button.closest<HTMLElement>('article');
-    const messageId = article?.dataset.messageId;
-    const localId = article?.dataset.localId;
-    const threadId = button.closest<HTMLElement>('.thread')?.dataset.threadId;
-    switch (action) {
-      case 'reply': {
-        const root = threadId ? this.messages.get(threadId) : undefined;
-        if (threadId) {
-          this.composer.setReplyTo(threadId, root ? authorName(root, this.ctx) : undefined);
-        }
-        break;
-      }
-      case 'expand':
-        if (threadId) {
-          (this.ctx.expanded as Set<string>).add(threadId);
-          this.refresh('refresh');
-        }
-        break;
-      case 'edit':
-        this.ctx.editingId = messageId;
-        this.refresh('refresh');
-        this.scroller.querySelector<HTMLTextAreaElement>('.edit-input')?.focus();
-        break;
-      case 'cancel-edit':
-        this.stopEditing(messageId);
-        break;
-      case 'save-edit':
-        this.saveEdit(article);
-        break;
-      case 'delete':
-        if (messageId) {
-          this.host.request('delete', { messageId }).catch((error: Error) => this.showToast(error.message));
-        }
-        break;
-      case 'download': {
-        const index = Number(button.closest<HTMLElement>('li')?.dataset.index);
-        if (messageId && Number.isInteger(index)) {
-          this.host.request('download', { messageId, index }).catch((error: Error) => this.showToast(error.message));
-        }
-        break;
-      }
-      case 'retry':
-        if (localId) {
-          this.host.request('retry', { localId }).catch((error: Error) => this.showToast(error.message));
-        }
-        break;
-      case 'discard':
-        if (localId) {
-          const item = this.outbox.find((o) => o.localId === localId);
-          this.host
-            .request('discard', { localId })
-            .then((r) => item && r.discarded && this.composer.restore(item.markdown, item.parentId))
-            .catch((error: Error) => this.showToast(error.message));
-        }
-        break;
-    }
-  }
-
-  private stopEditing(messageId: string | undefined): void {
-    this.ctx.editingId = undefined;
-    this.refresh('refresh');
-    if (messageId) {
-      this.scroller.querySelector<HTMLElement>(`article[data-message-id="${CSS.escape(messageId)}"]`)?.focus();
-    }
-  }
-
-  private saveEdit(article: HTMLElement | null): void {
-    const messageId = article?.dataset.messageId;
-    const area = article?.querySelector<HTMLTextAreaElement>('.edit-input');
-    if (!messageId || !area) {
-      return;
-    }
-    const markdown = area.value;
-    const original = this.messages.get(messageId);
-    if (markdown.trim() === '' || markdown === (original?.markdown ?? original?.text)) {
-      this.stopEditing(messageId);
-      return;
-    }
-    area.disabled = true;
-    this.host
-      .request('edit', { messageId, markdown })
-      .then(() => this.stopEditing(messageId))
-      .catch((error: Error) => {
-        area.disabled = false;
-        this.showToast(error.message);
-      });
   }
 
   private onKey(e: KeyboardEvent): void {
     const target = e.target as HTMLElement;
-    if (target.classList.contains('edit-input')) {
-      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
-        e.preventDefault();
-        this.saveEdit(target.closest('article'));
-      } else if (e.key === 'Escape') {
-        e.preventDefault();
-        this.stopEditing(target.closest<HTMLElement>('article')?.dataset.messageId);
-      }
+    if (this.actions.onEditKey(e, target)) {
       return;
     }
     if (moveFocus(this.scroller, target, e.key)) {
@@ -400,14 +307,5 @@ export class ThreadApp {
       // "r" answers the thread of the message in focus.
       target.closest('.thread')?.querySelector<HTMLElement>('[data-action="reply"]')?.click();
     }
-  }
-
-  private showToast(message: string): void {
-    this.toast.textContent = message;
-    this.toast.hidden = false;
-    clearTimeout(this.toastTimer);
-    this.toastTimer = setTimeout(() => {
-      this.toast.hidden = true;
-    }, 8000);
   }
 }

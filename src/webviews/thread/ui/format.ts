@@ -54,3 +54,43 @@ export function colorSlot(id: string): number {
   }
   return Math.abs(h) % 6;
 }
+
+/** "812 B", "4.2 KB", "13 MB": a file's size as people read it (powers of 1024, like VS Code). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = unit === 0 || value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, '');
+  return `${shown} ${units[unit]}`;
+}
+
+const CODE_EXTENSIONS = new Set(
+  'ts tsx js jsx mjs cjs py java kt c h cc cpp hpp cs go rs rb php swift scala sh ps1 sql json yaml yml toml xml html css scss ipynb'.split(' '),
+);
+const ARCHIVE_EXTENSIONS = new Set('zip gz tgz tar bz2 xz 7z rar jar vsix'.split(' '));
+
+/** The codicon for a file, from its type when Webex gave one, else from its name. */
+export function fileIcon(name: string, contentType?: string): string {
+  const type = (contentType ?? '').toLowerCase().split(';')[0].trim();
+  const extension = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (/^(image|video|audio)\//.test(type) || /^(png|jpe?g|gif|webp|bmp|svg|heic|mp4|mov|webm|mp3|m4a|wav|ogg)$/.test(extension)) {
+    return 'file-media';
+  }
+  if (type === 'application/pdf' || extension === 'pdf') {
+    return 'file-pdf';
+  }
+  if (/(zip|gzip|x-tar|x-7z|x-rar|java-archive)/.test(type) || ARCHIVE_EXTENSIONS.has(extension)) {
+    return 'file-zip';
+  }
+  if (CODE_EXTENSIONS.has(extension) || /^(application\/(json|xml|javascript)|text\/(x-|javascript|css|html))/.test(type)) {
+    return 'file-code';
+  }
+  if (type.startsWith('text/') || /^(txt|md|markdown|csv|log|rtf)$/.test(extension)) {
+    return 'file-text';
+  }
+  return 'file';
+}

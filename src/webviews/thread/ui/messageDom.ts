@@ -5,10 +5,10 @@
  * inline styles (the CSP allows neither). Buttons carry `data-action`; app.ts listens once on the log.
  */
 import type { MeView, MessageView, OutboxItemView, PersonView } from '../protocol';
-import type { Thread, ThreadLayout } from '../../../services/conversationModel';
+import { firstLine, type Thread, type ThreadLayout } from '../../../services/conversationModel';
 import type { MentionLookup, MessageRenderer } from './markdown';
 import type { Sanitizer } from './sanitize';
-import { colorSlot, dayLabel, fullTime, initials, shortTime } from './format';
+import { colorSlot, dayLabel, fileIcon, formatBytes, fullTime, initials, shortTime } from './format';
 
 /** Replies shown under a collapsed thread (the newest ones). */
 export const VISIBLE_REPLIES = 2;
@@ -73,6 +73,8 @@ export function threadSignature(thread: Thread<MessageView>, layout: ThreadLayou
   for (const m of [thread.root, ...thread.replies]) {
     if (m) {
       parts.push(m.id, m.updated ?? '', m.id === ctx.newMarkerId ? 'new' : '', m.id === ctx.editingId ? 'edit' : '');
+      // File names, types and sizes arrive after the message (the host asks Webex lazily).
+      parts.push(...m.files.map((f) => `${f.name}/${f.contentType ?? ''}/${f.size ?? ''}`));
     }
   }
   for (const p of pending) {
@@ -156,10 +158,17 @@ function renderMessage(message: MessageView, showAuthor: boolean, isReply: boole
     for (const file of message.files) {
       const item = el('li', 'file');
       item.dataset.index = String(file.index);
-      const icon = el('span', 'codicon codicon-file');
+      const icon = el('span', `codicon codicon-${fileIcon(file.name, file.contentType)}`);
       icon.setAttribute('aria-hidden', 'true');
-      const button = iconButton('download', 'cloud-download', `Download ${file.name}`);
-      item.append(icon, el('span', 'file-name', file.name), button);
+      const size = file.size === undefined ? undefined : formatBytes(file.size);
+      const name = el('span', 'file-name', file.name);
+      name.title = file.contentType ? `${file.name} (${file.contentType})` : file.name;
+      const button = iconButton('download', 'cloud-download', `Download ${file.name}${size ? `, ${size}` : ''}`);
+      item.append(icon, name);
+      if (size) {
+        item.append(el('span', 'file-size', size));
+      }
+      item.append(button);
       list.append(item);
     }
     main.append(list);
@@ -210,16 +219,19 @@ export function renderPending(item: OutboxItemView, ctx: RenderContext): HTMLEle
   const content = el('div', 'body');
   content.append(ctx.sanitizer.fragment(ctx.renderer.markdown(item.markdown, ctx.mentions)));
   const status = el('div', 'send-status');
-  if (item.state === 'failed') {
+  if (item.state === 'failed' && item.mustLook) {
+    // Webex may have it and this space cannot be checked (a bot in a group space): the user looks,
+    // then says which it is. Nothing is sent again without that click.
+    status.setAttribute('role', 'alert');
+    status.append(el('span', 'codicon codicon-warning'), el('span', 'send-error', item.error ?? 'Look for it in Webex before sending it again.'));
+    status.append(
+      textButton('retry-checked', 'button secondary small', 'Not there: send again', 'I looked in Webex and it is not there: send it again'),
+      textButton('discard', 'button secondary small', 'It arrived: remove', 'I found it in Webex: remove it from this list'),
+    );
+  } else if (item.state === 'failed') {
     status.setAttribute('role', 'alert');
     status.append(el('span', 'codicon codicon-error'), el('span', 'send-error', item.error ?? 'Not sent.'));
-    const retry = el('button', 'button primary small', 'Retry');
-    retry.type = 'button';
-    retry.dataset.action = 'retry';
-    const discard = el('button', 'button secondary small', 'Edit and send again');
-    discard.type = 'button';
-    discard.dataset.action = 'discard';
-    status.append(retry, discard);
+    status.append(textButton('retry', 'button primary small', 'Retry'), textButton('discard', 'button secondary small', 'Edit and send again'));
   } else {
     status.append(el('span', 'codicon codicon-loading codicon-modifier-spin'), el('span', '', 'Sending…'));
   }
@@ -273,6 +285,58 @@ export function renderThread(thread: Thread<MessageView>, layout: ThreadLayout, 
     }
     block.append(replies);
   }
+  return block;
+}
+
+function textButton(action: string, className: string, label: string, description?: string): HTMLButtonElement {
+  const button = el('button', className, label);
+  button.type = 'button';
+  button.dataset.action = action;
+  if (description) {
+    button.title = description;
+    button.setAttribute('aria-label', description);
+  }
+  return button;
+}
+
+/** What changes the drawing of a reply preview. */
+export function previewSignature(thread: Thread<MessageView>, reply: MessageView, layout: ThreadLayout, ctx: RenderContext): string {
+  const root = thread.root;
+  return ['preview', layout.showDay ? layout.dayKey : '', reply.id, reply.updated ?? '', root?.id ?? '', root?.updated ?? '', reply.id === ctx.newMarkerId ? 'new' : ''].join('|');
+}
+
+/**
+ * "↳ Reply in thread: <first line of its first message>", then who answered and what: a thread's
+ * newest reply shown where it was posted, when its thread sits further up (conversationEntries).
+ * One button: it jumps to the thread (`show-thread`). Plain text only (textContent).
+ */
+export function renderReplyPreview(thread: Thread<MessageView>, reply: MessageView, layout: ThreadLayout, ctx: RenderContext): HTMLElement {
+  const block = el('div', 'reply-preview-block');
+  if (layout.showDay) {
+    const sep = el('div', 'day-separator');
+    sep.setAttribute('role', 'separator');
+    sep.append(el('span', '', dayLabel(layout.dayKey)));
+    block.append(sep);
+  }
+  if (reply.id === ctx.newMarkerId) {
+    block.append(newDivider());
+  }
+  const parent = thread.root ? firstLine(thread.root) || (thread.root.files.length > 0 ? 'a file' : 'a message') : undefined;
+  const context = parent === undefined ? '↳ Reply in a thread whose first message is not available' : `↳ Reply in thread: ${parent}`;
+  const name = isOwn(reply, ctx) ? 'You' : authorName(reply, ctx);
+  const said = firstLine(reply) || (reply.files.length > 0 ? 'sent a file' : '');
+  const button = el('button', 'reply-preview');
+  button.type = 'button';
+  button.dataset.action = 'show-thread';
+  button.dataset.threadId = thread.id;
+  button.dataset.replyId = reply.id;
+  button.setAttribute('aria-label', `${name} replied in a thread, ${fullTime(reply.created)}: ${said}. ${context.slice(2)}. Show the thread.`);
+  const line = el('span', 'reply-preview-line');
+  const t = el('time', 'time', shortTime(reply.created));
+  t.dateTime = reply.created;
+  line.append(el('span', 'author', name), el('span', 'reply-preview-text', said), t);
+  button.append(el('span', 'reply-preview-context', context), line);
+  block.append(button);
   return block;
 }
 

@@ -114,6 +114,28 @@ export class Timeline {
     this.updateBottom();
   }
 
+  /**
+   * Brings an item into view (a reply preview's "show the thread"): draws the window from it when it
+   * is not drawn, stops following the newest messages, and returns its element.
+   */
+  reveal(id: string): HTMLElement | undefined {
+    const index = this.items.findIndex((item) => item.id === id);
+    if (index < 0) {
+      return undefined;
+    }
+    if (index < this.lo || index >= this.hi) {
+      this.lo = index;
+      this.hi = Math.min(this.items.length, index + CHUNK);
+      this.trim('bottom');
+    }
+    this.following = false;
+    this.draw(undefined);
+    const element = this.rendered.get(id)?.el;
+    element?.scrollIntoView({ block: 'center' });
+    this.updateBottom();
+    return element;
+  }
+
   /** The drawn element of a thread, if it is in the window. */
   element(threadId: string): HTMLElement | undefined {
     return this.rendered.get(threadId)?.el;
