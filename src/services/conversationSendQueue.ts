@@ -151,7 +151,11 @@ export class SendQueue {
     await this.persisting;
   }
 
-  /** Stops sending after the current attempt; what is left stays in storage for next time. */
+  /**
+   * The tab is gone (closed, reloaded, another account): stop telling it anything. What the user
+   * already sent is still sent, in order, and its outcome stored, so a tab opened again finds each
+   * entry sent or failed, never cut off half-way; `idle()` resolves when that is done.
+   */
   dispose(): void {
     this.disposed = true;
   }
@@ -168,7 +172,7 @@ export class SendQueue {
     // One at a time, in order: Webex orders messages by arrival, and so must we.
     for (;;) {
       const entry = this.entries.find((e) => e.state === 'sending');
-      if (!entry || this.disposed) {
+      if (!entry) {
         return;
       }
       await this.attempt(entry);
@@ -192,7 +196,9 @@ export class SendQueue {
       }
       message ??= await this.options.post(entry);
       // Show the message before the outbox entry goes, so it never disappears for a moment.
-      this.options.onSent(entry.localId, message);
+      if (!this.disposed) {
+        this.options.onSent(entry.localId, message);
+      }
       this.entries = this.entries.filter((e) => e !== entry);
       this.changed();
     } catch (error) {
@@ -211,7 +217,9 @@ export class SendQueue {
     this.persisting = this.persisting
       .then(() => this.options.store.setOutbox(this.options.roomId, snapshot))
       .catch(() => undefined /* storage failures must not stop sending; the entry is still in memory */);
-    this.options.onChange();
+    if (!this.disposed) {
+      this.options.onChange();
+    }
   }
 }
 

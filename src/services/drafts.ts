@@ -40,7 +40,7 @@ const PREFIX = 'webex.conversation';
 export class DraftStore {
   constructor(
     private readonly storage: KeyValueStorage,
-    private readonly accountId: string,
+    readonly accountId: string,
   ) {}
 
   private key(kind: 'draft' | 'outbox', roomId: string): string {

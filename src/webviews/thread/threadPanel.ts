@@ -39,6 +39,11 @@ export interface ThreadEnvironment {
   openExternal(uri: vscode.Uri): Promise<boolean>;
   /** Keep what was posted to the page (integration tests only). */
   readonly recordPosts: boolean;
+  /**
+   * Sends still finishing for a tab that closed or reloaded, by `<account>/<room>`: a tab opened
+   * again waits for them, so it reads each entry from storage sent or failed, never half-way.
+   */
+  readonly finishingOutboxes: Map<string, Promise<void>>;
 }
 
 /** The state of a loaded space (undefined while signed out or loading the room). */
@@ -51,6 +56,10 @@ export interface LoadedSpace {
   drafts: DraftStore;
   poller: ConversationPoller;
   files: ThreadFiles;
+}
+
+function outboxKey(accountId: string, roomId: string): string {
+  return `${accountId}/${roomId}`;
 }
 
 export class ThreadPanel implements vscode.Disposable {
@@ -196,6 +205,10 @@ export class ThreadPanel implements vscode.Disposable {
       this.room = room;
       this.panel.title = room.title;
       const mentionsOnly = session.isBot && room.type === 'group';
+      await this.env.finishingOutboxes.get(outboxKey(account.id, this.roomId));
+      if (generation !== this.generation) {
+        return;
+      }
       const drafts = new DraftStore(context.globalState, account.id);
       const conversation = new Conversation(clientSource(client, this.roomId, mentionsOnly), {
         detectDeletions: !mentionsOnly,
@@ -275,6 +288,14 @@ export class ThreadPanel implements vscode.Disposable {
     if (this.loaded) {
       this.loaded.poller.dispose();
       this.loaded.queue.dispose();
+      const key = outboxKey(this.loaded.drafts.accountId, this.roomId);
+      const finishing = this.loaded.queue.idle();
+      this.env.finishingOutboxes.set(key, finishing);
+      void finishing.finally(() => {
+        if (this.env.finishingOutboxes.get(key) === finishing) {
+          this.env.finishingOutboxes.delete(key);
+        }
+      });
       this.loaded.files.dispose();
       this.loaded = undefined;
     }

@@ -76,6 +76,7 @@ export function registerThreadWebview(services: ExtensionServices): vscode.Dispo
       return Promise.resolve(vscode.env.openExternal(uri));
     },
     recordPosts: testing,
+    finishingOutboxes: new Map(),
   };
 
   const attach = (panel: vscode.WebviewPanel, roomId: string, room: Room | undefined): ThreadPanel => {

@@ -97,6 +97,22 @@ describe('send queue', () => {
     assert.deepEqual(sent, ['a']);
   });
 
+  it('finishes what was sent when its tab goes away, so a tab opened again finds it sent, not cut off', async () => {
+    const space = new Space();
+    const storage = new MemoryStorage();
+    const { queue, sent, changes } = queueFor(space, storage);
+    queue.enqueue({ localId: 'a', markdown: 'one' });
+    queue.enqueue({ localId: 'b', markdown: 'two' });
+    queue.dispose();
+    const told = changes.length;
+    await queue.idle();
+    assert.deepEqual(space.messages.map((m) => m.markdown), ['two', 'one'], 'both are sent, in order, once');
+    assert.deepEqual(sent, [], 'the closed tab is told nothing');
+    assert.equal(changes.length, told);
+    const reopened = queueFor(space, storage).queue;
+    assert.deepEqual(reopened.items(), [], 'nothing comes back as "not confirmed"');
+  });
+
   it('survives a reload: a failed entry comes back, one cut off while sending comes back failed and ambiguous', async () => {
     const storage = new MemoryStorage();
     const space = new Space();
