@@ -208,6 +208,22 @@ describe('Conversation tab (integration)', function () {
     assert.equal(t.services.context.globalState.keys().filter((k) => k.startsWith('webex.conversation.outbox/')).length, 0);
   });
 
+  it('a tab that could not open its space (Webex failing) opens it after Refresh', async () => {
+    // Every listing of the space fails, through the client's own retries: the tab shows the error.
+    await addFault({ match: { method: 'GET', path: '^/v1/messages$' }, kind: 'status', status: 503, times: 20 });
+    const id = roomId('Frontend');
+    await vscode.commands.executeCommand('webex.openSpace', id);
+    const panel = hooks.panel(id);
+    assert.ok(panel);
+    await panel.loading;
+    assert.equal(panel.currentStatus, 'error');
+    await clearFaults();
+    await vscode.commands.executeCommand('webex.refresh');
+    await panel.loading;
+    assert.equal(panel.currentStatus, 'ready', 'Refresh reopened the space');
+    assert.ok((panel.space?.conversation.size ?? 0) > 0, 'its messages are shown');
+  });
+
   it('never duplicates on Retry when Webex created the message but could not confirm it', async () => {
     const panel = await open('Backend');
     // The POST is processed and then the connection drops; the client's look fails too (400), so

@@ -281,7 +281,20 @@ export class ThreadPanel implements vscode.Disposable {
 
   /** Polls now (integration tests, and live updates that know the space changed). */
   async pollNow(): Promise<void> {
+    if (this.status === 'error') {
+      // The space could not be opened (Webex failed at the time): polling means trying again.
+      this.retryIfFailed();
+      await this.loading;
+      return;
+    }
     await this.loaded?.poller.pollNow();
+  }
+
+  /** A tab that could not open its space tries again (after Refresh, or when Webex is back). */
+  retryIfFailed(): void {
+    if (this.status === 'error') {
+      this.reload();
+    }
   }
 
   private unload(): void {

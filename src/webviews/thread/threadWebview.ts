@@ -146,6 +146,12 @@ export function registerThreadWebview(services: ExtensionServices): vscode.Dispo
         void panel.pollNow();
       }
     }),
+    // Refresh (or any fresh spaces list) means Webex answers again: tabs that failed to open retry.
+    services.spaces.onDidChange(() => {
+      for (const panel of panels.values()) {
+        panel.retryIfFailed();
+      }
+    }),
     services.live.onDidChangeStatus(() => {
       for (const panel of panels.values()) {
         panel.setIntervals(intervals());
