@@ -4,6 +4,7 @@
  * conversation. Enough to scroll back through pages (Webex pages messages newest first, notes §6).
  */
 import type { ScenarioMessage } from '../sandbox/scenario';
+import { prng } from '../sandbox/prng';
 
 export interface BusySpaceOptions {
   /** Room key of the busy space. */
@@ -67,17 +68,6 @@ const SNIPPETS = [
   'Found it:\n\n```diff\n-  timeout: 500,\n+  timeout: 5_000,\n```',
   'Python helper for the export:\n\n```python\ndef chunks(items, size):\n    for i in range(0, len(items), size):\n        yield items[i:i + size]\n```',
 ];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The busy space's messages, oldest first; about one in four top-level messages gets replies. */
 export function busySpaceMessages(options: BusySpaceOptions): ScenarioMessage[] {

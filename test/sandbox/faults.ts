@@ -4,6 +4,7 @@
  * and `dropAfter` mark the request and carry on; `status`, `drop` and `malformed` end it.
  * Each rule fires `times` times (default 1; a `random` rule defaults to forever).
  */
+import { prng } from './prng';
 
 export type FaultKind = 'status' | 'delay' | 'drop' | 'dropAfter' | 'malformed' | 'dropNextParams';
 
@@ -55,18 +56,6 @@ interface ActiveRule {
   remaining: number;
   pathRe?: RegExp;
   next?: () => number;
-}
-
-/** mulberry32: a tiny seeded PRNG, so a soak run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KINDS: ReadonlySet<string> = new Set(['status', 'delay', 'drop', 'dropAfter', 'malformed', 'dropNextParams', 'random']);

@@ -82,15 +82,3 @@ export function parseSeries(seed: number, text: string | undefined): number | un
   const match = new RegExp(`^soak ${seed} #(\\d+)$`).exec((text ?? '').trim());
   return match ? Number(match[1]) : undefined;
 }
-
-/** mulberry32, the sandbox's own PRNG: the scripted user's choices replay with the seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -4,6 +4,7 @@
  * the same options give the same account, in well under a second.
  */
 import type { Scenario, ScenarioMessage, ScenarioPerson, ScenarioRoom, ScenarioTeam } from '../scenario';
+import { prng } from '../prng';
 
 export interface GenerateOptions {
   /** Spaces Ada is a member of, counting the teams' General spaces and some direct spaces. Default 3000. */
@@ -22,17 +23,6 @@ const WORDS =
   'deploy review merge branch build release cache index query latency retry token schema test bug fix refactor ship docs sprint api client server queue'.split(
     ' ',
   );
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateScenario(options: GenerateOptions = {}): Scenario {
   const spaces = options.spaces ?? 3000;

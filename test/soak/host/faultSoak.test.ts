@@ -18,7 +18,8 @@ import type { ThreadTestHooks } from '../../../src/webviews/thread/threadWebview
 import type { TreeNode } from '../../../src/views/treeNode';
 import { nodeKind } from '../../bench/host/hostKit';
 import { Rest, freshSession, sandboxRequests, testing, type Testing } from '../../integration/sidebarFixture';
-import { ADA, SOAK_SPACE, parseSeries, prng, seriesText, soakPlan } from '../soakPlan';
+import { ADA, SOAK_SPACE, parseSeries, seriesText, soakPlan } from '../soakPlan';
+import { prng } from '../../sandbox/prng';
 import type { AfterRecord, FaultPhaseRecord, SeriesRecord } from '../soakRecords';
 import { User, addFaults, clearFaults, closeAllTabs, openSpace, record, requestLog, sleep, threadHooks, until } from './soakKit';
 
