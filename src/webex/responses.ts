@@ -20,6 +20,29 @@ export interface ResponseContext {
   contentType?: string | null;
 }
 
+/**
+ * The error for a non-2xx answer: the server's message and details (with the token scrubbed out,
+ * should a server ever echo it) and its tracking id, from the body or else the `TrackingID` header.
+ */
+export function httpError(
+  bytes: Uint8Array,
+  where: { status: number; method: string; path: string; trackingId?: string; retryAfterSeconds?: number },
+  token: string,
+): WebexApiError {
+  const parsed = parseErrorBody(bytes);
+  const scrub = (s: string): string => (token === '' ? s : s.split(token).join('[token]'));
+  return new WebexApiError({
+    kind: 'http',
+    status: where.status,
+    method: where.method,
+    path: where.path,
+    serverMessage: parsed.message === undefined ? undefined : scrub(parsed.message),
+    details: parsed.details.map(scrub),
+    trackingId: parsed.trackingId ?? where.trackingId,
+    retryAfterSeconds: where.retryAfterSeconds,
+  });
+}
+
 /** Parses a Webex error body leniently: anything unexpected just yields fewer fields. */
 export function parseErrorBody(bytes: Uint8Array): ErrorBody {
   const out: ErrorBody = { details: [] };

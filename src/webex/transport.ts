@@ -11,7 +11,7 @@ import { WebexApiError, type WebexErrorKind } from './errors';
 import { findLink } from './linkHeader';
 import { PagedList, fixNextUrl, type Page } from './pagination';
 import { checkToken, parseBaseUrl, redactedQuery } from './requestSafety';
-import { malformed, networkErrorCode, parseErrorBody, parseJsonObject, type ResponseContext } from './responses';
+import { httpError, malformed, networkErrorCode, parseJsonObject, type ResponseContext } from './responses';
 import {
   DEFAULT_MAX_RATE_LIMIT_RETRIES,
   DEFAULT_MAX_RETRIES,
@@ -286,18 +286,8 @@ export class Transport {
       if (status >= 200 && status < 300) {
         return { ok: true, response };
       }
-      const parsed = parseErrorBody(bytes);
-      const scrub = (s: string): string => s.split(token).join('[token]');
-      const error = new WebexApiError({
-        kind: 'http',
-        status,
-        method,
-        path,
-        serverMessage: parsed.message === undefined ? undefined : scrub(parsed.message),
-        details: parsed.details.map(scrub),
-        trackingId: parsed.trackingId ?? trackingId,
-        retryAfterSeconds: parseRetryAfter(res.headers.get('retry-after'), Date.now()),
-      });
+      const retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'), Date.now());
+      const error = httpError(bytes, { status, method, path, trackingId, retryAfterSeconds }, token);
       return { ok: false, error, response };
     } catch (cause) {
       const kind: WebexErrorKind = request.signal?.aborted ? 'aborted' : timeout.aborted ? 'timeout' : 'network';

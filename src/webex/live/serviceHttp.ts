@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WebexApiError, WebexInputError } from '../errors';
-import { networkErrorCode, parseErrorBody, parseJsonObject } from '../responses';
+import { httpError, networkErrorCode, parseJsonObject } from '../responses';
 import { fetchOf, type Dispatcher, type FetchFunction, type FetchInit } from '../runtime';
 
 export interface ServiceHttpOptions {
@@ -131,17 +131,7 @@ export class ServiceHttp {
       if ((status >= 200 && status < 300) || accept.includes(status)) {
         return { status, body: bytes.length > 0 && status !== 204 && status < 300 ? parseJsonObject(bytes, ctx) : undefined };
       }
-      const parsed = parseErrorBody(bytes);
-      const scrub = (s: string): string => s.split(token).join('[token]');
-      throw new WebexApiError({
-        kind: 'http',
-        status,
-        method,
-        path,
-        serverMessage: parsed.message === undefined ? undefined : scrub(parsed.message),
-        details: parsed.details.map(scrub),
-        trackingId: parsed.trackingId ?? answeredTrackingId,
-      });
+      throw httpError(bytes, { status, method, path, trackingId: answeredTrackingId }, token);
     } catch (cause) {
       if (cause instanceof WebexApiError) {
         throw cause;
