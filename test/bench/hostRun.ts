@@ -36,8 +36,6 @@ export interface HostRunOptions {
   verbose?: boolean;
   /** Every other line the extension host prints (e.g. a mocha reporter's progress). */
   onLog?: (text: string, type: string) => void;
-  /** Called when the module has started running, with everything up (e.g. to drive the page). */
-  onStarted?: (ctx: HostRunContext) => void;
   /** Called after the module finished and before anything is stopped (scan files, the page). */
   afterRun?: (ctx: HostRunContext) => Promise<void>;
 }
@@ -81,7 +79,6 @@ export async function runInExtensionHost(options: HostRunOptions): Promise<HostR
     const context = await launchChromium(server);
     cleanups.push(() => context.close());
     const ctx: HostRunContext = { server, context, sandbox };
-    let started = false;
     const exitCode = await runExtensionTests({
       server,
       context,
@@ -93,10 +90,6 @@ export async function runInExtensionHost(options: HostRunOptions): Promise<HostR
         const record = parseRecord(text);
         if (record !== undefined) {
           records.add(record);
-          if (record.key === 'started' && !started) {
-            started = true;
-            options.onStarted?.(ctx);
-          }
           return;
         }
         options.onLog?.(text, type);

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { repoRoot } from '../host/paths';
 import { bundleFigures } from './bundle';
 import { conversationFigures } from './conversation';
-import { notes, table, verdict, type Figure } from './figures';
+import { markdownTable, notes, table, verdict, type Figure } from './figures';
 import { activationFigures, idleFigures, sidebarFigures, type StageOptions } from './hostStages';
 
 const STAGES = ['bundle', 'activation', 'sidebar', 'conversation', 'idle'] as const;
@@ -104,6 +104,12 @@ async function main(): Promise<number> {
   const file = path.join(root, 'bench', 'results.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  // The same figures as Markdown, for quoting (README): table, how each was measured, where.
+  const machine = `${results.machine.cpus} × ${results.machine.cpu ?? 'CPU'}, ${results.machine.memoryGB} GB, ${results.machine.platform}, load average ${results.machine.loadAverage.join(' ')}`;
+  fs.writeFileSync(
+    path.join(root, 'bench', 'results.md'),
+    `Measured with \`${results.command}\` on ${results.date.slice(0, 10)} (commit ${results.commit}${results.dirty ? ', with uncommitted changes' : ''}; ${machine}).\n\n${markdownTable(figures)}\n\n${notes(figures)}\n`,
+  );
 
   console.log('');
   console.log(table(figures));
@@ -115,7 +121,7 @@ async function main(): Promise<number> {
   for (const failure of failures) {
     console.log(`[bench] not measured: ${failure}`);
   }
-  console.log(`[bench] wrote ${path.relative(root, file)} in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`[bench] wrote ${path.relative(root, file)} and bench/results.md in ${Math.round((Date.now() - started) / 1000)} s`);
   // Over budget is a finding, not a failure; a stage that could not run is.
   return failures.length > 0 ? 1 : 0;
 }

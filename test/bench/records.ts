@@ -47,15 +47,7 @@ export class Records {
     return typeof value === 'number' ? value : undefined;
   }
 
-  numbers(key: string): number[] {
-    return this.all(key).filter((v): v is number => typeof v === 'number');
-  }
-
   get<T>(key: string): T | undefined {
     return this.all(key)[0] as T | undefined;
-  }
-
-  keys(): string[] {
-    return [...this.byKey.keys()];
   }
 }
