@@ -31,6 +31,9 @@ describe('Sidebar views (real VS Code)', () => {
   before(async () => {
     t = await testing();
     ada = await Rest.as(ADA);
+    // Conversation tabs left open by earlier suites select their space whenever they become active,
+    // which would move the Members view under these tests.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   beforeEach(async () => {
