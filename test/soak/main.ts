@@ -16,7 +16,7 @@ import { outModule, runInExtensionHost } from '../bench/hostRun';
 import type { Records } from '../bench/records';
 import { soakPlan, soakScenario } from './soakPlan';
 import type { AfterRecord, CorpusRecord, FaultPhaseRecord, SeriesRecord } from './soakRecords';
-import { scanForToken, type ScanResult } from './tokenScan';
+import { scanForToken, unhandledInHostLogs, type ScanResult } from './tokenScan';
 
 interface Args {
   short: boolean;
@@ -115,6 +115,7 @@ async function main(): Promise<number> {
   const token = `soak-${randomBytes(24).toString('hex')}`;
   console.log(`[soak] ${args.short ? 'short' : 'full'} soak, seed ${plan.seed}: ${plan.rate * 100}% of requests faulted, up to ${plan.durationMs / 1000} s / ${plan.messages} messages / ${plan.maxRequests} requests`);
   let scan: ScanResult | undefined;
+  let hostLog: { all: number; ours: string[] } | undefined;
   let summaryText = '';
   const result = await runInExtensionHost({
     scenario: soakScenario(token),
@@ -131,20 +132,26 @@ async function main(): Promise<number> {
     },
     afterRun: async ({ server, context }) => {
       scan = await scanForToken(server.tempDir, context.pages()[0], token);
+      hostLog = unhandledInHostLogs(server.tempDir);
       const kept = path.join(repoRoot(), 'test-results', 'soak-code-server.log');
       fs.mkdirSync(path.dirname(kept), { recursive: true });
       fs.copyFileSync(server.logFile, kept);
     },
   });
   const lines = report(result.records, scan);
+  if (hostLog) {
+    lines.push(row('VS Code’s own unhandled-rejection log', `${hostLog.all} "rejected promise not handled" in the extension host logs, ${hostLog.ours.length} from the extension${hostLog.ours.length > 0 ? `:\n${hostLog.ours.join('\n')}` : ''}`));
+  }
   console.log('');
   console.log(lines.join('\n'));
   const leaks = scan?.leaks.length ?? 1;
   const missing = scan ? Object.values(scan.expected).filter((found) => !found).length : 1;
   const summary = parseSummary(summaryText) ?? { passed: 0, failed: 1, pending: 0 };
-  const failed = summary.failed + (leaks > 0 ? 1 : 0) + (missing > 0 ? 1 : 0) + (result.exitCode !== 0 && summary.failed === 0 ? 1 : 0);
+  const ownRejections = hostLog?.ours.length ?? 0;
+  const failed =
+    summary.failed + (leaks > 0 ? 1 : 0) + (missing > 0 ? 1 : 0) + (ownRejections > 0 ? 1 : 0) + (result.exitCode !== 0 && summary.failed === 0 ? 1 : 0);
   console.log(`[soak] finished in ${Math.round((Date.now() - started) / 1000)} s`);
-  console.log(summaryLine({ passed: summary.passed + (leaks === 0 && missing === 0 ? 1 : 0), failed }));
+  console.log(summaryLine({ passed: summary.passed + (leaks === 0 && missing === 0 ? 1 : 0) + (ownRejections === 0 ? 1 : 0), failed }));
   return failed === 0 ? 0 : 1;
 }
 

@@ -34,6 +34,24 @@ export function filesUnder(dir: string | undefined): string[] {
   });
 }
 
+/**
+ * What VS Code's extension host itself logged as "rejected promise not handled within 1 second" (its
+ * own unhandled-rejection watch, which also covers the time before the soak's listener existed), and
+ * how many of those name the extension's bundle.
+ */
+export function unhandledInHostLogs(root: string): { all: number; ours: string[] } {
+  const lines = filesUnder(root)
+    .filter((f) => /exthost/i.test(f) && f.endsWith('.log'))
+    .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n'));
+  const hits: string[] = [];
+  lines.forEach((line, i) => {
+    if (/rejected promise not handled/i.test(line)) {
+      hits.push([line, ...lines.slice(i + 1, i + 6)].join('\n'));
+    }
+  });
+  return { all: hits.length, ours: hits.filter((h) => /webex-vscode|dist[\\/]extension\.js/i.test(h)) };
+}
+
 export async function scanForToken(root: string, page: Page | undefined, token: string): Promise<ScanResult> {
   const needles = [Buffer.from(token), Buffer.from(Buffer.from(token).toString('base64').replace(/=+$/, ''))];
   const files = filesUnder(root);

@@ -66,7 +66,7 @@ export async function until(what: string, probe: () => boolean | Promise<boolean
  * The extension host's memory after a full garbage collection. The host does not expose `gc`;
  * `--expose-gc` set at run time and read from a fresh context is the usual way to reach it.
  */
-export function memory(): { rssMB: number; heapUsedMB: number } {
+export function memory(): { rssMB: number; heapUsedMB: number; externalMB: number } {
   try {
     v8.setFlagsFromString('--expose-gc');
     (vm.runInNewContext('gc') as (() => void) | undefined)?.();
@@ -74,7 +74,7 @@ export function memory(): { rssMB: number; heapUsedMB: number } {
     // No forced GC: the figure then includes garbage not collected yet.
   }
   const m = process.memoryUsage();
-  return { rssMB: m.rss / 1048576, heapUsedMB: m.heapUsed / 1048576 };
+  return { rssMB: m.rss / 1048576, heapUsedMB: m.heapUsed / 1048576, externalMB: m.external / 1048576 };
 }
 
 /**
