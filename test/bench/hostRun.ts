@@ -48,7 +48,15 @@ export interface HostRunResult {
 }
 
 /** Lines of the workbench itself that say nothing about the extension (VSCODE_HOST.md "Harmless noise"). */
-const NOISE = [/ENOTFOUND open-vsx\.org/, /connection token/, /^Creating a socket/, /^\[reconnection-grace-time\]/, /^Long running operations/];
+const NOISE = [
+  /ENOTFOUND open-vsx\.org/,
+  /connection token/,
+  /^Creating a socket/,
+  /^\[reconnection-grace-time\]/,
+  /^Long running operations/,
+  // The built-in GitHub extension asks for its auth provider, which code-server does not have.
+  /authentication provider 'github'/,
+];
 
 export function outModule(...parts: string[]): string {
   return path.join(repoRoot(), 'out', 'test', ...parts);
@@ -94,7 +102,12 @@ export async function runInExtensionHost(options: HostRunOptions): Promise<HostR
         }
         options.onLog?.(text, type);
         if (options.verbose === true || (type === 'error' && !NOISE.some((re) => re.test(text)))) {
-          console.error(`  [extension host] ${text.replace(/\s+$/, '')}`);
+          // Stack frames inside the workbench bundle say nothing about the extension.
+          const shown = text
+            .split('\n')
+            .filter((line) => !/^\s+at .*\/static\/out\/vs\//.test(line))
+            .join('\n');
+          console.error(`  [extension host] ${shown.replace(/\s+$/, '')}`);
         }
       },
     });

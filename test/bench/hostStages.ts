@@ -143,7 +143,10 @@ export async function sidebarFigures(options: StageOptions): Promise<Figure[]> {
         name: 'filled: time',
         unit: 'ms',
         naive: naiveOf('fullMs'),
-        note: 'on loopback with no network latency: with a real round trip of ~100–300 ms per request, the naive way’s extra requests cost far more than here',
+        note:
+          'on loopback, where a request costs next to nothing, the naive way sends its 200 per-team requests all at once and is not slower; ' +
+          'ours pages through /rooms one page after another (Link: rel="next" cannot be parallelised). Against Webex, 200 requests at once ' +
+          'meet its rate limit (429 + Retry-After, notes §1), so the request count is the figure that matters',
       },
       pick(ours, 'fullMs'),
     ),
