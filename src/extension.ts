@@ -23,6 +23,7 @@ import { registerMessageCommands } from './commands/messageCommands';
 import { registerShareCommands } from './commands/shareCommands';
 import { registerThreadWebview } from './webviews/thread/threadWebview';
 import { createLiveUpdates, registerLiveUpdates } from './commands/liveCommands';
+import { SettledStorage } from './services/settledStorage';
 
 /** What activate() returns. `testing` exists only when WEBEX_TEST=1 (the client holds the token). */
 export interface WebexExtensionApi {
@@ -42,7 +43,11 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
   const members = new MembersStore(() => session.client);
   const selection = new SpaceSelection();
   // Builds only; live updates start a moment after activation (registerLiveUpdates).
-  const live = createLiveUpdates({ context, session, spaces, selection, prompts, log });
+  // globalState as this window last wrote it (VS Code can lose a quick second update: settledStorage.ts).
+  const state = new SettledStorage(context.globalState, {
+    onRepair: (key, attempt) => log.warn(`Storage: an update of ${key.split('/')[0]} was undone by VS Code; written again (${attempt})`),
+  });
+  const live = createLiveUpdates({ context, state, session, spaces, selection, prompts, log });
   context.subscriptions.push(log, session, spaces, members, selection);
 
   // Another account (sign-out, another window, another cloud): nothing cached may leak across.
@@ -54,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
     }),
   );
 
-  const services: ExtensionServices = { context, log, session, spaces, members, errors, prompts, selection, live };
+  const services: ExtensionServices = { context, state, log, session, spaces, members, errors, prompts, selection, live };
   const views = registerViews(services);
   context.subscriptions.push(
     registerAuthProvider(session),

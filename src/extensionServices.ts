@@ -11,6 +11,7 @@ import type { MembersStore } from './services/membersStore';
 import type { SpaceSelection } from './services/selection';
 import type { AccountInfo } from './services/accountRecords';
 import type { LiveUpdates } from './services/liveUpdates';
+import type { KeyValueStorage } from './services/drafts';
 
 /** Where the session stands; `unknown` until the secret has been read (lazily, never in activate). */
 export type SessionState = 'unknown' | 'signedOut' | 'signedIn';
@@ -70,6 +71,11 @@ export interface ErrorReporter {
 /** The whole object handed to UI folders. */
 export interface ExtensionServices {
   readonly context: vscode.ExtensionContext;
+  /**
+   * `context.globalState` as this window last wrote it: use this, not `context.globalState`, so a
+   * quick second update is never lost (services/settledStorage.ts).
+   */
+  readonly state: KeyValueStorage;
   /** The one "Webex" channel: requests and events, never the token or message bodies. */
   readonly log: vscode.LogOutputChannel;
   readonly session: Session;

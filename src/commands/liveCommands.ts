@@ -11,6 +11,7 @@ import type { SpacesStore } from '../services/spacesStore';
 import type { SpaceSelection } from '../services/selection';
 import { LiveUpdates, type LiveSessionView } from '../services/liveUpdates';
 import type { NotificationRequest } from '../services/notifications';
+import type { KeyValueStorage } from '../services/drafts';
 import { CLIENT_SETTINGS } from '../config/settings';
 import { LiveSetting, readLiveMode, readNotificationsSetting } from '../config/liveSettings';
 import { registerUnreadStatus } from '../views/unreadStatus';
@@ -20,6 +21,8 @@ const START_DELAY_MS = 2000;
 
 export interface LiveDependencies {
   context: vscode.ExtensionContext;
+  /** globalState as this window last wrote it (read marks, device leases). */
+  state: KeyValueStorage;
   session: LiveSessionView & { freshAccessToken(): Promise<string | undefined> };
   spaces: SpacesStore;
   selection: SpaceSelection;
@@ -29,14 +32,14 @@ export interface LiveDependencies {
 
 /** Builds the live-update service (nothing starts until {@link registerLiveUpdates}). */
 export function createLiveUpdates(deps: LiveDependencies): LiveUpdates {
-  const { context, session, spaces, selection, log } = deps;
+  const { session, spaces, selection, log } = deps;
   // The notifier's Open/Reply marks the space read on the service being built here.
   const holder: { live?: LiveUpdates } = {};
   const notify = (n: NotificationRequest): void => void showNotification(deps.prompts, n, () => holder.live);
   const live = new LiveUpdates({
     session,
     getToken: () => session.freshAccessToken(),
-    storage: context.globalState,
+    storage: deps.state,
     spaces,
     mode: readLiveMode,
     notifications: readNotificationsSetting,

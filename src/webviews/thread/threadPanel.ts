@@ -183,7 +183,7 @@ export class ThreadPanel implements vscode.Disposable {
   private async load(): Promise<void> {
     const generation = ++this.generation;
     this.unload();
-    const { session, spaces, context } = this.env.services;
+    const { session, spaces } = this.env.services;
     this.setStatus('loading');
     await session.ready();
     const client = session.client;
@@ -209,7 +209,7 @@ export class ThreadPanel implements vscode.Disposable {
       if (generation !== this.generation) {
         return;
       }
-      const drafts = new DraftStore(context.globalState, account.id);
+      const drafts = new DraftStore(this.env.services.state, account.id);
       const conversation = new Conversation(clientSource(client, this.roomId, mentionsOnly), {
         detectDeletions: !mentionsOnly,
         onChange: (change) => this.postChange(change),
