@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import type { WebexClient } from '../webex/client';
 import type { Message } from '../webex/types';
+import { WebexApiError } from '../webex/errors';
+import { userMessage } from '../services/errorText';
 import { MAX_MESSAGE_BYTES, isBlank, isValidEmail, utf8ByteLength } from '../webex/validation';
 import { withProgress } from './progress';
 import { pickSpace, roomFromArgument } from './targets';
@@ -69,7 +71,21 @@ export function messageProblem(text: string): string | undefined {
     : undefined;
 }
 
-/** Asks for markdown and posts it; on failure offers the same text again until it is sent or dropped. */
+/** A post Webex did not confirm and that could not be looked for: it may exist. */
+interface Unconfirmed {
+  markdown: string;
+  startedAt: number;
+}
+
+/**
+ * Asks for markdown and posts it; on failure offers the same text again until it is sent or dropped.
+ *
+ * Never twice: when Webex did not confirm a post and the client could not look for it
+ * (`deliveryChecked: false`, or the user cancelled while it was in flight), sending the same text
+ * again first looks in the space (or the 1:1 conversation). Found: it is not posted again. The look
+ * fails too (Webex still failing, or a bot that may not list a group space): the user is asked
+ * whether to post anyway, since only they can look.
+ */
 async function composeAndPost(
   services: ExtensionServices,
   client: WebexClient,
@@ -77,7 +93,9 @@ async function composeAndPost(
   unsent: Map<string, string>,
 ): Promise<Message | undefined> {
   const key = 'roomId' in destination ? `room:${destination.roomId}` : `person:${destination.toPersonEmail.toLowerCase()}`;
+  const target = 'roomId' in destination ? { roomId: destination.roomId } : { toPersonEmail: destination.toPersonEmail };
   let value = unsent.get(key);
+  let unconfirmed: Unconfirmed | undefined;
   for (;;) {
     const markdown = await services.prompts.input({
       title: `Post to ${destination.name}`,
@@ -89,19 +107,33 @@ async function composeAndPost(
     if (markdown === undefined) {
       return undefined;
     }
+    if (unconfirmed?.markdown === markdown) {
+      const earlier = await lookForEarlier(services, client, destination, target, unconfirmed);
+      if (earlier === 'cancel') {
+        return undefined; // Kept in `unsent`.
+      }
+      if (earlier !== 'absent') {
+        unsent.delete(key);
+        afterPost(services, earlier);
+        void services.prompts.notify('info', `Your message to ${destination.name} had arrived after all; it was not posted again.`);
+        return earlier;
+      }
+    }
+    const startedAt = Date.now();
     try {
-      const target = 'roomId' in destination ? { roomId: destination.roomId } : { toPersonEmail: destination.toPersonEmail };
       const message = await withProgress(`Posting to ${destination.name}…`, (signal) =>
         client.messages.create({ ...target, markdown }, { signal }),
       );
       unsent.delete(key);
-      services.log.info(`Posted message ${message.id}`);
-      // A post moves the space to the top (and a first DM creates a space): reload the list.
-      void services.spaces.refresh().catch((error: unknown) => services.errors.show(error, 'Could not refresh your spaces'));
+      afterPost(services, message);
       return message;
     } catch (error) {
       unsent.set(key, markdown);
       value = markdown;
+      if (mayExist(error)) {
+        // Keep the first unconfirmed send's time: a later failed look must still find it.
+        unconfirmed = { markdown, startedAt: unconfirmed?.markdown === markdown ? unconfirmed.startedAt : startedAt };
+      }
       const choice = await services.errors.offer(error, `Could not post to ${destination.name}`, EDIT_AND_RETRY, COPY_TEXT);
       if (choice === COPY_TEXT) {
         await vscode.env.clipboard.writeText(markdown);
@@ -111,5 +143,52 @@ async function composeAndPost(
         return undefined; // Kept in `unsent`: the next post here starts from it.
       }
     }
+  }
+}
+
+/** True when a failed post may have been created all the same, and nobody could check. */
+function mayExist(error: unknown): boolean {
+  return error instanceof WebexApiError && (error.deliveryChecked === false || error.kind === 'aborted');
+}
+
+function afterPost(services: ExtensionServices, message: Message): void {
+  services.log.info(`Posted message ${message.id}`);
+  refreshAfterPosting(services);
+}
+
+/**
+ * A post moves the space to the top (and a first direct message creates a space): reload the list.
+ * A failure here is the sidebar's to show (its error item with Refresh), not an error notification
+ * right after a post that worked.
+ */
+export function refreshAfterPosting(services: ExtensionServices): void {
+  void services.spaces.refresh().catch((error: unknown) => services.log.warn(`Refresh after posting failed: ${userMessage(error)}`));
+}
+
+/** The earlier unconfirmed post if Webex has it, 'absent' when it is safe to post, or 'cancel'. */
+async function lookForEarlier(
+  services: ExtensionServices,
+  client: WebexClient,
+  destination: Destination,
+  target: { roomId: string } | { toPersonEmail: string },
+  unconfirmed: Unconfirmed,
+): Promise<Message | 'absent' | 'cancel'> {
+  try {
+    const found = await withProgress(`Looking for your earlier message in ${destination.name}…`, (signal) =>
+      client.messages.findUnconfirmed({ ...target, markdown: unconfirmed.markdown }, unconfirmed.startedAt, { signal }),
+    );
+    return found ?? 'absent';
+  } catch (error) {
+    if (error instanceof WebexApiError && error.kind === 'aborted') {
+      return 'cancel';
+    }
+    services.log.warn(`Could not look for the unconfirmed message: ${userMessage(error)}`);
+    const post = await services.prompts.confirm(`Your earlier message to ${destination.name} may have arrived. Post it anyway?`, {
+      detail:
+        'Webex did not confirm it, and the conversation could not be checked just now ' +
+        `(${userMessage(error)}). Look in Webex first: if it is there, posting again sends it twice.`,
+      action: 'Post Anyway',
+    });
+    return post ? 'absent' : 'cancel';
   }
 }

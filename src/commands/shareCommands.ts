@@ -9,6 +9,7 @@ import { MAX_FILE_BYTES } from '../webex/validation';
 import { buildSnippet, describeLines, formatBytes, selectionLines } from '../services/snippet';
 import { withProgress } from './progress';
 import { pickSpace, roomFromArgument } from './targets';
+import { refreshAfterPosting } from './messageCommands';
 
 export function registerShareCommands(services: ExtensionServices): vscode.Disposable {
   return vscode.Disposable.from(
@@ -74,7 +75,7 @@ async function sendSelection(services: ExtensionServices, arg: unknown): Promise
             { signal },
           ),
     );
-    void services.spaces.refresh().catch((error: unknown) => services.errors.show(error, 'Could not refresh your spaces'));
+    refreshAfterPosting(services);
     void services.prompts.notify(
       'info',
       snippet.kind === 'message'
@@ -124,7 +125,7 @@ async function sendFiles(services: ExtensionServices, uri: unknown, uris: unknow
           throw new Error(`${names[i]} is a folder; Webex sends files.`);
         }
         if (stat.size > MAX_FILE_BYTES) {
-          throw new Error(`${names[i]} is ${formatBytes(stat.size)}; Webex takes files up to 100 MB.`);
+          throw new Error(`${names[i]} is ${stat.size.toLocaleString('en-US')} bytes, over the Webex limit of ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (100 MB) per file.`);
         }
         // Read through VS Code's file system so remote and virtual workspaces work too.
         const data = await vscode.workspace.fs.readFile(file);
@@ -132,7 +133,7 @@ async function sendFiles(services: ExtensionServices, uri: unknown, uris: unknow
         sent++;
       }
     });
-    void services.spaces.refresh().catch((error: unknown) => services.errors.show(error, 'Could not refresh your spaces'));
+    refreshAfterPosting(services);
     void services.prompts.notify(
       'info',
       files.length === 1 ? `Sent ${names[0]} to ${room.title}.` : `Sent ${files.length} files to ${room.title}.`,

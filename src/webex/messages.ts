@@ -1,10 +1,12 @@
 /** Messages: list, get, create (with one file), edit, delete, download attachments (SPEC, notes §6). */
 import { WebexApiError, WebexInputError } from './errors';
 import {
+  CLOCK_SKEW_MS,
   RECONCILE_PAGE,
   deliveryUnknown,
   findDelivered,
   isAmbiguousFailure,
+  isSameMessage,
   notDelivered,
   type SentMessage,
 } from './messageDelivery';
@@ -216,6 +218,44 @@ export class MessagesApi {
     }
   }
 
+  /**
+   * Looks once, now, for a message whose `create` ended without an answer and without a successful
+   * look (a WebexApiError with `deliveryChecked: false`): what a caller does before sending the same
+   * text again, so that a retry never posts it twice. `params` are those given to `create` and
+   * `startedAt` the time (ms) that send began. Returns the message Webex created, or undefined when
+   * it is certainly not among the destination's newest messages. A failed look throws, and then
+   * only the user can tell (a bot in a group space may not list it: see `create`).
+   */
+  async findUnconfirmed(params: MessageCreateParams, startedAt: number, options: RequestOptions = {}): Promise<Message | undefined> {
+    const destination = requireExactlyOne(
+      { roomId: params.roomId, toPersonId: params.toPersonId, toPersonEmail: params.toPersonEmail },
+      'destination',
+    );
+    const sent: SentMessage = {
+      roomId: params.roomId,
+      toPersonId: params.toPersonId,
+      toPersonEmail: params.toPersonEmail?.trim(),
+      parentId: params.parentId,
+      text: params.text,
+      markdown: params.markdown,
+      hasFile: (params.files?.length ?? 0) > 0 || params.file !== undefined,
+    };
+    const me = await this.people.cachedMe({ signal: options.signal });
+    const found = (await this.recent(sent, destination, options.signal))
+      .filter((m) => !this.known.has(m.id) && isSameMessage(m, sent, me.id, startedAt - CLOCK_SKEW_MS))
+      .pop();
+    return found ? this.remember(found) : undefined;
+  }
+
+  /** The newest messages where `sent` went: its space (or thread), or the 1:1 conversation. */
+  private recent(sent: SentMessage, destination: string, signal: AbortSignal | undefined): Promise<Message[]> {
+    return destination === 'roomId'
+      ? this.http.list<Message>('/messages', { roomId: sent.roomId, parentId: sent.parentId, max: RECONCILE_PAGE }, signal).first(RECONCILE_PAGE)
+      : this.http
+          .list<Message>('/messages/direct', { personId: sent.toPersonId, personEmail: sent.toPersonEmail, parentId: sent.parentId }, signal)
+          .first(RECONCILE_PAGE);
+  }
+
   private async reconcile(
     original: WebexApiError,
     sent: SentMessage,
@@ -224,14 +264,7 @@ export class MessagesApi {
     options: RequestOptions,
   ): Promise<Message> {
     const signal = options.signal;
-    const recent = (): Promise<Message[]> =>
-      destination === 'roomId'
-        ? this.http
-            .list<Message>('/messages', { roomId: sent.roomId, parentId: sent.parentId, max: RECONCILE_PAGE }, signal)
-            .first(RECONCILE_PAGE)
-        : this.http
-            .list<Message>('/messages/direct', { personId: sent.toPersonId, personEmail: sent.toPersonEmail, parentId: sent.parentId }, signal)
-            .first(RECONCILE_PAGE);
+    const recent = (): Promise<Message[]> => this.recent(sent, destination, signal);
     let found: Message | undefined;
     try {
       found = await findDelivered(

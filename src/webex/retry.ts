@@ -18,6 +18,12 @@ export const BACKOFF_MAX_MS = 8000;
 
 /** Statuses worth retrying for idempotent requests: gateways and overload (SPEC lists them for every op). */
 export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+/**
+ * A 500 is retried only for reads (GET, HEAD): repeating a read cannot change anything, and Webex's
+ * 500 "An unexpected error occurred. Please try again." is often passing. A 500 on a PUT or DELETE
+ * is more likely the request itself failing, so it is reported at once.
+ */
+export const TRANSIENT_READ_STATUSES: ReadonlySet<number> = new Set([500, ...TRANSIENT_STATUSES]);
 /** Statuses where Webex refused the request and asks to come back later (notes §1: 429, 423). */
 export const RATE_LIMIT_STATUSES: ReadonlySet<number> = new Set([429, 423]);
 

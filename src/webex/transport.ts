@@ -18,6 +18,7 @@ import {
   MAX_RETRY_AFTER_SECONDS,
   NOT_SENT_CODES,
   RATE_LIMIT_STATUSES,
+  TRANSIENT_READ_STATUSES,
   TRANSIENT_STATUSES,
   backoffMs,
   isIdempotent,
@@ -185,7 +186,7 @@ export class Transport {
   }
 
   /**
-   * Sends with retries: 429/423 after `Retry-After`; 502/503/504, timeouts and dropped connections
+   * Sends with retries: 429/423 after `Retry-After`; 502/503/504 (and 500 on reads), timeouts and drops
    * with jittered backoff, for idempotent methods only (or when nothing was sent). Resolves only with
    * a 2xx response; everything else is a WebexApiError.
    */
@@ -236,7 +237,8 @@ export class Transport {
     if (!isIdempotent(method)) {
       return false;
     }
-    return error.kind === 'timeout' || error.kind === 'network' || (error.kind === 'http' && TRANSIENT_STATUSES.has(error.status));
+    const transient = method === 'GET' || method === 'HEAD' ? TRANSIENT_READ_STATUSES : TRANSIENT_STATUSES;
+    return error.kind === 'timeout' || error.kind === 'network' || (error.kind === 'http' && transient.has(error.status));
   }
 
   private async attempt(request: HttpRequest, attempt: number): Promise<Outcome> {

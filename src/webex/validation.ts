@@ -24,9 +24,16 @@ export function isValidEmail(s: string): boolean {
   return s.length <= 254 && EMAIL.test(s) && !s.includes('..');
 }
 
-/** True when `s` is undefined, empty or only whitespace. */
+/**
+ * Whitespace and the invisible format characters that show nothing on their own: zero-width space,
+ * non-joiner and joiner, word joiner, soft hyphen, Mongolian vowel separator (`\s` already covers
+ * the byte-order mark and the other spaces). A message of only these looks empty in every client.
+ */
+const BLANK = /^[\s\u200B-\u200D\u2060\u00AD\u180E]*$/u;
+
+/** True when `s` is undefined, empty, or only whitespace and invisible characters. */
 export function isBlank(s: string | undefined): boolean {
-  return s === undefined || s.trim() === '';
+  return s === undefined || BLANK.test(s);
 }
 
 /** Throws unless `value` is a non-blank string. */

@@ -87,6 +87,46 @@ describe('Posting commands (real VS Code)', () => {
     assert.equal(messages.filter((m) => m.markdown === text).length, 1, 'posted exactly once');
   });
 
+  it('looks before posting again when Webex did not confirm a post, and does not post it twice', async () => {
+    const text = 'Deploy window moved to *15:00*';
+    const backend = await room('Backend');
+    // Webex creates the message and the answer is lost; the client's own look fails too, so nobody
+    // knows whether it arrived. "Edit and Retry" must look again, find it, and not post it again.
+    await addFault([
+      { match: { method: 'POST', path: '^/v1/messages$' }, kind: 'dropAfter', times: 1 },
+      { match: { method: 'GET', path: '^/v1/messages$' }, kind: 'status', status: 400, times: 1 },
+    ]);
+    t.prompts.enqueue({ pick: 'Backend' }, { input: text }, { notify: 'Edit and Retry' }, { input: text });
+    await vscode.commands.executeCommand('webex.postMessage');
+    assert.match(t.prompts.notifications('error')[0]?.text ?? '', /did not confirm your message .* look in the space before sending it again/);
+    assert.match(t.prompts.notifications('info')[0]?.text ?? '', /^Your message to Backend had arrived after all; it was not posted again\.$/);
+    assert.equal((await newest(backend.id, 5)).filter((m) => m.markdown === text).length, 1, 'in the space once');
+    assert.equal((await sandboxRequests()).filter((r) => r.method === 'POST' && r.path === '/v1/messages').length, 1, 'one POST');
+    // It was delivered: the next post to Backend starts empty.
+    t.prompts.enqueue({ pick: 'Backend' }, { input: undefined });
+    await vscode.commands.executeCommand('webex.postMessage');
+    assert.equal(t.prompts.asked.filter((p) => p.kind === 'input').at(-1)?.value, undefined);
+  });
+
+  it('asks before posting again when the space still cannot be checked, and keeps the text when told no', async () => {
+    const text = 'Is the build green?';
+    const backend = await room('Backend');
+    await addFault([
+      { match: { method: 'POST', path: '^/v1/messages$' }, kind: 'dropAfter', times: 1 },
+      { match: { method: 'GET', path: '^/v1/messages$' }, kind: 'status', status: 400, times: 2 },
+    ]);
+    t.prompts.enqueue({ pick: 'Backend' }, { input: text }, { notify: 'Edit and Retry' }, { input: text }, { confirm: false });
+    await vscode.commands.executeCommand('webex.postMessage');
+    const confirm = t.prompts.asked.find((p) => p.kind === 'confirm');
+    assert.match(confirm?.text ?? '', /^Your earlier message to Backend may have arrived\. Post it anyway\?$/);
+    assert.equal((await sandboxRequests()).filter((r) => r.method === 'POST' && r.path === '/v1/messages').length, 1, 'not posted again');
+    assert.equal((await newest(backend.id, 5)).filter((m) => m.markdown === text).length, 1);
+    // The text is kept for the next post to Backend.
+    t.prompts.enqueue({ pick: 'Backend' }, { input: undefined });
+    await vscode.commands.executeCommand('webex.postMessage');
+    assert.equal(t.prompts.asked.filter((p) => p.kind === 'input').at(-1)?.value, text);
+  });
+
   it('keeps the unsent text for the next post to that space when the failure is dismissed', async () => {
     const text = 'Draft that must not be lost';
     await addFault({ match: { method: 'POST', path: '^/v1/messages$' }, kind: 'status', status: 400 });

@@ -63,7 +63,7 @@ export async function resetSandbox(): Promise<void> {
 export interface FaultRule {
   match?: { method?: string; path?: string };
   times?: number;
-  kind: 'status' | 'delay' | 'drop' | 'malformed' | 'dropNextParams';
+  kind: 'status' | 'delay' | 'drop' | 'dropAfter' | 'malformed' | 'dropNextParams';
   status?: number;
   retryAfter?: number | null;
   delayMs?: number;

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { Message } from '../../webex/types';
+import { isBlank } from '../../webex/validation';
 import { ALLOWED_LINK, type RequestMessage, type RequestResult } from './protocol';
 import type { LoadedSpace, ThreadEnvironment } from './threadPanel';
 
@@ -33,7 +34,7 @@ export class ThreadActions {
         return await space.conversation.loadOlder();
       case 'send': {
         const { localId, markdown, parentId } = request.params;
-        if (markdown.trim() === '') {
+        if (isBlank(markdown)) {
           throw new Error('The message is empty.');
         }
         space.queue.enqueue({ localId, markdown, parentId: parentId ? threadRoot(space, parentId) : undefined });

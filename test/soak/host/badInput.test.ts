@@ -33,7 +33,7 @@ const MESSAGES: Array<{ name: string; text: string; expect: 'posted' | 'refused'
   { name: 'right-to-left', text: 'שלום עולם — مرحبا بالعالم (mixed with LTR)', expect: 'posted' },
   { name: 'zero-width inside text', text: 'zero\u200Bwidth\u200Cjoiners\u200D and\u2060word\u00ADjoiner', expect: 'posted' },
   // Looks empty everywhere it is shown; JavaScript's trim() keeps these characters.
-  { name: 'zero-width only', text: '\u200B\u200C\u200D\u2060', expect: 'either' },
+  { name: 'zero-width only', text: '\u200B\u200C\u200D\u2060', expect: 'refused' },
 ];
 
 /** The reason ScriptedPrompts recorded for an input box that refused `value` (validateInput's message). */

@@ -126,6 +126,36 @@ describe('webex client: messages', () => {
       assert.equal(looks[0].status, 403);
       assert.equal(looks[0].query.mentionedPeople, undefined);
     });
+
+    it('findUnconfirmed: a later look finds the message an unconfirmed send created, once, and nothing else', async () => {
+      const { client } = sandbox.client();
+      const coffee = await roomIdByTitle(client, SMALL.rooms.coffee);
+      const before = await client.messages.create({ roomId: coffee, markdown: 'same words' });
+      // Created, then the answer is lost, and the client's own look fails: nobody knows.
+      sandbox.webex.faults.add([
+        { match: postMessages, kind: 'dropAfter' },
+        { match: { method: 'GET', path: '^/messages$' }, kind: 'status', status: 400 },
+      ]);
+      const startedAt = Date.now();
+      const error = await rejection(client.messages.create({ roomId: coffee, markdown: 'same words' }));
+      assert.ok(error instanceof WebexApiError);
+      assert.equal(error.deliveryChecked, false);
+      const found = await client.messages.findUnconfirmed({ roomId: coffee, markdown: 'same words' }, startedAt);
+      assert.ok(found, 'the look finds it');
+      assert.notEqual(found.id, before.id, 'not the earlier identical message this client posted');
+      assert.deepEqual((await textsIn(coffee, 'same words')).sort(), [before.id, found.id].sort());
+      // Found once: a second look does not hand the same message out again, and other text is not taken.
+      assert.equal(await client.messages.findUnconfirmed({ roomId: coffee, markdown: 'same words' }, startedAt), undefined);
+      assert.equal(await client.messages.findUnconfirmed({ roomId: coffee, markdown: 'other words' }, startedAt), undefined);
+    });
+
+    it('findUnconfirmed: a look that fails throws, so the caller asks the user', async () => {
+      const { client } = sandbox.client({ token: SMALL.bot.token });
+      const alerts = await roomIdByTitle(client, SMALL.rooms.alerts);
+      const error = await rejection(client.messages.findUnconfirmed({ roomId: alerts, text: 'Build #105' }, Date.now()));
+      assert.ok(error instanceof WebexApiError);
+      assert.equal(error.status, 403);
+    });
   });
 
   describe('input checks before any request', () => {
@@ -158,6 +188,8 @@ describe('webex client: messages', () => {
       assert.match(two.message, /only one destination/);
       assert.equal((await refused({ toPersonEmail: 'Alan Turing', text: 'hi' })).field, 'toPersonEmail');
       assert.equal((await refused({ roomId: 'r', text: '  \n ' })).field, 'text');
+      // Only invisible characters (zero-width space, joiners, word joiner, soft hyphen) shows as empty.
+      assert.equal((await refused({ roomId: 'r', markdown: '\u200B\u200C\u200D\u2060\u00AD \n' })).field, 'text');
       assert.equal((await refused({ roomId: 'r' })).field, 'text');
     });
 

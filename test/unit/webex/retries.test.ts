@@ -78,6 +78,20 @@ describe('webex client: retries, timeouts, cancellation', () => {
       assert.equal(new Set(ids).size, 4);
     });
 
+    it('retries a 500 on a read, but not on a PUT (the edit may be what fails)', async () => {
+      const { client, waits } = sandbox.client();
+      sandbox.webex.faults.add({ match: rooms, kind: 'status', status: 500 });
+      assert.ok((await client.rooms.list().toArray()).length > 0);
+      assert.deepEqual(requestsTo(sandbox.webex, 'GET', /^\/rooms$/).map((r) => r.status), [500, 200]);
+      assert.equal(waits.length, 1);
+      const coffee = await roomIdByTitle(client, SMALL.rooms.coffee);
+      sandbox.webex.faults.add({ match: { method: 'PUT', path: '^/rooms/' }, kind: 'status', status: 500 });
+      const error = await rejection(client.rooms.update(coffee, { title: 'Coffee' }));
+      assert.ok(error instanceof WebexApiError);
+      assert.equal(error.status, 500);
+      assert.equal(requestsTo(sandbox.webex, 'PUT', /^\/rooms\//).length, 1);
+    });
+
     it('stops after maxRetries and throws the last 503', async () => {
       const { client } = sandbox.client({ maxRetries: 2 });
       sandbox.webex.faults.add({ match: rooms, kind: 'status', status: 503, times: 10 });

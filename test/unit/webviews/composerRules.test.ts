@@ -28,6 +28,8 @@ describe('composer rules', () => {
 
   it('refuses blank messages and messages over the limit', () => {
     assert.equal(canSend('  \n ', 7439), false);
+    assert.equal(canSend('\u200B\u200D\u2060', 7439), false, 'only invisible characters is blank');
+    assert.equal(canSend('a\u200Bb', 7439), true);
     assert.equal(canSend('é'.repeat(3719) + 'a', 7439), true);
     assert.equal(canSend('é'.repeat(3720), 7439), false);
   });

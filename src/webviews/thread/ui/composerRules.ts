@@ -4,6 +4,8 @@
  * characters (notes §6): "é" is 2 bytes, most emoji 4.
  */
 
+import { isBlank } from '../../../webex/validation';
+
 const encoder = new TextEncoder();
 
 /** UTF-8 length of `s`, the unit of the Webex limit (TextEncoder: the page has no Buffer). */
@@ -33,9 +35,9 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** What a message must be to be sent: not blank, within the limit. */
+/** What a message must be to be sent: not blank (invisible characters count as blank), within the limit. */
 export function canSend(s: string, max: number): boolean {
-  return s.trim() !== '' && utf8Bytes(s) <= max;
+  return !isBlank(s) && utf8Bytes(s) <= max;
 }
 
 /** Enter sends; Shift+Enter (and Enter while an IME composes a word) breaks the line. */

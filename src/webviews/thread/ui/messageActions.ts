@@ -9,6 +9,7 @@ import type { Composer } from './composer';
 import type { HostChannel } from './hostChannel';
 import { authorName, type RenderContext } from './messageDom';
 import type { Timeline, TimelineReason } from './timeline';
+import { isBlank } from '../../../webex/validation';
 
 /** What the actions work on (the app). */
 export interface ActionTarget {
@@ -154,7 +155,7 @@ export class MessageActions {
     }
     const markdown = area.value;
     const original = this.t.message(messageId);
-    if (markdown.trim() === '' || markdown === (original?.markdown ?? original?.text)) {
+    if (isBlank(markdown) || markdown === (original?.markdown ?? original?.text)) {
       this.stopEditing(messageId);
       return;
     }
