@@ -44,7 +44,7 @@ async function signIn(page: Page, token: string): Promise<void> {
  * Opens `title` through the palette; resolves with its frame, the ms from Enter to the mark, and the
  * ms from Enter to the start of the page's own document (the rest is the page loading and rendering).
  */
-async function openTimed(page: Page, title: string): Promise<{ frame: Frame; openMs: number; documentMs: number }> {
+async function openTimed(page: Page, title: string): Promise<{ frame: Frame; openMs: number; documentMs: number; phases: Phases }> {
   await runFromCommandPalette(page, 'Webex: Open Space');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
@@ -54,11 +54,37 @@ async function openTimed(page: Page, title: string): Promise<{ frame: Frame; ope
   await input.press('Enter');
   const frame = await findWebviewFrame(page, `${LOG}[aria-label="Messages in ${title}"]`, { timeoutMs: 60_000 });
   await frame.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARK, { timeout: 60_000, polling: 50 });
-  const { at, origin } = await frame.evaluate(
-    (mark) => ({ at: performance.timeOrigin + performance.getEntriesByName(mark)[0].startTime, origin: performance.timeOrigin }),
-    MARK,
+  const { at, origin, marks } = await frame.evaluate(
+    ({ mark, names }) => ({
+      at: performance.timeOrigin + performance.getEntriesByName(mark)[0].startTime,
+      origin: performance.timeOrigin,
+      marks: names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN),
+    }),
+    { mark: MARK, names: PHASE_MARKS },
   );
-  return { frame, openMs: at - t0, documentMs: origin - t0 };
+  const [script, ready, init, messages] = marks;
+  return {
+    frame,
+    openMs: at - t0,
+    documentMs: origin - t0,
+    // The page's own marks are ms since its document started (main.ts, app.ts).
+    phases: { toScript: script, toReady: ready - script, toMessages: Math.max(init, messages) - ready, toScreen: at - origin - Math.max(init, messages) },
+  };
+}
+
+/** The page's marks in order: its script runs, it says `ready`, the host's init and first page arrive. */
+const PHASE_MARKS = ['webex:script', 'webex:ready', 'webex:init', 'webex:firstMessages'];
+
+/** Where the page's part of an open goes (ms). */
+interface Phases {
+  /** Document start → the page's script runs (HTML, CSS, fonts, the bundle parsed). */
+  toScript: number;
+  /** Script start → `ready` posted (the page built). */
+  toReady: number;
+  /** `ready` → the init and the first page have arrived from the host. */
+  toMessages: number;
+  /** Arrived → rendered and painted (the mark is set after the next frame). */
+  toScreen: number;
 }
 
 async function closeAll(page: Page): Promise<void> {
@@ -133,12 +159,14 @@ export async function conversationFigures(options: StageOptions): Promise<Figure
     const busy: number[] = [];
     const small: number[] = [];
     const busyDocument: number[] = [];
+    const busyPhases: Phases[] = [];
     for (let i = 0; i < options.runs; i++) {
       for (const [title, into] of i % 2 === 0 ? ([[BUSY_SPACE, busy], [SMALL_SPACE, small]] as const) : ([[SMALL_SPACE, small], [BUSY_SPACE, busy]] as const)) {
-        const { openMs, documentMs } = await openTimed(page, title);
+        const { openMs, documentMs, phases } = await openTimed(page, title);
         into.push(openMs);
         if (title === BUSY_SPACE) {
           busyDocument.push(documentMs);
+          busyPhases.push(phases);
         }
         await closeAll(page);
       }
@@ -174,6 +202,14 @@ export async function conversationFigures(options: StageOptions): Promise<Figure
         { group, name: '  of which Enter → the page’s document starts', unit: 'ms', note: 'the command, the tab and VS Code’s webview frames, before the page’s own HTML and script (its performance.timeOrigin)' },
         busyDocument,
       ),
+      ...(
+        [
+          ['toScript', 'of which the page’s document → its script runs', 'HTML, CSS and fonts loaded, the bundle parsed (performance.mark in main.ts)'],
+          ['toReady', 'of which the script → the page says ready', 'the page built; the host posts nothing before ready'],
+          ['toMessages', 'of which ready → the first page arrives from the host', 'the handshake, the host’s init and the messages (through VS Code’s webview messaging)'],
+          ['toScreen', 'of which the first page arrives → on screen', 'rendered, then the next frame painted'],
+        ] as const
+      ).map(([key, name, note]) => fromSamples({ group, name: `  ${name}`, unit: 'ms', note }, busyPhases.map((p) => p[key]))),
       { group, name: 'first tab of a new window (10-message space)', unit: 'ms', value: firstTab, note: 'includes starting VS Code’s webview host in the window; not in the samples above' },
       fromSamples({ group, name: 'load one older page (median of 10)', unit: 'ms', note: 'scroll to the top → the page asks (GET /messages?beforeMessage=…) → rendered (aria-busy cleared)' }, olderMs),
       { group, name: 'load 10 older pages (total)', unit: 'ms', value: olderMs.reduce((a, b) => a + b, 0) },

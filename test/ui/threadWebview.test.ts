@@ -159,9 +159,11 @@ describe('Conversation tab (UI)', function () {
         forbiddenTags: all.filter((e) => /^(script|img|svg|iframe|style|link|meta|base|form|object|embed|video|audio|math|details|image)$/i.test(e.tagName)).map((e) => e.tagName),
         handlerAttributes: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name) || a.name === 'style' || a.name === 'srcdoc').map((a) => `${e.tagName}[${a.name}]`)),
         hrefs: all.filter((e) => e.hasAttribute('href')).map((e) => e.getAttribute('href') ?? ''),
-        // VS Code injects its own webview script into the document; ours is the only one with a src.
         scriptsInApp: document.querySelectorAll('#app script').length,
+        // The page's bundle is inside its HTML (html.ts): no script is loaded from anywhere, and the
+        // body's only script is ours, carrying this load's nonce.
         scriptSources: [...document.querySelectorAll('script[src]')].map((e) => new URL((e as HTMLScriptElement).src).pathname.split('/').slice(-3).join('/')),
+        bodyScripts: [...document.querySelectorAll('body > script')].map((e) => ({ inline: !(e as HTMLScriptElement).src, nonced: (e as HTMLScriptElement).nonce !== '' })),
       };
     }, LOG);
     assert.ok(inLog);
@@ -169,7 +171,8 @@ describe('Conversation tab (UI)', function () {
     assert.deepEqual(inLog.handlerAttributes, []);
     assert.deepEqual(inLog.hrefs.filter((h) => !/^(https?:|mailto:)/i.test(h)), [], 'only http, https and mailto links');
     assert.equal(inLog.scriptsInApp, 0);
-    assert.deepEqual(inLog.scriptSources, ['dist/webview/thread.js'], 'only the page bundle');
+    assert.deepEqual(inLog.scriptSources, [], 'no script loaded from a URL');
+    assert.deepEqual(inLog.bodyScripts, [{ inline: true, nonced: true }], 'only the page bundle, with its nonce');
     await frame.locator('.card .card-label', { hasText: 'Card' }).waitFor();
     await frame.locator(`${LOG}`, { hasText: "<script>window.__pwned='text-script'" }).waitFor();
 

@@ -150,6 +150,9 @@ export class ThreadApp {
   }
 
   private onInit(message: InitMessage): void {
+    if (!this.init) {
+      performance.mark('webex:init');
+    }
     this.init = message;
     this.ctx.me = message.me;
     this.host.state = { roomId: message.room.id, title: message.room.title };
@@ -164,6 +167,9 @@ export class ThreadApp {
   }
 
   private onMessages(message: MessagesMessage): void {
+    if (message.reset && !this.firstPagePainted) {
+      performance.mark('webex:firstMessages');
+    }
     if (message.reset) {
       this.messages.clear();
     }
