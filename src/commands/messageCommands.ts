@@ -21,7 +21,7 @@ type Destination = { roomId: string; name: string } | { toPersonEmail: string; n
 
 export function registerMessageCommands(services: ExtensionServices): vscode.Disposable {
   // Text whose post failed, per destination, offered again next time (lives as long as the window).
-  const unsent = new Map<string, string>();
+  const unsent = new Map<string, Unsent>();
   return vscode.Disposable.from(
     vscode.commands.registerCommand('webex.postMessage', async (arg?: unknown) => {
       const client = await services.session.requireClient();
@@ -71,10 +71,13 @@ export function messageProblem(text: string): string | undefined {
     : undefined;
 }
 
-/** A post Webex did not confirm and that could not be looked for: it may exist. */
-interface Unconfirmed {
+/**
+ * Text whose post failed. `unconfirmedSince` is set when Webex did not confirm it and it could not be
+ * looked for, so it may exist: the time (ms) that first send began, for the look before the next.
+ */
+interface Unsent {
   markdown: string;
-  startedAt: number;
+  unconfirmedSince?: number;
 }
 
 /**
@@ -90,25 +93,26 @@ async function composeAndPost(
   services: ExtensionServices,
   client: WebexClient,
   destination: Destination,
-  unsent: Map<string, string>,
+  unsent: Map<string, Unsent>,
 ): Promise<Message | undefined> {
   const key = 'roomId' in destination ? `room:${destination.roomId}` : `person:${destination.toPersonEmail.toLowerCase()}`;
   const target = 'roomId' in destination ? { roomId: destination.roomId } : { toPersonEmail: destination.toPersonEmail };
-  let value = unsent.get(key);
-  let unconfirmed: Unconfirmed | undefined;
   for (;;) {
+    const earlierTry = unsent.get(key);
     const markdown = await services.prompts.input({
       title: `Post to ${destination.name}`,
-      prompt: value !== undefined ? 'Your unsent message (Markdown)' : 'Message (Markdown)',
-      value,
+      prompt: earlierTry !== undefined ? 'Your unsent message (Markdown)' : 'Message (Markdown)',
+      value: earlierTry?.markdown,
       ignoreFocusOut: true,
       validateInput: messageProblem,
     });
     if (markdown === undefined) {
       return undefined;
     }
-    if (unconfirmed?.markdown === markdown) {
-      const earlier = await lookForEarlier(services, client, destination, target, unconfirmed);
+    // The same text as a send that may have arrived: look first (an edited text is a new message).
+    const since = earlierTry?.markdown === markdown ? earlierTry.unconfirmedSince : undefined;
+    if (since !== undefined) {
+      const earlier = await lookForEarlier(services, client, destination, target, markdown, since);
       if (earlier === 'cancel') {
         return undefined; // Kept in `unsent`.
       }
@@ -128,12 +132,8 @@ async function composeAndPost(
       afterPost(services, message);
       return message;
     } catch (error) {
-      unsent.set(key, markdown);
-      value = markdown;
-      if (mayExist(error)) {
-        // Keep the first unconfirmed send's time: a later failed look must still find it.
-        unconfirmed = { markdown, startedAt: unconfirmed?.markdown === markdown ? unconfirmed.startedAt : startedAt };
-      }
+      // Keep the first unconfirmed send's time: a later look must still find that one.
+      unsent.set(key, { markdown, unconfirmedSince: since ?? (mayExist(error) ? startedAt : undefined) });
       const choice = await services.errors.offer(error, `Could not post to ${destination.name}`, EDIT_AND_RETRY, COPY_TEXT);
       if (choice === COPY_TEXT) {
         await vscode.env.clipboard.writeText(markdown);
@@ -158,8 +158,8 @@ function afterPost(services: ExtensionServices, message: Message): void {
 
 /**
  * A post moves the space to the top (and a first direct message creates a space): reload the list.
- * A failure here is the sidebar's to show (its error item with Refresh), not an error notification
- * right after a post that worked.
+ * If that fails, the list stays as it was until the next refresh (Refresh, live updates): logged,
+ * not an error notification right after a post that worked.
  */
 export function refreshAfterPosting(services: ExtensionServices): void {
   void services.spaces.refresh().catch((error: unknown) => services.log.warn(`Refresh after posting failed: ${userMessage(error)}`));
@@ -171,11 +171,12 @@ async function lookForEarlier(
   client: WebexClient,
   destination: Destination,
   target: { roomId: string } | { toPersonEmail: string },
-  unconfirmed: Unconfirmed,
+  markdown: string,
+  since: number,
 ): Promise<Message | 'absent' | 'cancel'> {
   try {
     const found = await withProgress(`Looking for your earlier message in ${destination.name}…`, (signal) =>
-      client.messages.findUnconfirmed({ ...target, markdown: unconfirmed.markdown }, unconfirmed.startedAt, { signal }),
+      client.messages.findUnconfirmed({ ...target, markdown }, since, { signal }),
     );
     return found ?? 'absent';
   } catch (error) {

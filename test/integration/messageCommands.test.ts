@@ -108,6 +108,23 @@ describe('Posting commands (real VS Code)', () => {
     assert.equal(t.prompts.asked.filter((p) => p.kind === 'input').at(-1)?.value, undefined);
   });
 
+  it('remembers an unconfirmed post when the failure is dismissed: the next Post Message there looks first', async () => {
+    const text = 'Retro moved to Friday';
+    const backend = await room('Backend');
+    await addFault([
+      { match: { method: 'POST', path: '^/v1/messages$' }, kind: 'dropAfter', times: 1 },
+      { match: { method: 'GET', path: '^/v1/messages$' }, kind: 'status', status: 400, times: 1 },
+    ]);
+    t.prompts.enqueue({ pick: 'Backend' }, { input: text });
+    await vscode.commands.executeCommand('webex.postMessage');
+    t.prompts.enqueue({ pick: 'Backend' }, { input: text });
+    await vscode.commands.executeCommand('webex.postMessage');
+    assert.equal(t.prompts.asked.filter((p) => p.kind === 'input')[1]?.value, text, 'the unsent text is offered again');
+    assert.match(t.prompts.notifications('info')[0]?.text ?? '', /had arrived after all; it was not posted again/);
+    assert.equal((await newest(backend.id, 5)).filter((m) => m.markdown === text).length, 1);
+    assert.equal((await sandboxRequests()).filter((r) => r.method === 'POST' && r.path === '/v1/messages').length, 1);
+  });
+
   it('asks before posting again when the space still cannot be checked, and keeps the text when told no', async () => {
     const text = 'Is the build green?';
     const backend = await room('Backend');
