@@ -41,6 +41,16 @@ describe('Posting commands (real VS Code)', () => {
   const newest = async (roomId: string, n = 1): Promise<Message[]> =>
     grace.items<Message>(`/messages?roomId=${encodeURIComponent(roomId)}&max=${n}`);
 
+  /**
+   * Webex creates the next post and its answer is lost, and the client's own look (then `failedLooks
+   * - 1` more) fails too: nobody knows whether it arrived.
+   */
+  const postLostAndUnchecked = (failedLooks: number): Promise<void> =>
+    addFault([
+      { match: { method: 'POST', path: '^/v1/messages$' }, kind: 'dropAfter', times: 1 },
+      { match: { method: 'GET', path: '^/v1/messages$' }, kind: 'status', status: 400, times: failedLooks },
+    ]);
+
   /** Writes a file into the workspace folder the test VS Code opened. */
   const workspaceFile = async (relative: string, content: string): Promise<vscode.Uri> => {
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -90,12 +100,8 @@ describe('Posting commands (real VS Code)', () => {
   it('looks before posting again when Webex did not confirm a post, and does not post it twice', async () => {
     const text = 'Deploy window moved to *15:00*';
     const backend = await room('Backend');
-    // Webex creates the message and the answer is lost; the client's own look fails too, so nobody
-    // knows whether it arrived. "Edit and Retry" must look again, find it, and not post it again.
-    await addFault([
-      { match: { method: 'POST', path: '^/v1/messages$' }, kind: 'dropAfter', times: 1 },
-      { match: { method: 'GET', path: '^/v1/messages$' }, kind: 'status', status: 400, times: 1 },
-    ]);
+    // "Edit and Retry" must look again, find it, and not post it again.
+    await postLostAndUnchecked(1);
     t.prompts.enqueue({ pick: 'Backend' }, { input: text }, { notify: 'Edit and Retry' }, { input: text });
     await vscode.commands.executeCommand('webex.postMessage');
     assert.match(t.prompts.notifications('error')[0]?.text ?? '', /did not confirm your message .* look in the space before sending it again/);
@@ -111,10 +117,7 @@ describe('Posting commands (real VS Code)', () => {
   it('remembers an unconfirmed post when the failure is dismissed: the next Post Message there looks first', async () => {
     const text = 'Retro moved to Friday';
     const backend = await room('Backend');
-    await addFault([
-      { match: { method: 'POST', path: '^/v1/messages$' }, kind: 'dropAfter', times: 1 },
-      { match: { method: 'GET', path: '^/v1/messages$' }, kind: 'status', status: 400, times: 1 },
-    ]);
+    await postLostAndUnchecked(1);
     t.prompts.enqueue({ pick: 'Backend' }, { input: text });
     await vscode.commands.executeCommand('webex.postMessage');
     t.prompts.enqueue({ pick: 'Backend' }, { input: text });
@@ -128,10 +131,7 @@ describe('Posting commands (real VS Code)', () => {
   it('asks before posting again when the space still cannot be checked, and keeps the text when told no', async () => {
     const text = 'Is the build green?';
     const backend = await room('Backend');
-    await addFault([
-      { match: { method: 'POST', path: '^/v1/messages$' }, kind: 'dropAfter', times: 1 },
-      { match: { method: 'GET', path: '^/v1/messages$' }, kind: 'status', status: 400, times: 2 },
-    ]);
+    await postLostAndUnchecked(2);
     t.prompts.enqueue({ pick: 'Backend' }, { input: text }, { notify: 'Edit and Retry' }, { input: text }, { confirm: false });
     await vscode.commands.executeCommand('webex.postMessage');
     const confirm = t.prompts.asked.find((p) => p.kind === 'confirm');
