@@ -6,7 +6,7 @@
  *
  * The bundle and style sheets are put into the HTML rather than linked: each linked file is fetched
  * through VS Code's webview service worker and the extension host, and the script waits for the
- * style sheets, which cost about 35 ms of every open (`npm run bench`, "the page's document → its
+ * style sheets, which cost about 45 ms of every open (`npm run bench`, "the page’s document → its
  * script runs"). They are read once and kept in memory (about 210 KB) until they change. Only the
  * codicon font stays a file (it is loaded when an icon is first drawn).
  */
