@@ -78,7 +78,7 @@ async function main() {
       ...common,
       // The codicon font ships beside the page: the webview cannot reach VS Code's own copy, and
       // its CSP allows fonts only from the extension (font-src webview.cspSource).
-      entryPoints: { thread: 'src/webviews/thread/ui/main.ts', codicon: 'node_modules/@vscode/codicons/dist/codicon.css' },
+      entryPoints: { conversation: 'src/webviews/conversation/page/main.ts', codicon: 'node_modules/@vscode/codicons/dist/codicon.css' },
       outdir: 'dist/webview',
       loader: { '.ttf': 'file' },
       assetNames: '[name]',

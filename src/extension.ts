@@ -13,17 +13,17 @@ import { WindowErrorReporter } from './commands/errorReporter';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { registerAccountCommands } from './auth/accounts/accountCommands';
 import { ScriptedBrowser } from './auth/oauth/scriptedBrowser';
-import { SpacesStore } from './services/spacesStore';
-import { MembersStore } from './services/membersStore';
-import { SpaceSelection } from './services/selection';
+import { SpacesStore } from './services/sidebar/spacesStore';
+import { MembersStore } from './services/sidebar/membersStore';
+import { SpaceSelection } from './services/sidebar/selection';
 import { registerViews, type SidebarViews } from './views/registerViews';
 import { registerSpaceCommands } from './commands/spaceCommands';
 import { registerMemberCommands } from './commands/memberCommands';
 import { registerMessageCommands } from './commands/messageCommands';
 import { registerShareCommands } from './commands/shareCommands';
-import { registerThreadWebview } from './webviews/thread/threadWebview';
+import { registerConversationWebview } from './webviews/conversation/conversationWebview';
 import { createLiveUpdates, registerLiveUpdates } from './commands/liveCommands';
-import { SettledStorage } from './services/settledStorage';
+import { SettledStorage } from './services/storage/settledStorage';
 
 /** What activate() returns. `testing` exists only when WEBEX_TEST=1 (the client holds the token). */
 export interface WebexExtensionApi {
@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
     registerMemberCommands(services),
     registerMessageCommands(services),
     registerShareCommands(services),
-    registerThreadWebview(services),
+    registerConversationWebview(services),
     registerLiveUpdates(services, views.spacesView),
   );
   return scripted && browser ? { testing: { services, prompts: scripted, views, browser } } : {};

@@ -6,12 +6,12 @@
 import type * as vscode from 'vscode';
 import type { WebexClient } from './webex/client';
 import type { Person } from './webex/types';
-import type { SpacesStore } from './services/spacesStore';
-import type { MembersStore } from './services/membersStore';
-import type { SpaceSelection } from './services/selection';
-import type { AccountInfo } from './services/accountRecords';
-import type { LiveUpdates } from './services/liveUpdates';
-import type { KeyValueStorage } from './services/drafts';
+import type { SpacesStore } from './services/sidebar/spacesStore';
+import type { MembersStore } from './services/sidebar/membersStore';
+import type { SpaceSelection } from './services/sidebar/selection';
+import type { AccountInfo } from './services/accounts/accountRecords';
+import type { LiveUpdates } from './services/live/liveUpdates';
+import type { KeyValueStorage } from './services/conversation/drafts';
 
 /** Where the session stands; `unknown` until the secret has been read (lazily, never in activate). */
 export type SessionState = 'unknown' | 'signedOut' | 'signedIn';
@@ -73,7 +73,7 @@ export interface ExtensionServices {
   readonly context: vscode.ExtensionContext;
   /**
    * `context.globalState` as this window last wrote it: use this, not `context.globalState`, so a
-   * quick second update is never lost (services/settledStorage.ts).
+   * quick second update is never lost (services/storage/settledStorage.ts).
    */
   readonly state: KeyValueStorage;
   /** The one "Webex" channel: requests and events, never the token or message bodies. */

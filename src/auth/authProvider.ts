@@ -6,7 +6,7 @@
  * `onDidChangeSessions` reports sessions added, removed and changed (a refreshed OAuth token).
  */
 import * as vscode from 'vscode';
-import type { AccountInfo } from '../services/accountRecords';
+import type { AccountInfo } from '../services/accounts/accountRecords';
 import type { WebexSession } from './session';
 
 export const AUTH_PROVIDER_ID = 'webex';

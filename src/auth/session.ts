@@ -31,7 +31,7 @@ import {
   type AccountCredentials,
   type AccountInfo,
   type AccountKind,
-} from '../services/accountRecords';
+} from '../services/accounts/accountRecords';
 import { AccountToken } from './accounts/accountToken';
 import { interactiveSignIn } from './accounts/signInFlow';
 import type { SignInMethod } from './accounts/signInMethods';

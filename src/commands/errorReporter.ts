@@ -7,10 +7,10 @@
 import * as vscode from 'vscode';
 import { WebexApiError, WebexInputError } from '../webex/errors';
 import type { ErrorReporter, Prompts } from '../extensionServices';
-import { SignedOutError } from '../services/spacesStore';
+import { SignedOutError } from '../services/sidebar/spacesStore';
 import { SignInError } from '../auth/signInPrompt';
 import { SignInRequiredError } from '../webex/oauth/tokenRefresher';
-import { trackingIdOf, userMessage } from '../services/errorText';
+import { trackingIdOf, userMessage } from '../services/common/errorText';
 
 const REPEAT_WINDOW_MS = 5_000;
 export const COPY_TRACKING_ID = 'Copy Tracking ID';

@@ -7,11 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ExtensionServices, Prompts } from '../extensionServices';
-import type { SpacesStore } from '../services/spacesStore';
-import type { SpaceSelection } from '../services/selection';
-import { LiveUpdates, type LiveSessionView } from '../services/liveUpdates';
-import type { NotificationRequest } from '../services/notifications';
-import type { KeyValueStorage } from '../services/drafts';
+import type { SpacesStore } from '../services/sidebar/spacesStore';
+import type { SpaceSelection } from '../services/sidebar/selection';
+import { LiveUpdates, type LiveSessionView } from '../services/live/liveUpdates';
+import type { NotificationRequest } from '../services/live/notifications';
+import type { KeyValueStorage } from '../services/conversation/drafts';
 import { CLIENT_SETTINGS } from '../config/settings';
 import { LiveSetting, readLiveMode, readNotificationsSetting } from '../config/liveSettings';
 import { registerUnreadStatus } from '../views/unreadStatus';

@@ -8,7 +8,7 @@ import type { ExtensionServices } from '../extensionServices';
 import type { WebexClient } from '../webex/client';
 import type { Message } from '../webex/types';
 import { WebexApiError } from '../webex/errors';
-import { userMessage } from '../services/errorText';
+import { userMessage } from '../services/common/errorText';
 import { MAX_MESSAGE_BYTES, isBlank, isValidEmail, utf8ByteLength } from '../webex/validation';
 import { withProgress } from './progress';
 import { pickSpace, roomFromArgument } from './targets';

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import type { Room } from '../webex/types';
 import { MAX_FILE_BYTES } from '../webex/validation';
-import { buildSnippet, describeLines, formatBytes, selectionLines } from '../services/snippet';
+import { buildSnippet, describeLines, formatBytes, selectionLines } from '../services/sharing/snippet';
 import { withProgress } from './progress';
 import { pickSpace, roomFromArgument } from './targets';
 import { refreshAfterPosting } from './messageCommands';

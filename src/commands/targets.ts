@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import type { Membership, Room, Team, TeamMembership } from '../webex/types';
 import type { WebexClient } from '../webex/client';
-import { relativeTime } from '../services/ordering';
+import { relativeTime } from '../services/sidebar/ordering';
 import { SpaceNode } from '../views/spaces/spaceNode';
 import { TeamMembersNode, TeamNode } from '../views/teams/teamsProvider';
 import { MemberNode } from '../views/members/memberNode';

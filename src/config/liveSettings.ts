@@ -4,8 +4,8 @@
  * and WebSocket, which VS Code patches (`http.fetchAdditionalSupport`, `http.webSocketAdditionalSupport`).
  */
 import * as vscode from 'vscode';
-import { LIVE_MODES, type LiveMode } from '../services/liveUpdates';
-import { NOTIFICATIONS_SETTINGS, type NotificationsSetting } from '../services/notifications';
+import { LIVE_MODES, type LiveMode } from '../services/live/liveUpdates';
+import { NOTIFICATIONS_SETTINGS, type NotificationsSetting } from '../services/live/notifications';
 
 export const LiveSetting = {
   liveUpdates: 'webex.liveUpdates',

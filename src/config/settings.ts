@@ -2,7 +2,7 @@
  * Typed access to the settings the extension reads (STYLE.md "Secrets, settings, logging").
  */
 import * as vscode from 'vscode';
-import { normalizeBaseUrl } from '../services/accountRecords';
+import { normalizeBaseUrl } from '../services/accounts/accountRecords';
 
 export const DEFAULT_API_BASE_URL = 'https://webexapis.com/v1';
 /** The FedRAMP cloud (notes §1, from the JS SDK's `service-fed-ramp.js`). */

@@ -4,8 +4,8 @@
  * VS Code matches `onDidChangeTreeData(node)` by object identity.
  */
 import * as vscode from 'vscode';
-import { trackingIdOf, userMessage } from '../services/errorText';
-import { SignedOutError } from '../services/spacesStore';
+import { trackingIdOf, userMessage } from '../services/common/errorText';
+import { SignedOutError } from '../services/sidebar/spacesStore';
 import { WebexApiError } from '../webex/errors';
 
 export abstract class TreeNode {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
-import type { Attention } from '../services/readState';
+import type { Attention } from '../services/live/readState';
 
 export const SHOW_UNREAD_COMMAND = 'webex.showUnread';
 

@@ -74,11 +74,11 @@ export async function bundleFigures(root: string): Promise<Figure[]> {
     },
     {
       group: 'Bundle',
-      name: 'dist/webview/thread.js (minified)',
+      name: 'dist/webview/conversation.js (minified)',
       unit: 'KB',
-      value: size('dist/webview/thread.js') / KB,
+      value: size('dist/webview/conversation.js') / KB,
       budget: { max: 200, text: '< 200 KB' },
-      note: `the page's whole folder (thread.js, codicon.css and codicon.ttf) is ${(webviewFolder / KB).toFixed(1)} KB`,
+      note: `the page's whole folder (conversation.js, codicon.css and codicon.ttf) is ${(webviewFolder / KB).toFixed(1)} KB`,
     },
   ];
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'webex-bench-vsix-'));

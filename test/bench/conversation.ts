@@ -3,7 +3,7 @@
  * big account: a space of 10,000 messages against a space of 10.
  * - open → newest page on screen: from the Enter that picks the space in "Webex: Open Space" (the
  *   workbench page's clock) to the page's own `performance.mark('webex:firstPage')`, set once the
- *   first page has been painted (src/webviews/thread/ui/app.ts). Both are read as epoch times
+ *   first page has been painted (src/webviews/conversation/page/app.ts). Both are read as epoch times
  *   (timeOrigin + startTime); the two frames share the machine's clock. Each open is a new tab.
  * - 10 older pages: scroll the log to the top, wait for the page to ask for the next older page and
  *   for the answer to be rendered (the log's aria-busy clears), ten times.

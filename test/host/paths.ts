@@ -1,4 +1,5 @@
 // Where the test host finds the project and keeps its cache (VSCODE_HOST.md "Facts you need").
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** code-server 4.139.1 from the npm registry is VS Code 1.139.1 (VSCODE_HOST.md). */
@@ -16,13 +17,19 @@ export function repoRoot(): string {
   return path.resolve(__dirname, up);
 }
 
-/** The install cache: `<repo>/.vscode-test/code-server-<version>/` unless WEBEX_VSCODE_TEST_CACHE says otherwise. */
+/**
+ * The install cache, one per user and shared by every clone (the install takes minutes; a second
+ * clone should not pay it again): `$WEBEX_VSCODE_TEST_CACHE` if set, else
+ * `$XDG_CACHE_HOME/webex-vscode/code-server-<version>/`, else `~/.cache/webex-vscode/…`.
+ */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   const override = env.WEBEX_VSCODE_TEST_CACHE;
   if (override !== undefined && override !== '') {
     return path.resolve(override);
   }
-  return path.join(repoRoot(), '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg !== undefined && xdg !== '' && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
+  return path.join(base, 'webex-vscode', `code-server-${CODE_SERVER_VERSION}`);
 }
 
 /** Files inside an install cache. */

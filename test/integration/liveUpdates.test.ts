@@ -4,9 +4,9 @@
 // takes over when the websocket is refused. Other people post through the REST API with their tokens.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { LiveMessage } from '../../src/services/liveUpdates';
+import type { LiveMessage } from '../../src/services/live/liveUpdates';
 import type { Message, Room } from '../../src/webex/types';
-import { THREAD_TEST_HOOKS_COMMAND, type ThreadTestHooks } from '../../src/webviews/thread/threadWebview';
+import { CONVERSATION_TEST_HOOKS_COMMAND, type ConversationTestHooks } from '../../src/webviews/conversation/conversationWebview';
 import { Rest, childrenOf, freshSession, labelOf, origin, testing, type Testing } from './sidebarFixture';
 
 const ADA = 'ada@example.com';
@@ -46,7 +46,7 @@ async function setMode(mode: 'websocket' | 'poll' | 'off'): Promise<void> {
 describe('Live updates (integration)', function () {
   this.timeout(90_000);
   let t: Testing;
-  let hooks: ThreadTestHooks;
+  let hooks: ConversationTestHooks;
   let grace: Rest;
   let rooms: Room[];
   let received: LiveMessage[];
@@ -66,7 +66,7 @@ describe('Live updates (integration)', function () {
 
   before(async () => {
     t = await testing();
-    hooks = (await vscode.commands.executeCommand<ThreadTestHooks>(THREAD_TEST_HOOKS_COMMAND))!;
+    hooks = (await vscode.commands.executeCommand<ConversationTestHooks>(CONVERSATION_TEST_HOOKS_COMMAND))!;
     modeBefore = vscode.workspace.getConfiguration('webex').inspect<string>('liveUpdates')?.globalValue;
   });
 

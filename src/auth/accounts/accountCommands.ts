@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Prompts } from '../../extensionServices';
-import type { AccountInfo } from '../../services/accountRecords';
+import type { AccountInfo } from '../../services/accounts/accountRecords';
 
 /** What the switcher needs of the session. */
 export interface AccountSwitching {

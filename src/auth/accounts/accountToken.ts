@@ -4,7 +4,7 @@
  * The session owns one per account it has a client for.
  */
 import type * as vscode from 'vscode';
-import type { AccountCredentials } from '../../services/accountRecords';
+import type { AccountCredentials } from '../../services/accounts/accountRecords';
 import { SignInRequiredError, type TokenRefresher } from '../../webex/oauth/tokenRefresher';
 import type { TokenRecord } from '../../webex/oauth/tokens';
 import { credentialsFromTokens, tokensFromCredentials } from '../oauth/oauthCredentials';

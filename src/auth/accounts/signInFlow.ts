@@ -3,7 +3,7 @@
  * flow, progress while Webex checks, and one message at the end (signed in, or why not).
  */
 import * as vscode from 'vscode';
-import type { AccountInfo } from '../../services/accountRecords';
+import type { AccountInfo } from '../../services/accounts/accountRecords';
 import { runOAuthSignIn, type OAuthDeps, type OAuthGrant } from '../oauth/oauthSignIn';
 import { SignInError, promptForToken } from '../signInPrompt';
 import { chooseSignInMethod, promptForBotToken, type SignInMethod } from './signInMethods';

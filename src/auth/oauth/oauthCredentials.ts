@@ -1,8 +1,8 @@
 /**
- * How an OAuth account's tokens sit in its `webex.account.<id>` secret (services/accountRecords.ts:
+ * How an OAuth account's tokens sit in its `webex.account.<id>` secret (services/accounts/accountRecords.ts:
  * the same JSON document as a pasted token's, with the OAuth fields added). Pure, no vscode.
  */
-import type { AccountCredentials } from '../../services/accountRecords';
+import type { AccountCredentials } from '../../services/accounts/accountRecords';
 import { parseTokenRecord, type TokenRecord } from '../../webex/oauth/tokens';
 
 export interface OAuthCredentials extends AccountCredentials {

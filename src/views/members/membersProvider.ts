@@ -3,7 +3,7 @@
  * marked. Follows `services.selection`; loads through the MembersStore (cached, deduplicated).
  */
 import type { ExtensionServices } from '../../extensionServices';
-import type { SelectionTarget } from '../../services/selection';
+import type { SelectionTarget } from '../../services/sidebar/selection';
 import { ErrorNode, NodeCache, NodeProvider, endedSession, type TreeNode } from '../treeNode';
 import { MemberNode } from './memberNode';
 

@@ -3,7 +3,7 @@
  */
 import * as vscode from 'vscode';
 import type { Room } from '../../webex/types';
-import { relativeTime } from '../../services/ordering';
+import { relativeTime } from '../../services/sidebar/ordering';
 import { TreeNode, escape } from '../treeNode';
 
 /** `webex.openSpace` is registered by the conversation webview; clicking a space opens it. */

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
-import { filterRooms } from '../../services/ordering';
+import { filterRooms } from '../../services/sidebar/ordering';
 import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, endedSession, type TreeNode } from '../treeNode';
 import { SpaceNode } from './spaceNode';
 

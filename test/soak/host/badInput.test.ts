@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Message, Room } from '../../../src/webex/types';
-import type { ThreadTestHooks } from '../../../src/webviews/thread/threadWebview';
+import type { ConversationTestHooks } from '../../../src/webviews/conversation/conversationWebview';
 import { Rest, freshSession, sandboxRequests, testing, type Testing } from '../../integration/sidebarFixture';
 import { ADA, CORPUS_SPACE } from '../soakPlan';
 import type { CorpusRecord } from '../soakRecords';
@@ -49,7 +49,7 @@ const BAD_EMAILS = ['not-an-email', 'ada@', '@example.com', 'ada@@example.com', 
 describe('Bad-input corpus', function () {
   this.timeout(5 * 60_000);
   let t: Testing;
-  let hooks: ThreadTestHooks;
+  let hooks: ConversationTestHooks;
   let user: User;
   let rest: Rest;
   let corpus: Room;

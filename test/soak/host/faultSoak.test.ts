@@ -13,8 +13,8 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Message, Room, Team } from '../../../src/webex/types';
-import type { ThreadPanel } from '../../../src/webviews/thread/threadPanel';
-import type { ThreadTestHooks } from '../../../src/webviews/thread/threadWebview';
+import type { ConversationPanel } from '../../../src/webviews/conversation/conversationPanel';
+import type { ConversationTestHooks } from '../../../src/webviews/conversation/conversationWebview';
 import type { TreeNode } from '../../../src/views/treeNode';
 import { nodeKind } from '../../bench/host/hostKit';
 import { Rest, freshSession, sandboxRequests, testing, type Testing } from '../../integration/sidebarFixture';
@@ -29,7 +29,7 @@ const ATTEMPTS = 10;
 describe('Fault soak', function () {
   this.timeout(plan.durationMs + 6 * 60_000);
   let t: Testing;
-  let hooks: ThreadTestHooks;
+  let hooks: ConversationTestHooks;
   let user: User;
   let rest: Rest;
   let rooms: Room[];
@@ -95,7 +95,7 @@ describe('Fault soak', function () {
     }
   }
 
-  async function readyTab(): Promise<ThreadPanel | undefined> {
+  async function readyTab(): Promise<ConversationPanel | undefined> {
     const panel = await openSpace(hooks, soakRoom.id);
     if (panel.currentStatus === 'ready' && panel.space) {
       return panel;

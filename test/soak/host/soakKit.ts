@@ -1,15 +1,15 @@
 /**
  * The scripted user's hands inside the extension host: the extension's testing API, conversation
- * tabs (driven through ThreadPanel.receive exactly as the page posts), commands with scripted
+ * tabs (driven through ConversationPanel.receive exactly as the page posts), commands with scripted
  * prompts, the local Webex's fault controls, and the record of every prompt and notification the
  * user saw (ScriptedPrompts keeps them only until its next reset).
  */
 import * as vscode from 'vscode';
 import type { AnyFaultRule } from '../../sandbox/faults';
 import type { RequestRecord } from '../../sandbox/server';
-import type { RequestMessage, ResponseMessage } from '../../../src/webviews/thread/protocol';
-import { THREAD_TEST_HOOKS_COMMAND, type ThreadTestHooks } from '../../../src/webviews/thread/threadWebview';
-import type { ThreadPanel } from '../../../src/webviews/thread/threadPanel';
+import type { RequestMessage, ResponseMessage } from '../../../src/webviews/conversation/protocol';
+import { CONVERSATION_TEST_HOOKS_COMMAND, type ConversationTestHooks } from '../../../src/webviews/conversation/conversationWebview';
+import type { ConversationPanel } from '../../../src/webviews/conversation/conversationPanel';
 import type { AskedPrompt, ScriptedAnswer } from '../../../src/commands/scriptedPrompts';
 import { origin, sleep, type Testing } from '../../bench/host/hostKit';
 
@@ -32,10 +32,10 @@ export async function clearFaults(): Promise<void> {
   await fetch(`${origin()}/_sandbox/faults`, { method: 'DELETE' });
 }
 
-export async function threadHooks(): Promise<ThreadTestHooks> {
-  const hooks = await vscode.commands.executeCommand<ThreadTestHooks | undefined>(THREAD_TEST_HOOKS_COMMAND);
+export async function threadHooks(): Promise<ConversationTestHooks> {
+  const hooks = await vscode.commands.executeCommand<ConversationTestHooks | undefined>(CONVERSATION_TEST_HOOKS_COMMAND);
   if (!hooks) {
-    throw new Error(`${THREAD_TEST_HOOKS_COMMAND} exists only under WEBEX_TEST=1`);
+    throw new Error(`${CONVERSATION_TEST_HOOKS_COMMAND} exists only under WEBEX_TEST=1`);
   }
   return hooks;
 }
@@ -83,7 +83,7 @@ export class User {
   }
 
   /** Posts a request the way the page does; resolves the host's response. */
-  async ask(panel: ThreadPanel, request: Omit<RequestMessage, 'type' | 'requestId'>): Promise<ResponseMessage> {
+  async ask(panel: ConversationPanel, request: Omit<RequestMessage, 'type' | 'requestId'>): Promise<ResponseMessage> {
     const response = await panel.receive({ type: 'request', requestId: this.nextRequest++, ...request });
     if (!response) {
       throw new Error('the host left a request unanswered');
@@ -93,7 +93,7 @@ export class User {
 }
 
 /** Opens (or reveals) a space's tab and waits for its load to end, whatever the outcome. */
-export async function openSpace(hooks: ThreadTestHooks, roomId: string): Promise<ThreadPanel> {
+export async function openSpace(hooks: ConversationTestHooks, roomId: string): Promise<ConversationPanel> {
   await vscode.commands.executeCommand('webex.openSpace', roomId);
   const panel = hooks.panel(roomId);
   if (!panel) {
@@ -103,7 +103,7 @@ export async function openSpace(hooks: ThreadTestHooks, roomId: string): Promise
   return panel;
 }
 
-export async function closeAllTabs(hooks: ThreadTestHooks): Promise<void> {
+export async function closeAllTabs(hooks: ConversationTestHooks): Promise<void> {
   for (const panel of hooks.panels()) {
     panel.panel.dispose();
   }

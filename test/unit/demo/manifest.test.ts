@@ -105,7 +105,7 @@ describe('package.json for the marketplace', () => {
       assert.ok(files.includes(step.media.markdown ?? ''), `${step.media.markdown} is not packaged`);
     }
     // The bundles exist only after a build; when they do, they must be in.
-    for (const bundle of ['dist/extension.js', 'dist/webview/thread.js']) {
+    for (const bundle of ['dist/extension.js', 'dist/webview/conversation.js']) {
       if (fs.existsSync(path.join(root, bundle))) {
         assert.ok(files.includes(bundle), `${bundle} is not packaged`);
       }

@@ -1,0 +1,161 @@
+/**
+ * What the page may ask the host to do, checked against what the host knows (the page is
+ * untrusted): load older messages, send, retry, discard, edit and delete own messages, download a
+ * file, open a link. Webex rules enforced before any request (notes §6): edits only of own
+ * messages without files or cards, at most 10 of them; one confirmation before a delete.
+ */
+import * as path from 'node:path';
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import type { Message } from '../../webex/types';
+import { isBlank } from '../../webex/validation';
+import { ALLOWED_LINK, type RequestMessage, type RequestResult } from './protocol';
+import type { LoadedSpace, ConversationEnvironment } from './conversationPanel';
+
+/** "At most 10 edits per message; the 11th returns 400" (notes §6, PUT /messages/{id}). */
+export const MAX_EDITS = 10;
+
+export class ConversationActions {
+  /** Edits made in this session, per message (Webex does not tell how many a message had). */
+  private readonly edits = new Map<string, number>();
+
+  constructor(
+    private readonly env: ConversationEnvironment,
+    private readonly space: () => LoadedSpace | undefined,
+  ) {}
+
+  async run(request: RequestMessage): Promise<RequestResult> {
+    const space = this.space();
+    if (!space) {
+      throw new Error('Sign in to Webex first.');
+    }
+    switch (request.method) {
+      case 'loadOlder':
+        return await space.conversation.loadOlder();
+      case 'send': {
+        const { localId, markdown, parentId } = request.params;
+        if (isBlank(markdown)) {
+          throw new Error('The message is empty.');
+        }
+        space.queue.enqueue({ localId, markdown, parentId: parentId ? threadRoot(space, parentId) : undefined });
+        await space.drafts.setDraft(space.room.id, undefined);
+        return { queued: true };
+      }
+      case 'retry': {
+        const { localId, checked } = request.params;
+        if (space.queue.retry(localId, { checked: checked === true })) {
+          return { queued: true };
+        }
+        const entry = space.queue.items().find((e) => e.localId === localId);
+        if (!entry) {
+          throw new Error('There is no such unsent message any more.');
+        }
+        if (space.queue.mustLook(entry)) {
+          // Webex may have it and only the user can tell: never sent again without their word.
+          throw new Error('Look for the message in Webex first; send it again only if it is not there.');
+        }
+        return { queued: true }; // already sending
+      }
+      case 'discard':
+        return { discarded: space.queue.discard(request.params.localId) !== undefined };
+      case 'edit':
+        await this.edit(space, request.params.messageId, request.params.markdown);
+        return { edited: true };
+      case 'delete':
+        return { deleted: await this.delete(space, request.params.messageId) };
+      case 'download':
+        return { saved: await this.download(space, request.params.messageId, request.params.index) };
+    }
+  }
+
+  private own(space: LoadedSpace, messageId: string): Message {
+    const message = space.conversation.message(messageId);
+    if (!message) {
+      throw new Error('That message is no longer in this space.');
+    }
+    if (message.personId !== this.env.services.session.me?.id) {
+      throw new Error('Only your own messages can be changed.');
+    }
+    return message;
+  }
+
+  private async edit(space: LoadedSpace, messageId: string, markdown: string): Promise<void> {
+    const message = this.own(space, messageId);
+    if ((message.files?.length ?? 0) > 0 || (message.attachments?.length ?? 0) > 0) {
+      throw new Error('Webex does not allow editing a message with a file or a card.');
+    }
+    const count = this.edits.get(messageId) ?? 0;
+    if (count >= MAX_EDITS) {
+      throw new Error(`Webex allows at most ${MAX_EDITS} edits of a message.`);
+    }
+    const updated = await space.client.messages.update(messageId, { roomId: space.room.id, markdown });
+    this.edits.set(messageId, count + 1);
+    space.conversation.applyLocal({ ...message, ...updated, html: undefined });
+  }
+
+  private async delete(space: LoadedSpace, messageId: string): Promise<boolean> {
+    const message = this.own(space, messageId);
+    const excerpt = (message.markdown ?? message.text ?? '').replace(/\s+/g, ' ').trim();
+    const confirmed = await this.env.services.prompts.confirm('Delete this message?', {
+      detail: excerpt.length > 120 ? `${excerpt.slice(0, 119)}…` : excerpt || undefined,
+      action: 'Delete',
+    });
+    if (!confirmed) {
+      return false;
+    }
+    await space.client.messages.delete(messageId);
+    space.conversation.applyDeleted(messageId);
+    return true;
+  }
+
+  private async download(space: LoadedSpace, messageId: string, index: number): Promise<boolean> {
+    const url = space.conversation.message(messageId)?.files?.[index];
+    if (!url) {
+      throw new Error('That file is no longer in this space.');
+    }
+    // The token stays here: the client fetches the file, the page only asked for (message, index).
+    const file = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Downloading from Webex…' },
+      () => space.client.messages.download(url),
+    );
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+    const target = await this.env.chooseSaveLocation(vscode.Uri.joinPath(folder, safeFileName(file.filename)));
+    if (!target) {
+      return false;
+    }
+    await vscode.workspace.fs.writeFile(target, file.data);
+    return true;
+  }
+
+  /** Opens http, https and mailto links in the user's browser or mail client; nothing else. */
+  async openLink(href: string): Promise<void> {
+    if (!ALLOWED_LINK.test(href)) {
+      return;
+    }
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(href, true);
+    } catch {
+      return;
+    }
+    if (uri.scheme === 'http' || uri.scheme === 'https' || uri.scheme === 'mailto') {
+      await this.env.openExternal(uri);
+    }
+  }
+}
+
+/** A reply always goes to the thread's first message (Webex threads are one level deep). */
+function threadRoot(space: LoadedSpace, parentId: string): string {
+  return space.conversation.message(parentId)?.parentId || parentId;
+}
+
+/** The sender chose the name: keep its last segment only, without characters file systems refuse. */
+export function safeFileName(name: string): string {
+  const base = path.basename(name.replace(/\\/g, '/'));
+  const clean = [...base]
+    .map((c) => (c.charCodeAt(0) < 0x20 || '<>:"/\\|?*'.includes(c) ? '_' : c))
+    .join('')
+    .replace(/^\.+/, '')
+    .trim();
+  return clean.slice(0, 200) || 'download';
+}

@@ -1,0 +1,417 @@
+/**
+ * The host side of one conversation tab (one per space): owns the space's Conversation, outbox and
+ * poller, talks to the page only through protocol.ts, and answers its requests. The page is
+ * untrusted (it renders hostile content), so every message from it is parsed and checked here.
+ */
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../../extensionServices';
+import { Conversation, clientSource, type ConversationChange } from '../../services/conversation/conversation';
+import { ConversationPoller, type PollIntervals } from '../../services/conversation/conversationPoller';
+import { LOOK_FIRST, SendQueue, matchSentMessage, sendFailureText } from '../../services/outbox/sendQueue';
+import { DraftStore } from '../../services/conversation/drafts';
+import type { WebexClient } from '../../webex/client';
+import { WebexApiError } from '../../webex/errors';
+import { MAX_MESSAGE_BYTES } from '../../webex/validation';
+import type { Message, Room } from '../../webex/types';
+import { resourceRoots, threadHtml } from './html';
+import { toMessageView, toPersonView } from './messageViews';
+import {
+  parsePageMessage,
+  type ConversationStatus,
+  type HostMessage,
+  type PageMessage,
+  type RequestMessage,
+  type RequestResult,
+  type ResponseMessage,
+} from './protocol';
+import { ConversationActions } from './conversationActions';
+import { ConversationFiles } from './conversationFiles';
+
+export const CONVERSATION_VIEW_TYPE = 'webex.thread';
+
+/** What all tabs share; conversationWebview.ts builds it (tests replace the dialogs through its hooks). */
+export interface ConversationEnvironment {
+  readonly services: ExtensionServices;
+  readonly extensionUri: vscode.Uri;
+  intervals(): PollIntervals;
+  windowFocused(): boolean;
+  chooseSaveLocation(defaultUri: vscode.Uri): Promise<vscode.Uri | undefined>;
+  openExternal(uri: vscode.Uri): Promise<boolean>;
+  /** Keep what was posted to the page (integration tests only). */
+  readonly recordPosts: boolean;
+  /**
+   * Sends still finishing for a tab that closed or reloaded, by `<account>/<room>`: a tab opened
+   * again waits for them, so it reads each entry from storage sent or failed, never half-way.
+   */
+  readonly finishingOutboxes: Map<string, Promise<void>>;
+}
+
+/** The state of a loaded space (undefined while signed out or loading the room). */
+export interface LoadedSpace {
+  client: WebexClient;
+  room: Room;
+  mentionsOnly: boolean;
+  conversation: Conversation;
+  queue: SendQueue;
+  drafts: DraftStore;
+  poller: ConversationPoller;
+  files: ConversationFiles;
+}
+
+function outboxKey(accountId: string, roomId: string): string {
+  return `${accountId}/${roomId}`;
+}
+
+export class ConversationPanel implements vscode.Disposable {
+  private pageReady = false;
+  private status: ConversationStatus = 'loading';
+  private error: string | undefined;
+  private loaded: LoadedSpace | undefined;
+  private loadedAccount: string | undefined;
+  private generation = 0;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly actions: ConversationActions;
+  /** Host → page messages, kept only for integration tests (`recordPosts`). */
+  readonly posted: HostMessage[] = [];
+  private readonly disposeListeners: Array<() => void> = [];
+  /** Resolves when the current load finished (tests, and the command that opens the tab). */
+  loading: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly roomId: string,
+    private readonly env: ConversationEnvironment,
+    private room: Room | undefined,
+  ) {
+    this.actions = new ConversationActions(env, () => this.loaded);
+    panel.webview.options = { enableScripts: true, localResourceRoots: resourceRoots(env.extensionUri) };
+    panel.iconPath = vscode.Uri.joinPath(env.extensionUri, 'media', 'webex.svg');
+    panel.title = room?.title ?? panel.title;
+    panel.webview.html = threadHtml(panel.webview, env.extensionUri, panel.title);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      panel.onDidChangeViewState(() => this.onViewState()),
+      panel.onDidDispose(() => this.dispose()),
+      env.services.session.onDidChange(() => {
+        if ((env.services.session.account?.id ?? undefined) !== this.loadedAccount) {
+          this.reload();
+        }
+      }),
+    );
+    if (panel.active) {
+      env.services.selection.setActiveSpace(roomId);
+    }
+    this.reload();
+  }
+
+  get space(): LoadedSpace | undefined {
+    return this.loaded;
+  }
+
+  get currentStatus(): ConversationStatus {
+    return this.status;
+  }
+
+  onDidDispose(listener: () => void): void {
+    this.disposeListeners.push(listener);
+  }
+
+  /** Window focus changed (the registry forwards it to every tab). */
+  setWindowFocused(focused: boolean): void {
+    this.loaded?.poller.setFocused(focused);
+  }
+
+  setIntervals(intervals: PollIntervals): void {
+    this.loaded?.poller.setIntervals(intervals);
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+    this.post({ type: 'focusComposer' });
+  }
+
+  /** Handles one message as if the page had posted it; resolves with the response to a request. */
+  async receive(raw: unknown): Promise<ResponseMessage | undefined> {
+    const message = parsePageMessage(raw);
+    if (!message) {
+      this.env.services.log.warn('Conversation: ignored a malformed message from the page');
+      return undefined;
+    }
+    return await this.handle(message);
+  }
+
+  private async handle(message: PageMessage): Promise<ResponseMessage | undefined> {
+    switch (message.type) {
+      case 'ready':
+        this.pageReady = true;
+        this.sendEverything();
+        return undefined;
+      case 'openLink':
+        await this.actions.openLink(message.href);
+        return undefined;
+      case 'draft':
+        await this.loaded?.drafts.setDraft(this.roomId, message.draft);
+        return undefined;
+      case 'signIn':
+        await vscode.commands.executeCommand('webex.signIn');
+        return undefined;
+      case 'request':
+        return await this.answer(message);
+    }
+  }
+
+  private async answer(request: RequestMessage): Promise<ResponseMessage> {
+    let response: ResponseMessage;
+    try {
+      const result: RequestResult = await this.actions.run(request);
+      response = { type: 'response', requestId: request.requestId, ok: true, result };
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      this.env.services.log.warn(`Conversation: ${request.method} failed: ${text}`);
+      response = { type: 'response', requestId: request.requestId, ok: false, error: text };
+    }
+    this.post(response);
+    return response;
+  }
+
+  private reload(): void {
+    this.loading = this.load().catch((error: unknown) => {
+      this.env.services.log.error(`Conversation: could not open the space: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  private async load(): Promise<void> {
+    const generation = ++this.generation;
+    this.unload();
+    const { session, spaces } = this.env.services;
+    this.setStatus('loading');
+    await session.ready();
+    const client = session.client;
+    const account = session.account;
+    this.loadedAccount = account?.id;
+    if (generation !== this.generation) {
+      return;
+    }
+    if (!client || !account) {
+      this.setStatus('signedOut');
+      this.sendEverything();
+      return;
+    }
+    try {
+      const room = spaces.room(this.roomId) ?? this.room ?? (await client.rooms.get(this.roomId));
+      if (generation !== this.generation) {
+        return;
+      }
+      this.room = room;
+      this.panel.title = room.title;
+      const mentionsOnly = session.isBot && room.type === 'group';
+      await this.env.finishingOutboxes.get(outboxKey(account.id, this.roomId));
+      if (generation !== this.generation) {
+        return;
+      }
+      const drafts = new DraftStore(this.env.services.state, account.id);
+      const conversation = new Conversation(clientSource(client, this.roomId, mentionsOnly), {
+        detectDeletions: !mentionsOnly,
+        onChange: (change) => this.postChange(change),
+      });
+      const meId = account.personId;
+      const queue = new SendQueue({
+        roomId: this.roomId,
+        store: drafts,
+        post: (entry) => client.messages.create({ roomId: this.roomId, markdown: entry.markdown, parentId: entry.parentId }),
+        // A bot cannot look for its own message in a group space: listing needs mentionedPeople=me,
+        // which leaves out its own posts (notes §11). Then only the user can look (mustLook).
+        findExisting: mentionsOnly
+          ? undefined
+          : async (entry) =>
+              matchSentMessage(entry, meId, await client.messages.list({ roomId: this.roomId, parentId: entry.parentId, max: 50 }).first(50)),
+        // The client already looked after an ambiguous failure (messageDelivery.ts); only a failed
+        // look ("deliveryChecked: false") or an abort leaves the fate of the message unknown.
+        isAmbiguous: (error) => error instanceof WebexApiError && (error.deliveryChecked === false || error.kind === 'aborted'),
+        describe: (error) => sendFailureText(error, !mentionsOnly),
+        onChange: () => this.postOutbox(),
+        onSent: (_localId, message) => conversation.applyLocal(message),
+        onFailed: (_localId, error) => this.env.services.log.warn(`Conversation: a message was not sent: ${error instanceof Error ? error.message : String(error)}`),
+      });
+      const poller = new ConversationPoller(() => this.poll(conversation), this.env.intervals());
+      poller.setFocused(this.env.windowFocused());
+      const files = new ConversationFiles(client, conversation, (message) => this.post(message));
+      this.loaded = { client, room, mentionsOnly, conversation, queue, drafts, poller, files };
+      this.sendEverything();
+      await conversation.loadNewest();
+      if (generation !== this.generation) {
+        return;
+      }
+      this.setStatus('ready');
+      poller.setVisible(this.panel.visible);
+    } catch (error) {
+      if (generation === this.generation) {
+        this.setStatus('error', error instanceof Error ? `Could not open this space: ${error.message}` : 'Could not open this space.');
+      }
+      throw error;
+    }
+  }
+
+  private async poll(conversation: Conversation): Promise<void> {
+    try {
+      await conversation.pollNewer();
+    } catch (error) {
+      // No notification: a poll fails quietly and the next one tries again (no storms).
+      this.env.services.log.warn(`Conversation: poll failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Live updates (issue 5) brought a message of this space: show it without waiting for a poll. */
+  async receiveLive(message: Message | undefined): Promise<void> {
+    const loaded = this.loaded;
+    if (!loaded) {
+      return;
+    }
+    if (message) {
+      await loaded.conversation.applyIncoming(message);
+    } else {
+      await this.pollNow();
+    }
+  }
+
+  /** Live updates say a message of this space was deleted. */
+  removeLive(messageId: string): void {
+    this.loaded?.conversation.applyDeleted(messageId);
+  }
+
+  /** Polls now (integration tests, and live updates that know the space changed). */
+  async pollNow(): Promise<void> {
+    if (this.status === 'error') {
+      // The space could not be opened (Webex failed at the time): polling means trying again.
+      this.retryIfFailed();
+      await this.loading;
+      return;
+    }
+    await this.loaded?.poller.pollNow();
+  }
+
+  /** A tab that could not open its space tries again (after Refresh, or when Webex is back). */
+  retryIfFailed(): void {
+    if (this.status === 'error') {
+      this.reload();
+    }
+  }
+
+  private unload(): void {
+    if (this.loaded) {
+      this.loaded.poller.dispose();
+      this.loaded.queue.dispose();
+      const key = outboxKey(this.loaded.drafts.accountId, this.roomId);
+      const finishing = this.loaded.queue.idle();
+      this.env.finishingOutboxes.set(key, finishing);
+      void finishing.finally(() => {
+        if (this.env.finishingOutboxes.get(key) === finishing) {
+          this.env.finishingOutboxes.delete(key);
+        }
+      });
+      this.loaded.files.dispose();
+      this.loaded = undefined;
+    }
+  }
+
+  private setStatus(status: ConversationStatus, error?: string): void {
+    this.status = status;
+    this.error = error;
+    this.post({ type: 'status', status, error });
+  }
+
+  private onViewState(): void {
+    if (!this.panel.visible) {
+      // Without retainContextWhenHidden the page is gone; it says `ready` again when shown.
+      this.pageReady = false;
+    }
+    this.loaded?.poller.setVisible(this.panel.visible);
+    if (this.panel.active) {
+      this.env.services.selection.setActiveSpace(this.roomId);
+    }
+  }
+
+  /** The page (re)started: its frame, every known message and the outbox. */
+  private sendEverything(): void {
+    if (!this.pageReady) {
+      return;
+    }
+    const { session } = this.env.services;
+    const me = session.me;
+    const room = this.room;
+    this.post({
+      type: 'init',
+      room: { id: this.roomId, title: room?.title ?? this.panel.title, type: room?.type ?? 'group', isLocked: room?.isLocked },
+      me: me ? { id: me.id, displayName: me.displayName, emails: me.emails } : undefined,
+      status: this.status,
+      error: this.error,
+      mentionsOnly: this.loaded?.mentionsOnly ?? false,
+      draft: this.loaded?.drafts.getDraft(this.roomId),
+      maxMessageBytes: MAX_MESSAGE_BYTES,
+    });
+    if (this.loaded?.conversation.isLoaded) {
+      this.postChange(this.loaded.conversation.snapshot());
+    }
+    this.postOutbox();
+  }
+
+  /** Messages first (never held up by file names), then the names of their files as they come. */
+  private postChange(change: ConversationChange): void {
+    const conversation = this.loaded?.conversation;
+    const files = this.loaded?.files;
+    this.post({
+      type: 'messages',
+      reset: change.reset,
+      cause: change.cause,
+      upsert: change.upsert.map((m) => toMessageView(m, conversation?.isContext(m.id) ?? false, files?.details)),
+      remove: change.remove,
+      people: change.people.map(toPersonView),
+      hasOlder: change.hasOlder,
+    });
+    if (this.pageReady) {
+      files?.track(change.upsert);
+    }
+  }
+
+  private postOutbox(): void {
+    const queue = this.loaded?.queue;
+    this.post({
+      type: 'outbox',
+      items: (queue?.items() ?? []).map((e) => {
+        const mustLook = queue?.mustLook(e) === true;
+        return {
+          localId: e.localId,
+          markdown: e.markdown,
+          parentId: e.parentId,
+          queued: e.queued,
+          state: e.state,
+          error: mustLook ? LOOK_FIRST : e.error,
+          mustLook: mustLook || undefined,
+        };
+      }),
+    });
+  }
+
+  private post(message: HostMessage): void {
+    if (this.env.recordPosts) {
+      this.posted.push(message);
+      if (this.posted.length > 1000) {
+        this.posted.splice(0, this.posted.length - 1000);
+      }
+    }
+    if (this.pageReady) {
+      void this.panel.webview.postMessage(message);
+    }
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.unload();
+    for (const d of this.disposables.splice(0)) {
+      d.dispose();
+    }
+    for (const listener of this.disposeListeners.splice(0)) {
+      listener();
+    }
+  }
+}

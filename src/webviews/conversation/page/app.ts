@@ -1,0 +1,317 @@
+/**
+ * The conversation page: keeps the messages the host sent, turns them into threads (and previews
+ * of replies posted far below their thread) grouped by author and day, and hands them to the
+ * windowed timeline; wires the composer, the message actions (messageActions.ts), the notices
+ * (notices.ts) and keyboard navigation.
+ */
+import type { FilesMessage, HostMessage, InitMessage, MessageView, MessagesMessage, OutboxItemView, PersonView } from '../protocol';
+import { assembleThreads, conversationEntries, layoutEntries } from '../../../services/conversation/conversationModel';
+import { Composer } from './composer';
+import { codicon, div, moveFocus, text } from './dom';
+import { localDay } from './format';
+import type { HostChannel } from './hostChannel';
+import { createMessageRenderer, type MentionLookup } from './markdown';
+import { MessageActions } from './messageActions';
+import { authorName, previewSignature, renderPending, renderReplyPreview, renderThread, threadSignature, type RenderContext } from './messageDom';
+import { Toast, renderBanner, renderLogStart } from './notices';
+import { createSanitizer } from './sanitize';
+import { Timeline, type TimelineItem, type TimelineReason } from './timeline';
+
+const BODY_CACHE_LIMIT = 3000;
+
+export class ConversationApp {
+  private init: InitMessage | undefined;
+  private readonly messages = new Map<string, MessageView>();
+  private readonly people = new Map<string, PersonView>();
+  private outbox: OutboxItemView[] = [];
+  private hasOlder = false;
+  private loadingOlder = false;
+  private firstPagePainted = false;
+  private readonly ctx: RenderContext;
+  private readonly timeline: Timeline;
+  private readonly composer: Composer;
+  private readonly actions: MessageActions;
+  private readonly scroller: HTMLElement;
+  private readonly logStart: HTMLElement;
+  private readonly outboxEl: HTMLElement;
+  private readonly banner: HTMLElement;
+  private readonly toast = new Toast();
+  private readonly jump: HTMLButtonElement;
+
+  constructor(
+    root: HTMLElement,
+    private readonly host: HostChannel,
+  ) {
+    const mentions: MentionLookup = {
+      name: (kind, value) =>
+        kind === 'personId' ? this.people.get(value)?.displayName : [...this.people.values()].find((p) => p.email === value)?.displayName,
+      isMe: (kind, value) => {
+        const me = this.init?.me;
+        return me !== undefined && (kind === 'personId' ? value === me.id : me.emails.some((e) => e.toLowerCase() === value.toLowerCase()));
+      },
+    };
+    this.ctx = {
+      me: undefined,
+      people: this.people,
+      renderer: createMessageRenderer(),
+      sanitizer: createSanitizer(window),
+      mentions,
+      expanded: new Set(),
+      newMarkerId: undefined,
+      editingId: undefined,
+      bodies: new Map(),
+    };
+
+    this.banner = div('banner');
+    this.banner.hidden = true;
+    this.scroller = div('log');
+    this.scroller.setAttribute('role', 'log');
+    this.scroller.setAttribute('aria-label', 'Messages');
+    this.scroller.tabIndex = 0;
+    this.logStart = div('log-start');
+    const threadsEl = div('threads');
+    this.outboxEl = div('outbox');
+    this.scroller.append(this.logStart, threadsEl, this.outboxEl);
+    this.jump = document.createElement('button');
+    this.jump.type = 'button';
+    this.jump.className = 'jump';
+    this.jump.hidden = true;
+    this.jump.append(codicon('arrow-down'), text('New messages'));
+    this.composer = new Composer({
+      send: (markdown, parentId) => this.send(markdown, parentId),
+      draftChanged: (draft) => this.host.post({ type: 'draft', draft }),
+    });
+    const main = document.createElement('main');
+    main.className = 'conversation';
+    main.append(this.scroller, this.jump, this.toast.element);
+    root.append(this.banner, main, this.composer.element);
+
+    this.timeline = new Timeline(this.scroller, threadsEl, {
+      needOlder: () => this.loadOlder(),
+      atBottomChanged: (atBottom) => {
+        if (atBottom) {
+          this.jump.hidden = true;
+        }
+      },
+    });
+    this.actions = new MessageActions({
+      host: this.host,
+      composer: this.composer,
+      ctx: this.ctx,
+      scroller: this.scroller,
+      timeline: this.timeline,
+      message: (id) => this.messages.get(id),
+      outboxItem: (localId) => this.outbox.find((o) => o.localId === localId),
+      refresh: (reason) => this.refresh(reason),
+      toast: (message) => this.toast.show(message),
+    });
+    this.jump.addEventListener('click', () => {
+      this.timeline.scrollToNewest();
+      this.jump.hidden = true;
+    });
+    this.scroller.addEventListener('click', (e) => this.actions.onClick(e));
+    this.scroller.addEventListener('auxclick', (e) => {
+      if ((e.target as Element).closest('a')) {
+        e.preventDefault();
+      }
+    });
+    this.scroller.addEventListener('keydown', (e) => this.onKey(e));
+    this.renderLogStart();
+  }
+
+  handle(message: HostMessage): void {
+    switch (message.type) {
+      case 'init':
+        this.onInit(message);
+        break;
+      case 'messages':
+        this.onMessages(message);
+        break;
+      case 'files':
+        this.onFiles(message);
+        break;
+      case 'outbox':
+        this.outbox = message.items;
+        this.refresh('local');
+        break;
+      case 'status':
+        if (this.init) {
+          this.init = { ...this.init, status: message.status, error: message.error };
+          this.renderBanner();
+          this.renderLogStart();
+        }
+        break;
+      case 'focusComposer':
+        this.composer.focus();
+        break;
+      case 'response':
+        break;
+    }
+  }
+
+  private onInit(message: InitMessage): void {
+    if (!this.init) {
+      performance.mark('webex:init');
+    }
+    this.init = message;
+    this.ctx.me = message.me;
+    this.host.state = { roomId: message.room.id, title: message.room.title };
+    document.title = message.room.title;
+    this.scroller.setAttribute('aria-label', `Messages in ${message.room.title}`);
+    this.composer.setLimit(message.maxMessageBytes);
+    this.composer.setEnabled(message.status !== 'signedOut');
+    const parent = message.draft?.parentId ? this.messages.get(message.draft.parentId) : undefined;
+    this.composer.setDraft(message.draft, parent ? authorName(parent, this.ctx) : undefined);
+    this.renderBanner();
+    this.renderLogStart();
+  }
+
+  private onMessages(message: MessagesMessage): void {
+    if (message.reset && !this.firstPagePainted) {
+      performance.mark('webex:firstMessages');
+    }
+    if (message.reset) {
+      this.messages.clear();
+    }
+    for (const person of message.people) {
+      this.people.set(person.id, person);
+    }
+    const me = this.init?.me?.id;
+    let firstNew: MessageView | undefined;
+    for (const m of message.upsert) {
+      if (message.cause === 'newer' && !this.messages.has(m.id) && m.personId !== me && (!firstNew || m.created < firstNew.created)) {
+        firstNew = m;
+      }
+      this.messages.set(m.id, m);
+    }
+    for (const id of message.remove) {
+      this.messages.delete(id);
+    }
+    this.hasOlder = message.hasOlder;
+    if (firstNew && !this.timeline.isFollowing) {
+      this.ctx.newMarkerId ??= firstNew.id;
+      this.jump.hidden = false;
+    }
+    if (message.people.length > 0) {
+      this.ctx.bodies.clear();
+    }
+    this.refresh(message.reset || message.cause === 'initial' ? 'reset' : message.cause);
+    this.renderLogStart();
+    if (message.reset && !this.firstPagePainted) {
+      this.firstPagePainted = true;
+      // Marked once the newest page is on screen (issue 8 measures open → this mark).
+      requestAnimationFrame(() => setTimeout(() => performance.mark('webex:firstPage'), 0));
+    }
+  }
+
+  /** Names, types and sizes of files arrived after their messages: redraw those threads in place. */
+  private onFiles(message: FilesMessage): void {
+    let changed = false;
+    for (const { messageId, file } of message.files) {
+      const m = this.messages.get(messageId);
+      if (m && file.index < m.files.length) {
+        this.messages.set(messageId, { ...m, files: m.files.map((f) => (f.index === file.index ? file : f)) });
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.refresh('refresh');
+    }
+  }
+
+  private refresh(reason: TimelineReason): void {
+    if (this.ctx.bodies.size > BODY_CACHE_LIMIT) {
+      this.ctx.bodies.clear();
+    }
+    const entries = conversationEntries(assembleThreads(this.messages.values()));
+    const layouts = layoutEntries(entries, localDay);
+    const pendingByThread = new Map<string, OutboxItemView[]>();
+    const topLevel: OutboxItemView[] = [];
+    for (const item of this.outbox) {
+      if (item.parentId && this.messages.has(item.parentId)) {
+        pendingByThread.set(item.parentId, [...(pendingByThread.get(item.parentId) ?? []), item]);
+      } else {
+        topLevel.push(item);
+      }
+    }
+    const items: TimelineItem[] = entries.map((entry, i) => {
+      const layout = layouts[i];
+      if (entry.kind === 'replyPreview') {
+        const { thread, reply } = entry;
+        return {
+          id: `preview:${thread.id}`,
+          signature: previewSignature(thread, reply, layout, this.ctx),
+          size: 1,
+          render: () => renderReplyPreview(thread, reply, layout, this.ctx),
+        };
+      }
+      const thread = entry.thread;
+      const pending = pendingByThread.get(thread.id) ?? [];
+      return {
+        id: thread.id,
+        signature: threadSignature(thread, layout, pending, this.ctx),
+        size: 1 + thread.replies.length + pending.length,
+        render: () => renderThread(thread, layout, pending, this.ctx),
+      };
+    });
+    const following = this.timeline.isFollowing;
+    this.outboxEl.replaceChildren(...topLevel.map((item) => renderPending(item, this.ctx)));
+    this.timeline.setItems(items, reason);
+    if (following && reason === 'local') {
+      this.timeline.scrollToNewest();
+    }
+  }
+
+  private renderBanner(): void {
+    renderBanner(this.banner, this.init, () => this.host.post({ type: 'signIn' }));
+  }
+
+  private renderLogStart(): void {
+    renderLogStart(this.logStart, {
+      status: this.init?.status ?? 'loading',
+      loadingOlder: this.loadingOlder,
+      hasOlder: this.hasOlder,
+      empty: this.messages.size === 0,
+    });
+  }
+
+  private loadOlder(): void {
+    if (!this.hasOlder || this.loadingOlder || this.init?.status !== 'ready') {
+      return;
+    }
+    this.loadingOlder = true;
+    this.scroller.setAttribute('aria-busy', 'true');
+    this.renderLogStart();
+    this.host
+      .request('loadOlder', {})
+      .catch((error: Error) => this.toast.show(error.message))
+      .finally(() => {
+        this.loadingOlder = false;
+        this.scroller.removeAttribute('aria-busy');
+        this.renderLogStart();
+      });
+  }
+
+  private send(markdown: string, parentId: string | undefined): void {
+    const localId = typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+    this.ctx.newMarkerId = undefined;
+    this.timeline.scrollToNewest();
+    this.host.request('send', { localId, markdown, parentId }).catch((error: Error) => {
+      this.composer.restore(markdown, parentId);
+      this.toast.show(error.message);
+    });
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement;
+    if (this.actions.onEditKey(e, target)) {
+      return;
+    }
+    if (moveFocus(this.scroller, target, e.key)) {
+      e.preventDefault();
+    } else if (e.key === 'r' && target.tagName === 'ARTICLE') {
+      // "r" answers the thread of the message in focus.
+      target.closest('.thread')?.querySelector<HTMLElement>('[data-action="reply"]')?.click();
+    }
+  }
+}

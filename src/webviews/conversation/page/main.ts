@@ -1,0 +1,20 @@
+// The conversation page's entry point (bundled for the browser by esbuild.js into dist/webview/conversation.js).
+import { ConversationApp } from './app';
+import { HostChannel } from './hostChannel';
+
+function start(): void {
+  // Marks of the page's start (the benchmark splits the open time with them; cheap otherwise).
+  performance.mark('webex:script');
+  const root = document.getElementById('app');
+  if (!root) {
+    return;
+  }
+  // Host messages arrive only after `ready` (posted below), so `app` exists by then.
+  const host = new HostChannel((message) => app.handle(message));
+  const app = new ConversationApp(root, host);
+  // The handshake: the host posts nothing before this (STYLE.md "Webviews").
+  host.post({ type: 'ready' });
+  performance.mark('webex:ready');
+}
+
+start();

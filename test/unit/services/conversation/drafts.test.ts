@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import { DraftStore } from '../../../../src/services/conversation/drafts';
+import { MemoryStorage } from './memoryStorage';
+
+describe('draft store', () => {
+  it('keeps a draft per account and room, and a new store over the same storage reads it back (reload)', async () => {
+    const storage = new MemoryStorage();
+    await new DraftStore(storage, 'ada').setDraft('room1', { text: 'half a thought', parentId: 'p1' });
+    await new DraftStore(storage, 'ada').setDraft('room2', { text: 'other room' });
+    const reloaded = new DraftStore(storage, 'ada');
+    assert.deepEqual(reloaded.getDraft('room1'), { text: 'half a thought', parentId: 'p1' });
+    assert.deepEqual(reloaded.getDraft('room2'), { text: 'other room' });
+    assert.equal(new DraftStore(storage, 'bob').getDraft('room1'), undefined, 'another account sees nothing');
+  });
+
+  it('removes the key when the draft is emptied', async () => {
+    const storage = new MemoryStorage();
+    const store = new DraftStore(storage, 'ada');
+    await store.setDraft('room1', { text: 'x' });
+    await store.setDraft('room1', { text: '   ' });
+    assert.equal(storage.values.size, 0);
+  });
+
+  it('keeps the outbox and ignores malformed entries', async () => {
+    const storage = new MemoryStorage();
+    const store = new DraftStore(storage, 'ada');
+    await store.setOutbox('room1', [{ localId: 'l1', markdown: 'hi', queued: '2026-03-04T10:00:00.000Z', state: 'failed', error: 'x' }]);
+    assert.equal(store.getOutbox('room1').length, 1);
+    await storage.update('webex.conversation.outbox/ada/room2', [{ nope: true }, 'junk']);
+    assert.deepEqual(store.getOutbox('room2'), []);
+    await store.setOutbox('room1', []);
+    assert.equal(storage.values.size, 1);
+  });
+});
