@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { Message } from '../../webex/types';
 import { isBlank } from '../../webex/validation';
-import { ALLOWED_LINK, type RequestMessage, type RequestResult } from './protocol';
+import { ALLOWED_LINK, type RequestHandlers } from './protocol';
 import type { LoadedSpace, ConversationEnvironment } from './conversationPanel';
 
 /** "At most 10 edits per message; the 11th returns 400" (notes §6, PUT /messages/{id}). */
@@ -24,48 +24,49 @@ export class ConversationActions {
     private readonly space: () => LoadedSpace | undefined,
   ) {}
 
-  async run(request: RequestMessage): Promise<RequestResult> {
+  /** The page's requests, one handler each (params already checked against protocol.ts's table). */
+  readonly handlers: RequestHandlers = {
+    loadOlder: async () => await this.require().conversation.loadOlder(),
+    send: async ({ localId, markdown, parentId }) => {
+      const space = this.require();
+      if (isBlank(markdown)) {
+        throw new Error('The message is empty.');
+      }
+      space.queue.enqueue({ localId, markdown, parentId: parentId ? threadRoot(space, parentId) : undefined });
+      await space.drafts.setDraft(space.room.id, undefined);
+      return { queued: true };
+    },
+    retry: ({ localId, checked }) => Promise.resolve(this.retry(this.require(), localId, checked === true)),
+    discard: ({ localId }) => Promise.resolve({ discarded: this.require().queue.discard(localId) !== undefined }),
+    edit: async ({ messageId, markdown }) => {
+      await this.edit(this.require(), messageId, markdown);
+      return { edited: true };
+    },
+    delete: async ({ messageId }) => ({ deleted: await this.delete(this.require(), messageId) }),
+    download: async ({ messageId, index }) => ({ saved: await this.download(this.require(), messageId, index) }),
+  };
+
+  private require(): LoadedSpace {
     const space = this.space();
     if (!space) {
       throw new Error('Sign in to Webex first.');
     }
-    switch (request.method) {
-      case 'loadOlder':
-        return await space.conversation.loadOlder();
-      case 'send': {
-        const { localId, markdown, parentId } = request.params;
-        if (isBlank(markdown)) {
-          throw new Error('The message is empty.');
-        }
-        space.queue.enqueue({ localId, markdown, parentId: parentId ? threadRoot(space, parentId) : undefined });
-        await space.drafts.setDraft(space.room.id, undefined);
-        return { queued: true };
-      }
-      case 'retry': {
-        const { localId, checked } = request.params;
-        if (space.queue.retry(localId, { checked: checked === true })) {
-          return { queued: true };
-        }
-        const entry = space.queue.items().find((e) => e.localId === localId);
-        if (!entry) {
-          throw new Error('There is no such unsent message any more.');
-        }
-        if (space.queue.mustLook(entry)) {
-          // Webex may have it and only the user can tell: never sent again without their word.
-          throw new Error('Look for the message in Webex first; send it again only if it is not there.');
-        }
-        return { queued: true }; // already sending
-      }
-      case 'discard':
-        return { discarded: space.queue.discard(request.params.localId) !== undefined };
-      case 'edit':
-        await this.edit(space, request.params.messageId, request.params.markdown);
-        return { edited: true };
-      case 'delete':
-        return { deleted: await this.delete(space, request.params.messageId) };
-      case 'download':
-        return { saved: await this.download(space, request.params.messageId, request.params.index) };
+    return space;
+  }
+
+  private retry(space: LoadedSpace, localId: string, checked: boolean): { queued: true } {
+    if (space.queue.retry(localId, { checked })) {
+      return { queued: true };
     }
+    const entry = space.queue.items().find((e) => e.localId === localId);
+    if (!entry) {
+      throw new Error('There is no such unsent message any more.');
+    }
+    if (space.queue.mustLook(entry)) {
+      // Webex may have it and only the user can tell: never sent again without their word.
+      throw new Error('Look for the message in Webex first; send it again only if it is not there.');
+    }
+    return { queued: true }; // already sending
   }
 
   private own(space: LoadedSpace, messageId: string): Message {

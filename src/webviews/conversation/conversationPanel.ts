@@ -16,6 +16,7 @@ import type { Message, Room } from '../../webex/types';
 import { resourceRoots, threadHtml } from './html';
 import { toMessageView, toPersonView } from './messageViews';
 import {
+  handleRequest,
   parsePageMessage,
   type ConversationStatus,
   type HostMessage,
@@ -163,7 +164,7 @@ export class ConversationPanel implements vscode.Disposable {
   private async answer(request: RequestMessage): Promise<ResponseMessage> {
     let response: ResponseMessage;
     try {
-      const result: RequestResult = await this.actions.run(request);
+      const result: RequestResult = await handleRequest(this.actions.handlers, request.method, request.params);
       response = { type: 'response', requestId: request.requestId, ok: true, result };
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);

@@ -14,6 +14,7 @@
  *
  * This module must stay free of `vscode` and Node imports: it is bundled into the page.
  */
+import { boolean, integer, literal, object, optional, request, string, type Infer, type Parsed, type RequestSpec } from '../shared/schema';
 
 /** The signed-in person, as the page needs it to tell own messages and mentions apart. */
 export interface MeView {
@@ -170,50 +171,84 @@ export type HostMessage =
 // ---------------------------------------------------------------------------------------------
 // Page → host requests (answered by one `response`)
 
+const queued = object({ queued: literal(true) });
+
 /**
- * Every request the page can make: its params and what a successful response carries.
- * Failures carry a human-readable `error` (already shown by the page where it belongs).
+ * Every request the page can make: its params and what a successful response carries, as schemas.
+ * The page's `request()` and the host's handlers are typed from this table, and the host checks
+ * every request against it (the page is untrusted). Failures carry a human-readable `error`
+ * (already shown by the page where it belongs).
  */
-export interface Requests {
-  /** Load the page before the oldest message loaded (`beforeMessage`, notes §6). */
-  loadOlder: { params: Record<string, never>; result: { added: number; hasOlder: boolean } };
+export const REQUESTS = {
+  /** Load the page before the oldest message loaded (`beforeMessage` of GET /messages). */
+  loadOlder: request(object({}), object({ added: integer, hasOlder: boolean })),
   /** Queue a new message; `localId` makes Retry idempotent. Resolves once queued, not sent. */
-  send: { params: { localId: string; markdown: string; parentId?: string }; result: { queued: true } };
+  send: request(object({ localId: string, markdown: string, parentId: optional(string) }), queued),
   /**
    * Send a failed outbox item again (same local id: never a second copy). `checked`: the user looked
    * in the space and the message is not there; required when the item says `mustLook`.
    */
-  retry: { params: { localId: string; checked?: boolean }; result: { queued: true } };
+  retry: request(object({ localId: string, checked: optional(boolean) }), queued),
   /** Forget a failed outbox item; its text goes back to the composer on the page's side. */
-  discard: { params: { localId: string }; result: { discarded: boolean } };
-  /** PUT the new markdown (own messages without files, at most 10 edits, notes §6). */
-  edit: { params: { messageId: string; markdown: string }; result: { edited: true } };
+  discard: request(object({ localId: string }), object({ discarded: boolean })),
+  /** PUT the new markdown (own messages without files, at most 10 edits: PUT /messages/{messageId}). */
+  edit: request(object({ messageId: string, markdown: string }), object({ edited: literal(true) })),
   /** Ask for confirmation, then DELETE. `deleted` is false when the user said no. */
-  delete: { params: { messageId: string }; result: { deleted: boolean } };
+  delete: request(object({ messageId: string }), object({ deleted: boolean })),
   /** Download a file of a message through the extension and save it where the user says. */
-  download: { params: { messageId: string; index: number }; result: { saved: boolean } };
-}
+  download: request(object({ messageId: string, index: integer }), object({ saved: boolean })),
+};
 
-export type RequestMethod = keyof Requests;
+export type RequestMethod = keyof typeof REQUESTS;
+
+/** Each request's params and result types, derived from {@link REQUESTS}. */
+export type Requests = {
+  [M in RequestMethod]: {
+    params: (typeof REQUESTS)[M] extends RequestSpec<infer P, unknown> ? P : never;
+    result: (typeof REQUESTS)[M] extends RequestSpec<unknown, infer R> ? R : never;
+  };
+};
 export type RequestParams<M extends RequestMethod> = Requests[M]['params'];
-export type RequestResult = Requests[RequestMethod]['result'];
+export type RequestResult<M extends RequestMethod = RequestMethod> = Requests[M]['result'];
+
+/** The table again, typed per method, so generic code gets `Requests[M]` back from it. */
+const SPECS: { [M in RequestMethod]: RequestSpec<Requests[M]['params'], Requests[M]['result']> } = REQUESTS;
+
+/** What the host implements: one function per request. */
+export type RequestHandlers = { [M in RequestMethod]: (params: Requests[M]['params']) => Promise<Requests[M]['result']> };
 
 export type RequestMessage = {
   [M in RequestMethod]: { type: 'request'; requestId: number; method: M; params: RequestParams<M> };
 }[RequestMethod];
 
+/** Runs the handler of one request (checked already by {@link parsePageMessage}). */
+export function handleRequest<M extends RequestMethod>(handlers: RequestHandlers, method: M, params: RequestParams<M>): Promise<RequestResult<M>> {
+  return handlers[method](params);
+}
+
+/** The page's check of a response (it trusts the host, but a wrong shape is a bug worth a clear error). */
+export function parseResult<M extends RequestMethod>(method: M, value: unknown): Parsed<RequestResult<M>> {
+  return SPECS[method].result.parse(value, `${method} result`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Page → host notifications (no answer)
 
-export type PageMessage =
-  | { type: 'ready' }
-  | RequestMessage
+const NOTIFICATIONS = {
+  /** The page's script runs: the host may post from now on. */
+  ready: object({}),
   /** A link was clicked; the host opens http/https/mailto links with openExternal. */
-  | { type: 'openLink'; href: string }
+  openLink: object({ href: string }),
   /** The composer changed (debounced); the host keeps it in the draft store. */
-  | { type: 'draft'; draft: DraftView }
+  draft: object({ draft: object({ text: string, parentId: optional(string) }) }),
   /** The signed-out notice's button. */
-  | { type: 'signIn' };
+  signIn: object({}),
+};
+
+type NotificationType = keyof typeof NOTIFICATIONS;
+type Notification = { [K in NotificationType]: { type: K } & Infer<(typeof NOTIFICATIONS)[K]> }[NotificationType];
+
+export type PageMessage = Notification | RequestMessage;
 
 /** The page's persisted state (`vscode.setState`); the serializer revives the tab from it. */
 export interface PageState {
@@ -221,70 +256,41 @@ export interface PageState {
   title?: string;
 }
 
-const METHODS: readonly RequestMethod[] = ['loadOlder', 'send', 'retry', 'discard', 'edit', 'delete', 'download'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function isRequestMethod(value: unknown): value is RequestMethod {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(REQUESTS, value);
 }
 
-function isOptionalString(value: unknown): boolean {
-  return value === undefined || typeof value === 'string';
+function isNotificationType(value: unknown): value is NotificationType {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(NOTIFICATIONS, value);
 }
 
-function validParams(method: RequestMethod, p: Record<string, unknown>): boolean {
-  switch (method) {
-    case 'loadOlder':
-      return true;
-    case 'send':
-      return typeof p.localId === 'string' && typeof p.markdown === 'string' && isOptionalString(p.parentId);
-    case 'retry':
-      return typeof p.localId === 'string' && (p.checked === undefined || typeof p.checked === 'boolean');
-    case 'discard':
-      return typeof p.localId === 'string';
-    case 'edit':
-      return typeof p.messageId === 'string' && typeof p.markdown === 'string';
-    case 'delete':
-      return typeof p.messageId === 'string';
-    case 'download':
-      return typeof p.messageId === 'string' && Number.isInteger(p.index);
+function parseRequest<M extends RequestMethod>(method: M, requestId: number, params: unknown): RequestMessage | undefined {
+  const parsed = SPECS[method].params.parse(params, `${method} params`);
+  if (!parsed.ok) {
+    return undefined;
   }
+  const message: { type: 'request'; requestId: number; method: M; params: RequestParams<M> } = { type: 'request', requestId, method, params: parsed.value };
+  return message as RequestMessage;
 }
 
 /**
- * The host checks everything the page posts: the page renders hostile content, so the host treats
- * its messages as untrusted input too.
+ * The host checks everything the page posts against the tables above and keeps only the declared
+ * fields: the page renders hostile content, so the host treats its messages as untrusted input too.
  */
 export function parsePageMessage(value: unknown): PageMessage | undefined {
-  if (!isRecord(value) || typeof value.type !== 'string') {
+  if (typeof value !== 'object' || value === null) {
     return undefined;
   }
-  switch (value.type) {
-    case 'ready':
-    case 'signIn':
-      return { type: value.type };
-    case 'openLink':
-      return typeof value.href === 'string' ? { type: 'openLink', href: value.href } : undefined;
-    case 'draft': {
-      const draft = value.draft;
-      if (!isRecord(draft) || typeof draft.text !== 'string' || !isOptionalString(draft.parentId)) {
-        return undefined;
-      }
-      return { type: 'draft', draft: { text: draft.text, parentId: draft.parentId as string | undefined } };
-    }
-    case 'request': {
-      const method = value.method;
-      if (!Number.isInteger(value.requestId) || typeof method !== 'string' || !METHODS.includes(method as RequestMethod)) {
-        return undefined;
-      }
-      const params = value.params;
-      if (!isRecord(params) || !validParams(method as RequestMethod, params)) {
-        return undefined;
-      }
-      return value as unknown as RequestMessage;
-    }
-    default:
-      return undefined;
+  const raw = value as { type?: unknown; method?: unknown; requestId?: unknown; params?: unknown };
+  if (raw.type === 'request') {
+    return isRequestMethod(raw.method) && Number.isSafeInteger(raw.requestId) ? parseRequest(raw.method, raw.requestId as number, raw.params) : undefined;
   }
+  if (!isNotificationType(raw.type)) {
+    return undefined;
+  }
+  const type = raw.type;
+  const parsed = NOTIFICATIONS[type].parse(value);
+  return parsed.ok ? ({ type, ...parsed.value } as Notification) : undefined;
 }
 
 /** Link schemes the extension opens (anything else is dropped on both sides). */

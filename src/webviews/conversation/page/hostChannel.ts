@@ -2,7 +2,7 @@
  * The page's side of the protocol: typed posts, requests matched to responses by id, and the
  * persisted page state (STYLE.md "Webviews": getState/setState instead of retainContextWhenHidden).
  */
-import type { HostMessage, PageMessage, PageState, RequestMethod, RequestParams, Requests } from '../protocol';
+import { parseResult, type HostMessage, type PageMessage, type PageState, type RequestMethod, type RequestParams, type RequestResult } from '../protocol';
 
 /** The object `acquireVsCodeApi()` returns (VS Code's webview API; no typings ship for it). */
 interface VsCodeApi {
@@ -16,7 +16,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 export class HostChannel {
   private readonly api: VsCodeApi = acquireVsCodeApi();
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
+  /** Per request id: what to do with the host's answer (checked against the request's result schema). */
+  private readonly pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
 
   constructor(private readonly onMessage: (message: HostMessage) => void) {
     window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
@@ -25,7 +26,7 @@ export class HostChannel {
         const waiter = this.pending.get(message.requestId);
         this.pending.delete(message.requestId);
         if (message.ok) {
-          waiter?.resolve(message.result as never);
+          waiter?.resolve(message.result);
         } else {
           waiter?.reject(new Error(message.error));
         }
@@ -39,12 +40,22 @@ export class HostChannel {
     this.api.postMessage(message);
   }
 
-  request<M extends RequestMethod>(method: M, params: RequestParams<M>): Promise<Requests[M]['result']> {
+  /** Asks the host; resolves with the request's own result type, or rejects with the host's words. */
+  request<M extends RequestMethod>(method: M, params: RequestParams<M>): Promise<RequestResult<M>> {
     const requestId = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(requestId, { resolve, reject });
-      // TypeScript cannot narrow a generic M into the union member; the shape is the same.
-      this.post({ type: 'request', requestId, method, params } as PageMessage);
+      this.pending.set(requestId, {
+        resolve: (raw) => {
+          const parsed = parseResult(method, raw);
+          if (parsed.ok) {
+            resolve(parsed.value);
+          } else {
+            reject(new Error(`The extension answered ${method} unexpectedly (${parsed.error}).`));
+          }
+        },
+        reject,
+      });
+      this.api.postMessage({ type: 'request', requestId, method, params });
     });
   }
 
