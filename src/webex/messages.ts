@@ -1,12 +1,11 @@
 /** Messages: list, get, create (with one file), edit, delete, download attachments (SPEC, notes §6). */
 import { WebexApiError, WebexInputError } from './errors';
 import {
-  CLOCK_SKEW_MS,
   RECONCILE_PAGE,
   deliveryUnknown,
   findDelivered,
+  findSent,
   isAmbiguousFailure,
-  isSameMessage,
   notDelivered,
   type SentMessage,
 } from './messageDelivery';
@@ -241,9 +240,7 @@ export class MessagesApi {
       hasFile: (params.files?.length ?? 0) > 0 || params.file !== undefined,
     };
     const me = await this.people.cachedMe({ signal: options.signal });
-    const found = (await this.recent(sent, destination, options.signal))
-      .filter((m) => !this.known.has(m.id) && isSameMessage(m, sent, me.id, startedAt - CLOCK_SKEW_MS))
-      .pop();
+    const found = findSent(await this.recent(sent, destination, options.signal), sent, me.id, startedAt, this.known);
     return found ? this.remember(found) : undefined;
   }
 

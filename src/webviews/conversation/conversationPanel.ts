@@ -7,10 +7,11 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
 import { Conversation, clientSource, type ConversationChange } from '../../services/conversation/conversation';
 import { ConversationPoller, type PollIntervals } from '../../services/conversation/conversationPoller';
-import { LOOK_FIRST, SendQueue, matchSentMessage, sendFailureText } from '../../services/outbox/sendQueue';
+import { LOOK_FIRST, SendQueue, sendFailureText } from '../../services/outbox/sendQueue';
+import { mayHaveArrived } from '../../services/outbox/postOutbox';
 import { DraftStore } from '../../services/conversation/drafts';
+import { OutboxStore } from '../../services/outbox/outboxStore';
 import type { WebexClient } from '../../webex/client';
-import { WebexApiError } from '../../webex/errors';
 import { MAX_MESSAGE_BYTES } from '../../webex/validation';
 import type { Message, Room } from '../../webex/types';
 import { resourceRoots, threadHtml } from './html';
@@ -215,20 +216,18 @@ export class ConversationPanel implements vscode.Disposable {
         detectDeletions: !mentionsOnly,
         onChange: (change) => this.postChange(change),
       });
-      const meId = account.personId;
       const queue = new SendQueue({
         roomId: this.roomId,
-        store: drafts,
+        store: new OutboxStore(this.env.services.state, account.id),
         post: (entry) => client.messages.create({ roomId: this.roomId, markdown: entry.markdown, parentId: entry.parentId }),
         // A bot cannot look for its own message in a group space: listing needs mentionedPeople=me,
         // which leaves out its own posts (notes §11). Then only the user can look (mustLook).
         findExisting: mentionsOnly
           ? undefined
-          : async (entry) =>
-              matchSentMessage(entry, meId, await client.messages.list({ roomId: this.roomId, parentId: entry.parentId, max: 50 }).first(50)),
+          : (entry) => client.messages.findUnconfirmed({ roomId: this.roomId, markdown: entry.markdown, parentId: entry.parentId }, Date.parse(entry.queued)),
         // The client already looked after an ambiguous failure (messageDelivery.ts); only a failed
         // look ("deliveryChecked: false") or an abort leaves the fate of the message unknown.
-        isAmbiguous: (error) => error instanceof WebexApiError && (error.deliveryChecked === false || error.kind === 'aborted'),
+        isAmbiguous: mayHaveArrived,
         describe: (error) => sendFailureText(error, !mentionsOnly),
         onChange: () => this.postOutbox(),
         onSent: (_localId, message) => conversation.applyLocal(message),
