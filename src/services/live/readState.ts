@@ -12,6 +12,7 @@
  */
 import type { Message, Room } from '../../webex/types';
 import { Emitter, type Event } from '../common/emitter';
+import { mentionsPerson } from '../../webex/mentions';
 
 /** The part of `vscode.Memento` this needs. */
 export interface KeyValueStorage {
@@ -108,7 +109,7 @@ export class ReadState {
     if (at <= this.lastRead(message.roomId)) {
       return 'read';
     }
-    const mentions = meId !== undefined && (message.mentionedPeople ?? []).includes(meId) ? 1 : 0;
+    const mentions = mentionsPerson(message, meId) ? 1 : 0;
     const direct = (message.roomType ?? roomType) === 'direct' ? 1 : 0;
     if (mentions + direct > 0) {
       const a = this.data.attention[message.roomId] ?? { roomId: message.roomId, mentions: 0, direct: 0, last: 0 };
