@@ -1,6 +1,7 @@
 /**
  * What the user has read, per account, kept in extension storage: the REST API has no read state
- * (notes §2 lists no such field), so "unread" is "active since I last looked", per space.
+ * (the Room object of the Webex messaging API has no such field), so "unread" is "active since I
+ * last looked", per space.
  *
  * - Each space has a last-read time (server clock, from message and room timestamps). A space is
  *   unread when its `lastActivity` is later; spaces never opened use the time the extension first
