@@ -23,8 +23,8 @@ export interface MembershipCreateParams {
 }
 
 /**
- * PUT /memberships/{id} requires both flags (Webex messaging API). Give only the one you want to change: the
- * client reads the membership first and sends the other one unchanged.
+ * PUT /memberships/{id} requires both flags (Webex messaging API). Give only the one you want to
+ * change: the client reads the membership first and sends the other one unchanged.
  */
 export interface MembershipUpdateParams {
   isModerator?: boolean;

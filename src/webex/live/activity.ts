@@ -93,9 +93,10 @@ const CREATE_VERBS: ReadonlySet<string> = new Set(['post', 'share']);
 
 /**
  * The message event an activity stands for, with Hydra ids: `base64url("ciscospark://<cluster>/MESSAGE/<uuid>")`
- * as webex-js-sdk builds them (`@webex/common` `uuid-utils.js`). `cluster` is `us` unless the caller
- * knows the room's cluster from its REST id (clusters outside `us` are `urn:TEAM:<region>`, as
- * `getHydraClusterString` there derives them); people are always `us`. Other verbs (acknowledge, update, add, …) give undefined.
+ * as webex-js-sdk builds them (`@webex/common` `uuid-utils.js`). `cluster` is `us` unless the
+ * caller knows the room's cluster from its REST id (clusters outside `us` are `urn:TEAM:<region>`,
+ * as `getHydraClusterString` there derives them); people are always `us`. Other verbs (acknowledge,
+ * update, add, …) give undefined.
  */
 export function activityToEvent(
   activity: ConversationActivity,
