@@ -24,12 +24,16 @@ import {
   type PageMessage,
   type RequestMessage,
   type RequestResult,
+  type PersonView,
   type ResponseMessage,
 } from './protocol';
 import { ConversationActions } from './conversationActions';
 import { ConversationFiles } from './conversationFiles';
 
 export const CONVERSATION_VIEW_TYPE = 'webex.thread';
+
+/** The `@` list's people at most (a space of 5,000 still opens as fast; the list filters as you type). */
+const MAX_MENTION_PEOPLE = 5000;
 
 /** What all tabs share; conversationWebview.ts builds it (tests replace the dialogs through its hooks). */
 export interface ConversationEnvironment {
@@ -69,6 +73,8 @@ export class ConversationPanel implements vscode.Disposable {
   private status: ConversationStatus = 'loading';
   private error: string | undefined;
   private loaded: LoadedSpace | undefined;
+  /** The space's members as the page's `@` list needs them, once loaded. */
+  private members: PersonView[] | undefined;
   private loadedAccount: string | undefined;
   private generation = 0;
   private readonly disposables: vscode.Disposable[] = [];
@@ -185,6 +191,7 @@ export class ConversationPanel implements vscode.Disposable {
   private async load(): Promise<void> {
     const generation = ++this.generation;
     this.unload();
+    this.members = undefined;
     const { session, spaces } = this.env.services;
     this.setStatus('loading');
     await session.ready();
@@ -244,6 +251,7 @@ export class ConversationPanel implements vscode.Disposable {
       }
       this.setStatus('ready');
       poller.setVisible(this.panel.visible);
+      void this.loadMembers(room, generation);
     } catch (error) {
       if (generation === this.generation) {
         this.setStatus('error', error instanceof Error ? `Could not open this space: ${error.message}` : 'Could not open this space.');
@@ -353,6 +361,29 @@ export class ConversationPanel implements vscode.Disposable {
       this.postChange(this.loaded.conversation.snapshot());
     }
     this.postOutbox();
+    if (this.members) {
+      this.post({ type: 'members', people: this.members });
+    }
+  }
+
+  /**
+   * The space's members for the composer's `@` list, after the first page (a direct space has one
+   * other person and no list). A failure costs only the suggestions: logged, not shown.
+   */
+  private async loadMembers(room: Room, generation: number): Promise<void> {
+    if (room.type !== 'group') {
+      return;
+    }
+    try {
+      const members = await this.env.services.members.loadSpaceMembers(room.id);
+      if (generation !== this.generation) {
+        return;
+      }
+      this.members = members.slice(0, MAX_MENTION_PEOPLE).map((m) => ({ id: m.personId, displayName: m.personDisplayName, email: m.personEmail }));
+      this.post({ type: 'members', people: this.members });
+    } catch (error) {
+      this.env.services.log.warn(`Conversation: could not list the members for mentions: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Messages first (never held up by file names), then the names of their files as they come. */
