@@ -159,6 +159,17 @@ export interface MembersMessage {
   people: PersonView[];
 }
 
+/**
+ * Whether the signed-in person may post here, once the host knows their membership: only
+ * moderators post in an announcement-only space (Room `isAnnouncementOnly`, Webex messaging API),
+ * and nobody in a read-only one. The composer is disabled with `reason`.
+ */
+export interface PermissionsMessage {
+  type: 'permissions';
+  canPost: boolean;
+  reason?: string;
+}
+
 /** The command that opened the tab again asks for the composer (e.g. "Reply" from elsewhere). */
 export interface FocusComposerMessage {
   type: 'focusComposer';
@@ -176,6 +187,7 @@ export type HostMessage =
   | StatusMessage
   | FocusComposerMessage
   | MembersMessage
+  | PermissionsMessage
   | ResponseMessage;
 
 // ---------------------------------------------------------------------------------------------

@@ -150,6 +150,9 @@ export class ConversationApp {
       case 'members':
         this.mentionPeople.addPeople(message.people);
         break;
+      case 'permissions':
+        this.composer.setBlocked(message.canPost ? undefined : (message.reason ?? 'You cannot post in this space.'));
+        break;
       case 'response':
         break;
     }

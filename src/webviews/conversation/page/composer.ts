@@ -16,6 +16,7 @@ export interface ComposerHooks {
 }
 
 const DRAFT_DELAY_MS = 400;
+const PLACEHOLDER = 'Write a message (Markdown; Enter to send, Shift+Enter for a new line)';
 
 export class Composer {
   readonly element: HTMLElement;
@@ -28,6 +29,9 @@ export class Composer {
   private parentId: string | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private maxBytes = 7439;
+  private enabled = true;
+  /** Why the user may not post here (an announcement space), if so. */
+  private blocked: string | undefined;
 
   constructor(private readonly hooks: ComposerHooks) {
     this.element = document.createElement('footer');
@@ -58,7 +62,7 @@ export class Composer {
     this.textarea = document.createElement('textarea');
     this.textarea.className = 'composer-input';
     this.textarea.rows = 1;
-    this.textarea.placeholder = 'Write a message (Markdown; Enter to send, Shift+Enter for a new line)';
+    this.textarea.placeholder = PLACEHOLDER;
     this.textarea.setAttribute('aria-label', 'Write a message');
     this.sendButton = document.createElement('button');
     this.sendButton.type = 'button';
@@ -138,7 +142,19 @@ export class Composer {
   }
 
   setEnabled(enabled: boolean): void {
-    this.textarea.disabled = !enabled;
+    this.enabled = enabled;
+    this.applyDisabled();
+  }
+
+  /** Disables the composer where the user may not post, and says why; undefined allows it again. */
+  setBlocked(reason: string | undefined): void {
+    this.blocked = reason;
+    this.applyDisabled();
+  }
+
+  private applyDisabled(): void {
+    this.textarea.disabled = !this.enabled || this.blocked !== undefined;
+    this.textarea.placeholder = this.blocked ?? PLACEHOLDER;
     this.update();
   }
 
@@ -182,8 +198,8 @@ export class Composer {
     // What is sent is counted, mentions' markup included, not what is shown.
     const markdown = this.picker.markdown(this.textarea.value);
     const hint = byteHint(markdown, this.maxBytes);
-    this.hint.textContent = hint.text;
-    this.hint.className = `byte-hint ${hint.level}`;
+    this.hint.textContent = this.blocked ?? hint.text;
+    this.hint.className = this.blocked !== undefined ? 'byte-hint blocked' : `byte-hint ${hint.level}`;
     this.sendButton.disabled = this.textarea.disabled || !canSend(markdown, this.maxBytes);
     // Grow with the text up to a third of the view (CSSOM, which the CSP allows; no style attribute).
     this.textarea.style.height = 'auto';
