@@ -5,7 +5,7 @@
  * when the tab goes away).
  */
 import type { DraftView } from '../protocol';
-import { byteHint, canSend, isSendKey } from './composerRules';
+import { applyFormatting, byteHint, canSend, formattingKey, isSendKey, type Formatting } from './composerRules';
 import { MentionPicker, type MentionSource } from './mentions/mentionPicker';
 
 export interface ComposerHooks {
@@ -83,8 +83,12 @@ export class Composer {
     this.element.append(this.replyChip, this.picker.element, row, this.hint);
 
     this.textarea.addEventListener('keydown', (e) => {
+      const formatting = formattingKey(e);
       if (this.picker.onKeyDown(e)) {
         e.preventDefault();
+      } else if (formatting) {
+        e.preventDefault();
+        this.format(formatting);
       } else if (isSendKey(e)) {
         e.preventDefault();
         this.submit();
@@ -156,6 +160,15 @@ export class Composer {
     this.textarea.disabled = !this.enabled || this.blocked !== undefined;
     this.textarea.placeholder = this.blocked ?? PLACEHOLDER;
     this.update();
+  }
+
+  /** Bold, italic, inline code or a code block around the selection; the selection stays on the text. */
+  private format(kind: Formatting): void {
+    const { selectionStart, selectionEnd, value } = this.textarea;
+    const next = applyFormatting(value, selectionStart, selectionEnd, kind);
+    this.textarea.setRangeText(next.text.slice(selectionStart, next.text.length - (value.length - selectionEnd)), selectionStart, selectionEnd);
+    this.textarea.setSelectionRange(next.start, next.end);
+    this.changed();
   }
 
   private showReply(label: string | undefined): void {
