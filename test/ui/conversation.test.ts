@@ -117,7 +117,7 @@ describe('Conversation tab (UI)', function () {
     await runFromCommandPalette(page, 'Preferences: Toggle between Light/Dark Themes');
   });
 
-  it('mentions a member typed as @ and letters, picked with the keyboard, and Webex stores the mention', async () => {
+  it('mentions a member typed as @ and letters, picked with the keyboard, Webex stores the mention, and Up arrow edits it', async () => {
     const { page } = workbench;
     const sandbox = workbench.sandbox;
     assert.ok(sandbox);
@@ -151,6 +151,15 @@ describe('Conversation tab (UI)', function () {
     assert.ok(sent, 'the message is in the space');
     assert.equal(sent.markdown, `<@personId:${grace.id}|Grace Hopper> can you review the retry change?`);
     assert.deepEqual(sent.mentionedPeople, [grace.id], 'Webex filled mentionedPeople');
+
+    // Up arrow in the empty composer edits the last own message here; Escape leaves it as it was.
+    await composer.click();
+    await composer.press('ArrowUp');
+    const editBox = frame.locator('.edit-input');
+    await editBox.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await editBox.inputValue(), /review the retry change/, 'the newest own message is the one edited');
+    await editBox.press('Escape');
+    await editBox.waitFor({ state: 'detached', timeout: 15_000 });
   });
 
   it('renders hostile messages inert: nothing runs, loads, navigates or escapes the sanitizer', async () => {

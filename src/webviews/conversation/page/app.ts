@@ -83,6 +83,7 @@ export class ConversationApp {
       send: (markdown, parentId) => this.send(markdown, parentId),
       draftChanged: (draft) => this.host.post({ type: 'draft', draft }),
       mentions: this.mentionPeople,
+      editLast: (parentId) => this.editLast(parentId),
     });
     const main = document.createElement('main');
     main.className = 'conversation';
@@ -155,6 +156,21 @@ export class ConversationApp {
         break;
       case 'response':
         break;
+    }
+  }
+
+  /** The user's newest message that can be edited here (no file or card), in the thread if one is given. */
+  private editLast(parentId: string | undefined): void {
+    const me = this.init?.me?.id;
+    let last: MessageView | undefined;
+    for (const m of this.messages.values()) {
+      const here = parentId === undefined ? !m.parentId : m.parentId === parentId || m.id === parentId;
+      if (m.personId === me && here && m.files.length === 0 && !m.hasCard && !m.isContext && (!last || m.created > last.created)) {
+        last = m;
+      }
+    }
+    if (last) {
+      this.actions.editMessage(last.id, last.parentId);
     }
   }
 

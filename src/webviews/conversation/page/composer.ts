@@ -11,6 +11,8 @@ import { MentionPicker, type MentionSource } from './mentions/mentionPicker';
 export interface ComposerHooks {
   send(markdown: string, parentId: string | undefined): void;
   draftChanged(draft: DraftView): void;
+  /** Up arrow in an empty composer: edit the user's last message here (in this thread when replying). */
+  editLast(parentId: string | undefined): void;
   /** Who the `@` list offers. */
   mentions: MentionSource;
 }
@@ -89,6 +91,9 @@ export class Composer {
       } else if (formatting) {
         e.preventDefault();
         this.format(formatting);
+      } else if (e.key === 'ArrowUp' && this.textarea.value === '' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        this.hooks.editLast(this.parentId);
       } else if (isSendKey(e)) {
         e.preventDefault();
         this.submit();

@@ -66,9 +66,9 @@ export class MessageActions {
         this.showThread(button.dataset.threadId, button.dataset.replyId);
         break;
       case 'edit':
-        this.t.ctx.editingId = messageId;
-        this.t.refresh('refresh');
-        this.t.scroller.querySelector<HTMLTextAreaElement>('.edit-input')?.focus();
+        if (messageId) {
+          this.editMessage(messageId);
+        }
         break;
       case 'cancel-edit':
         this.stopEditing(messageId);
@@ -110,6 +110,16 @@ export class MessageActions {
         }
         break;
     }
+  }
+
+  /** Opens the edit box of one of the user's messages (its thread expanded) and focuses it. */
+  editMessage(messageId: string, threadId?: string): void {
+    if (threadId) {
+      (this.t.ctx.expanded as Set<string>).add(threadId);
+    }
+    this.t.ctx.editingId = messageId;
+    this.t.refresh('refresh');
+    this.t.scroller.querySelector<HTMLTextAreaElement>('.edit-input')?.focus();
   }
 
   /** Enter saves and Escape cancels inside an edit box; true when the key was used. */
