@@ -321,6 +321,24 @@ describe('Conversation tab (integration)', function () {
     assert.equal(again.length, 1, 'not asked again');
   });
 
+  it('puts the cursor in the composer of a new tab, and of a hidden tab once its page is back', async () => {
+    const backend = await open('Backend');
+    /** A focus request was posted since `from`, and after the page's (new) init if there was one. */
+    const focusedSince = (panel: ConversationPanel, from: number, needInit: boolean): boolean => {
+      const later = panel.posted.slice(from);
+      const init = later.map((m) => m.type).lastIndexOf('init');
+      const focus = later.map((m) => m.type).lastIndexOf('focusComposer');
+      return focus >= 0 && (needInit ? init >= 0 && init < focus : init < focus);
+    };
+    await until('the new tab asks for the composer after its init', () => focusedSince(backend, 0, true));
+    // Another tab hides Backend (its page may go); opening Backend again asks for the composer once
+    // its page is there.
+    await open('Frontend');
+    const mark = backend.posted.length;
+    await vscode.commands.executeCommand('webex.openSpace', roomId('Backend'));
+    await until('the revealed tab gets the focus request', () => focusedSince(backend, mark, false));
+  });
+
   it('disables the composer, saying why, where only moderators may post; members post in a locked space', async () => {
     // Grace makes an announcement space with Ada as a plain member (Room isAnnouncementOnly).
     const grace = await Rest.as(GRACE);

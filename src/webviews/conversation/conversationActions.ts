@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { Message } from '../../webex/types';
 import { isBlank } from '../../webex/validation';
+import { EditCounts } from '../../services/conversation/editCounts';
 import { ALLOWED_LINK, type RequestHandlers } from './protocol';
 import type { LoadedSpace, ConversationEnvironment } from './conversationPanel';
 
@@ -16,9 +17,6 @@ import type { LoadedSpace, ConversationEnvironment } from './conversationPanel';
 export const MAX_EDITS = 10;
 
 export class ConversationActions {
-  /** Edits made in this session, per message (Webex does not tell how many a message had). */
-  private readonly edits = new Map<string, number>();
-
   constructor(
     private readonly env: ConversationEnvironment,
     private readonly space: () => LoadedSpace | undefined,
@@ -85,12 +83,12 @@ export class ConversationActions {
     if ((message.files?.length ?? 0) > 0 || (message.attachments?.length ?? 0) > 0) {
       throw new Error('Webex does not allow editing a message with a file or a card.');
     }
-    const count = this.edits.get(messageId) ?? 0;
-    if (count >= MAX_EDITS) {
+    const edits = new EditCounts(this.env.services.state, space.drafts.accountId);
+    if (edits.count(messageId) >= MAX_EDITS) {
       throw new Error(`Webex allows at most ${MAX_EDITS} edits of a message.`);
     }
     const updated = await space.client.messages.update(messageId, { roomId: space.room.id, markdown });
-    this.edits.set(messageId, count + 1);
+    await edits.add(messageId);
     space.conversation.applyLocal({ ...message, ...updated, html: undefined });
   }
 

@@ -71,6 +71,8 @@ function outboxKey(accountId: string, roomId: string): string {
 
 export class ConversationPanel implements vscode.Disposable {
   private pageReady = false;
+  /** A focus request waits for the page's `ready`. */
+  private focusPending = false;
   private status: ConversationStatus = 'loading';
   private error: string | undefined;
   private loaded: LoadedSpace | undefined;
@@ -137,6 +139,22 @@ export class ConversationPanel implements vscode.Disposable {
 
   reveal(): void {
     this.panel.reveal();
+    this.focusComposer();
+  }
+
+  /**
+   * Puts the cursor in the composer: now if the page is there, else as soon as it says `ready` (a
+   * hidden tab's page is gone until it is shown again, and a new tab's has not started yet).
+   */
+  focusComposer(): void {
+    this.focusPending = true;
+    if (this.pageReady) {
+      this.sendFocus();
+    }
+  }
+
+  private sendFocus(): void {
+    this.focusPending = false;
     this.post({ type: 'focusComposer' });
   }
 
@@ -155,6 +173,9 @@ export class ConversationPanel implements vscode.Disposable {
       case 'ready':
         this.pageReady = true;
         this.sendEverything();
+        if (this.focusPending) {
+          this.sendFocus();
+        }
         return undefined;
       case 'openLink':
         await this.actions.openLink(message.href);

@@ -121,7 +121,9 @@ export function registerConversationWebview(services: ExtensionServices): vscode
       { enableScripts: true, enableFindWidget: true, localResourceRoots: resourceRoots(services.context.extensionUri) },
     );
     services.selection.setActiveSpace(target.id);
-    await attach(panel, target.id, target.room).loading;
+    const opened = attach(panel, target.id, target.room);
+    opened.focusComposer();
+    await opened.loading;
   };
 
   const disposables: vscode.Disposable[] = [
