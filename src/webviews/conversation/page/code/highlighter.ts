@@ -120,11 +120,7 @@ export class CodeHighlighter {
       first = false;
       const job = this.job ?? this.nextJob();
       if (!job) {
-        if (this.queue.size === 0 && this.loads.size === 0) {
-          // Every block seen so far is coloured (the bench measures first page → this mark).
-          performance.mark('webex:highlighted');
-        }
-        return;
+        break;
       }
       this.job = job;
       const [start, end] = job.slices[job.next++];
@@ -134,7 +130,13 @@ export class CodeHighlighter {
         this.finish(job);
       }
     }
-    this.schedule();
+    if (this.job || (this.queue.size > 0 && this.loads.size === 0)) {
+      this.schedule();
+    } else if (this.queue.size === 0 && this.loads.size === 0) {
+      // Every block seen so far is coloured (the bench measures first page → this mark).
+      performance.mark('webex:highlighted');
+    }
+    // Otherwise blocks wait for a chunk; its load schedules the work again.
   }
 
   /** The next queued block that is still on the page and whose grammars are here (loading others). */
