@@ -61,6 +61,21 @@ describe('Conversation tab (integration)', function () {
     return response;
   }
 
+  /** Runs `action` with the save dialog answered by `target`; resolves with the file name it offered. */
+  async function savingTo(target: vscode.Uri, action: () => Promise<void>): Promise<string | undefined> {
+    let offered: string | undefined;
+    hooks.setSaveLocation((defaultUri) => {
+      offered = path.basename(defaultUri.fsPath);
+      return Promise.resolve(target);
+    });
+    try {
+      await action();
+    } finally {
+      hooks.setSaveLocation(undefined);
+    }
+    return offered;
+  }
+
   async function messages(title: string): Promise<Message[]> {
     return await ada.items<Message>(`/messages?roomId=${encodeURIComponent(roomId(title))}&max=100`);
   }
@@ -267,17 +282,10 @@ describe('Conversation tab (integration)', function () {
     const withFile = (await messages('Backend')).find((m) => (m.files?.length ?? 0) > 0);
     assert.ok(withFile?.files);
     const target = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'webex-dl-')), 'saved.md'));
-    let offered: string | undefined;
-    hooks.setSaveLocation((defaultUri) => {
-      offered = path.basename(defaultUri.fsPath);
-      return Promise.resolve(target);
-    });
-    try {
+    const offered = await savingTo(target, async () => {
       const saved = await ask(panel, { method: 'download', params: { messageId: withFile.id, index: 0 } });
       assert.deepEqual(saved.ok && saved.result, { saved: true });
-    } finally {
-      hooks.setSaveLocation(undefined);
-    }
+    });
     assert.equal(offered, 'gateway-design.md', 'the save dialog offers the name Webex gives');
     assert.match(fs.readFileSync(target.fsPath, 'utf8'), /# Gateway design/);
     const bad = await ask(panel, { method: 'download', params: { messageId: withFile.id, index: 3 } });
@@ -312,16 +320,9 @@ describe('Conversation tab (integration)', function () {
     assert.equal(editor.document.getText(), code, 'one undo step takes it back');
 
     const target = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'webex-code-')), 'retry.ts'));
-    let offered: string | undefined;
-    hooks.setSaveLocation((defaultUri) => {
-      offered = path.basename(defaultUri.fsPath);
-      return Promise.resolve(target);
-    });
-    try {
+    const offered = await savingTo(target, async () => {
       assert.deepEqual((await act('save')).ok, true);
-    } finally {
-      hooks.setSaveLocation(undefined);
-    }
+    });
     assert.equal(offered, 'snippet.ts', 'the usual extension of the language');
     assert.equal(fs.readFileSync(target.fsPath, 'utf8'), code);
 
