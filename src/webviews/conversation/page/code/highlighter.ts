@@ -40,6 +40,8 @@ interface Job {
 /** Highlighted blocks kept for drawing again, by total characters. */
 const CACHE_CHARS = 2_000_000;
 const IDLE_TIMEOUT_MS = 500;
+/** Observed blocks beyond this many are checked for removed ones. */
+const WATCHED_SWEEP = 300;
 
 type IdleDeadline = { timeRemaining(): number };
 
@@ -63,6 +65,10 @@ export class CodeHighlighter {
   private readonly cache = new Map<string, DocumentFragment>();
   private cacheChars = 0;
   private readonly observer: IntersectionObserver | undefined;
+  /** Blocks observed and not seen yet; swept of removed ones (the timeline drops scrolled-away threads). */
+  private readonly watched = new Set<HTMLElement>();
+  private sweepScheduled = false;
+  private marked = false;
 
   constructor(private readonly options: HighlighterOptions) {
     if (!options.chunkBase) {
@@ -88,6 +94,23 @@ export class CodeHighlighter {
     for (const block of root.querySelectorAll<HTMLElement>('.code-block[data-language]:not(.highlighted)')) {
       if (!this.fromCache(block)) {
         this.observer.observe(block);
+        this.watched.add(block);
+      }
+    }
+    if (this.watched.size > WATCHED_SWEEP && !this.sweepScheduled) {
+      // After this render task: the timeline inserts what it renders in the same task, so a block
+      // still out of the document then was dropped for good.
+      this.sweepScheduled = true;
+      setTimeout(() => this.sweep(), 0);
+    }
+  }
+
+  private sweep(): void {
+    this.sweepScheduled = false;
+    for (const block of this.watched) {
+      if (!block.isConnected) {
+        this.observer?.unobserve(block);
+        this.watched.delete(block);
       }
     }
   }
@@ -97,6 +120,7 @@ export class CodeHighlighter {
       if (entry.isIntersecting) {
         const block = entry.target as HTMLElement;
         this.observer?.unobserve(block);
+        this.watched.delete(block);
         this.queue.add(block);
       }
     }
@@ -132,8 +156,9 @@ export class CodeHighlighter {
     }
     if (this.job || (this.queue.size > 0 && this.loads.size === 0)) {
       this.schedule();
-    } else if (this.queue.size === 0 && this.loads.size === 0) {
-      // Every block seen so far is coloured (the bench measures first page → this mark).
+    } else if (this.queue.size === 0 && this.loads.size === 0 && !this.marked) {
+      // The blocks in view at first are coloured (the bench measures first page → this mark; once).
+      this.marked = true;
       performance.mark('webex:highlighted');
     }
     // Otherwise blocks wait for a chunk; its load schedules the work again.
