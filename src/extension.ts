@@ -24,6 +24,7 @@ import { registerShareCommands } from './commands/shareCommands';
 import { registerConversationWebview } from './webviews/conversation/conversationWebview';
 import { createLiveUpdates, registerLiveUpdates } from './commands/liveCommands';
 import { SettledStorage } from './services/storage/settledStorage';
+import { PostOutbox } from './services/outbox/postOutbox';
 
 /** What activate() returns. `testing` exists only when WEBEX_TEST=1 (the client holds the token). */
 export interface WebexExtensionApi {
@@ -50,16 +51,18 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
   const live = createLiveUpdates({ context, state, session, spaces, selection, prompts, log });
   context.subscriptions.push(log, session, spaces, members, selection);
 
+  const outbox = new PostOutbox();
   // Another account (sign-out, another window, another cloud): nothing cached may leak across.
   context.subscriptions.push(
     session.onDidChangeAccount(() => {
+      outbox.clear();
       selection.clear();
       members.clear();
       spaces.clear();
     }),
   );
 
-  const services: ExtensionServices = { context, state, log, session, spaces, members, errors, prompts, selection, live };
+  const services: ExtensionServices = { context, state, log, session, spaces, members, errors, prompts, selection, live, outbox };
   const views = registerViews(services);
   context.subscriptions.push(
     registerAuthProvider(session),

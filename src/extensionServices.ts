@@ -11,6 +11,7 @@ import type { MembersStore } from './services/sidebar/membersStore';
 import type { SpaceSelection } from './services/sidebar/selection';
 import type { AccountInfo } from './services/accounts/accountRecords';
 import type { LiveUpdates } from './services/live/liveUpdates';
+import type { PostOutbox } from './services/outbox/postOutbox';
 import type { KeyValueStorage } from './services/conversation/drafts';
 
 /** Where the session stands; `unknown` until the secret has been read (lazily, never in activate). */
@@ -89,4 +90,6 @@ export interface ExtensionServices {
   readonly selection: SpaceSelection;
   /** Live updates: new and deleted messages, unread marks, mention/direct counts, connection status. */
   readonly live: LiveUpdates;
+  /** Posts from commands that never land twice; the conversation tab's queue uses the same rule. */
+  readonly outbox: PostOutbox;
 }

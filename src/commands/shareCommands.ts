@@ -10,6 +10,7 @@ import { buildSnippet, describeLines, formatBytes, selectionLines } from '../ser
 import { withProgress } from './progress';
 import { pickSpace, roomFromArgument } from './targets';
 import { refreshAfterPosting } from './messageCommands';
+import { postOnce } from './posting';
 
 export function registerShareCommands(services: ExtensionServices): vscode.Disposable {
   return vscode.Disposable.from(
@@ -63,19 +64,18 @@ async function sendSelection(services: ExtensionServices, arg: unknown): Promise
     return;
   }
   try {
-    await withProgress(`Sending ${path.basename(relative)} to ${room.title}…`, (signal) =>
+    const params =
       snippet.kind === 'message'
-        ? client.messages.create({ roomId: room.id, markdown: snippet.markdown }, { signal })
-        : client.messages.create(
-            {
-              roomId: room.id,
-              markdown: snippet.markdown,
-              file: { data: snippet.data, filename: snippet.filename, contentType: snippet.contentType },
-            },
-            { signal },
-          ),
-    );
+        ? { roomId: room.id, markdown: snippet.markdown }
+        : { roomId: room.id, markdown: snippet.markdown, file: { data: snippet.data, filename: snippet.filename, contentType: snippet.contentType } };
+    const outcome = await postOnce(services, client, params, { progress: `Sending ${path.basename(relative)} to ${room.title}…`, destinationName: room.title });
+    if (!outcome) {
+      return;
+    }
     refreshAfterPosting(services);
+    if (outcome.arrivedEarlier) {
+      return; // postOnce said it had arrived.
+    }
     void services.prompts.notify(
       'info',
       snippet.kind === 'message'
@@ -129,11 +129,19 @@ async function sendFiles(services: ExtensionServices, uri: unknown, uris: unknow
         }
         // Read through VS Code's file system so remote and virtual workspaces work too.
         const data = await vscode.workspace.fs.readFile(file);
-        await client.messages.create({ roomId: room.id, file: { data, filename: names[i] } }, { signal });
+        const outcome = await postOnce(services, client, { roomId: room.id, file: { data, filename: names[i] } }, { progress: '', destinationName: room.title, signal });
+        if (!outcome) {
+          return; // The user chose not to send it again (it may have arrived); the rest waits.
+        }
         sent++;
       }
     });
     refreshAfterPosting(services);
+    if (sent < files.length) {
+      const rest = files.length === 1 ? `${names[0]} was not sent again.` : `sent ${sent} of ${files.length}; ${names[sent]} and the rest were not sent.`;
+      void services.prompts.notify('info', `${room.title}: ${rest}`);
+      return;
+    }
     void services.prompts.notify(
       'info',
       files.length === 1 ? `Sent ${names[0]} to ${room.title}.` : `Sent ${files.length} files to ${room.title}.`,

@@ -69,7 +69,7 @@ export function isSameMessage(m: Message, sent: SentMessage, meId: string, notBe
   if (sent.hasFile && (m.files?.length ?? 0) === 0) {
     return false;
   }
-  // With markdown, `text` is only alt text (notes §6), so markdown is what identifies it.
+  // With markdown, `text` is only alt text (Webex messaging API, POST /messages): markdown identifies it.
   if (sent.markdown !== undefined && !isBlankish(sent.markdown)) {
     return normalized(m.markdown) === normalized(sent.markdown);
   }
@@ -92,16 +92,22 @@ export interface DeliveryLookup {
   known: ReadonlySet<string>;
 }
 
+/**
+ * The one rule for "did my post land?": among a destination's newest messages (newest first, as
+ * Webex lists them), the earliest that is `sent`, by `meId`, created no earlier than `startedAt`
+ * less {@link CLOCK_SKEW_MS}, and not one this client already got back from `create`.
+ */
+export function findSent(newest: readonly Message[], sent: SentMessage, meId: string, startedAt: number, known: ReadonlySet<string> = new Set()): Message | undefined {
+  const notBefore = startedAt - CLOCK_SKEW_MS;
+  return newest.filter((m) => !known.has(m.id) && isSameMessage(m, sent, meId, notBefore)).pop();
+}
+
 /** Looks for the message a few times; `undefined` when it is certainly not there after the last look. */
 export async function findDelivered(lookup: DeliveryLookup, sent: SentMessage, startedAt: number): Promise<Message | undefined> {
   const me = await lookup.me();
-  const notBefore = startedAt - CLOCK_SKEW_MS;
   for (const pauseMs of RECONCILE_DELAYS_MS) {
     await lookup.pause(pauseMs);
-    const found = (await lookup.recent())
-      .filter((m) => !lookup.known.has(m.id) && isSameMessage(m, sent, me.id, notBefore))
-      // Newest first from Webex; the earliest match is the one this send created.
-      .pop();
+    const found = findSent(await lookup.recent(), sent, me.id, startedAt, lookup.known);
     if (found) {
       return found;
     }
@@ -117,7 +123,7 @@ export function notDelivered(original: WebexApiError): WebexApiError {
 /**
  * The error for "could not look": the user must check before sending again. A 403 on the look is
  * what a bot gets in a group space: it may list only the messages that mention it
- * (`mentionedPeople=me`, notes §11), and its own posts do not mention it, so no listing a bot may
+ * (`mentionedPeople=me`: GET /messages), and its own posts do not mention it, so no listing a bot may
  * make can show whether its message arrived. That is said plainly rather than looked for wrongly.
  */
 export function deliveryUnknown(original: WebexApiError, lookError?: unknown): WebexApiError {

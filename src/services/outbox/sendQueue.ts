@@ -3,25 +3,26 @@
  * persisted through the draft store) until Webex confirms them. A failed message stays, marked
  * failed, until the user retries or discards it.
  *
- * Retry never produces a duplicate: `POST /messages` is not idempotent and Webex has no
- * idempotency key (notes §6), so a failure that leaves it unknown whether the message was created
+ * Retry never produces a duplicate: `POST /messages` is not idempotent and takes no idempotency
+ * key (Webex messaging API), so a failure that leaves it unknown whether the message was created
  * (no response, a timeout, a dropped connection, a 5xx after the body was sent) marks the entry
  * `ambiguous`, and every later attempt first looks for the message in the space (`findExisting`)
  * before posting again. The same local id is used throughout; a retry of an entry that is already
  * sending does nothing.
  *
  * Where the space cannot be checked (a bot in a group space lists only the messages that mention
- * it, and its own posts do not: notes §11), only the user can look. Such an entry says `mustLook`
- * and is sent again only when the user says they looked (`retry(id, { checked: true })`); nothing
- * here ever posts it again on its own.
+ * it, and its own posts do not: GET /messages, developer.webex.com "Bots"), only the user can look.
+ * Such an entry says `mustLook` and is sent again only when the user says they looked
+ * (`retry(id, { checked: true })`); nothing here ever posts it again on its own.
  */
 import { WebexApiError } from '../../webex/errors';
+import { mayHaveArrived } from './postOutbox';
 import type { Message } from '../../webex/types';
-import type { DraftStore, OutboxEntry } from '../conversation/drafts';
+import type { OutboxEntry, OutboxStore } from './outboxStore';
 
 export interface SendQueueOptions {
   roomId: string;
-  store: DraftStore;
+  store: OutboxStore;
   /** Posts the message (the client's `messages.create`). */
   post(entry: OutboxEntry): Promise<Message>;
   /**
@@ -55,7 +56,7 @@ export const LOOK_FIRST =
  * it cannot the user is asked to.
  */
 export function sendFailureText(error: unknown, canCheck: boolean): string {
-  if (error instanceof WebexApiError && (error.deliveryChecked === false || error.kind === 'aborted')) {
+  if (error instanceof WebexApiError && mayHaveArrived(error)) {
     if (!canCheck) {
       return LOOK_FIRST;
     }
@@ -221,20 +222,4 @@ export class SendQueue {
       this.options.onChange();
     }
   }
-}
-
-/**
- * Finds the message Webex created for an outbox entry among the newest messages of the space: by
- * the same author, in the same thread, with the same markdown, not older than the entry (minus a
- * minute of clock skew between this machine and Webex).
- */
-export function matchSentMessage(entry: OutboxEntry, meId: string, newest: readonly Message[]): Message | undefined {
-  const since = Date.parse(entry.queued) - 60_000;
-  return newest.find(
-    (m) =>
-      m.personId === meId &&
-      (m.parentId ?? undefined) === (entry.parentId ?? undefined) &&
-      (m.markdown ?? m.text ?? '').trim() === entry.markdown.trim() &&
-      Date.parse(m.created) >= since,
-  );
 }

@@ -7,10 +7,11 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
 import { Conversation, clientSource, type ConversationChange } from '../../services/conversation/conversation';
 import { ConversationPoller, type PollIntervals } from '../../services/conversation/conversationPoller';
-import { LOOK_FIRST, SendQueue, matchSentMessage, sendFailureText } from '../../services/outbox/sendQueue';
+import { LOOK_FIRST, SendQueue, sendFailureText } from '../../services/outbox/sendQueue';
+import { mayHaveArrived } from '../../services/outbox/postOutbox';
 import { DraftStore } from '../../services/conversation/drafts';
+import { OutboxStore } from '../../services/outbox/outboxStore';
 import type { WebexClient } from '../../webex/client';
-import { WebexApiError } from '../../webex/errors';
 import { MAX_MESSAGE_BYTES } from '../../webex/validation';
 import type { Message, Room } from '../../webex/types';
 import { resourceRoots, threadHtml } from './html';
@@ -23,6 +24,7 @@ import {
   type PageMessage,
   type RequestMessage,
   type RequestResult,
+  type PersonView,
   type ResponseMessage,
 } from './protocol';
 import { ConversationActions } from './conversationActions';
@@ -30,6 +32,9 @@ import { ConversationFiles } from './conversationFiles';
 import type { LastTextEditor } from './codeActions';
 
 export const CONVERSATION_VIEW_TYPE = 'webex.thread';
+
+/** The `@` list's people at most (a space of 5,000 still opens as fast; the list filters as you type). */
+const MAX_MENTION_PEOPLE = 5000;
 
 /** What all tabs share; conversationWebview.ts builds it (tests replace the dialogs through its hooks). */
 export interface ConversationEnvironment {
@@ -71,6 +76,8 @@ export class ConversationPanel implements vscode.Disposable {
   private status: ConversationStatus = 'loading';
   private error: string | undefined;
   private loaded: LoadedSpace | undefined;
+  /** The space's members as the page's `@` list needs them, once loaded. */
+  private members: PersonView[] | undefined;
   private loadedAccount: string | undefined;
   private generation = 0;
   private readonly disposables: vscode.Disposable[] = [];
@@ -187,6 +194,7 @@ export class ConversationPanel implements vscode.Disposable {
   private async load(): Promise<void> {
     const generation = ++this.generation;
     this.unload();
+    this.members = undefined;
     const { session, spaces } = this.env.services;
     this.setStatus('loading');
     await session.ready();
@@ -218,20 +226,18 @@ export class ConversationPanel implements vscode.Disposable {
         detectDeletions: !mentionsOnly,
         onChange: (change) => this.postChange(change),
       });
-      const meId = account.personId;
       const queue = new SendQueue({
         roomId: this.roomId,
-        store: drafts,
+        store: new OutboxStore(this.env.services.state, account.id),
         post: (entry) => client.messages.create({ roomId: this.roomId, markdown: entry.markdown, parentId: entry.parentId }),
         // A bot cannot look for its own message in a group space: listing needs mentionedPeople=me,
         // which leaves out its own posts (notes §11). Then only the user can look (mustLook).
         findExisting: mentionsOnly
           ? undefined
-          : async (entry) =>
-              matchSentMessage(entry, meId, await client.messages.list({ roomId: this.roomId, parentId: entry.parentId, max: 50 }).first(50)),
+          : (entry) => client.messages.findUnconfirmed({ roomId: this.roomId, markdown: entry.markdown, parentId: entry.parentId }, Date.parse(entry.queued)),
         // The client already looked after an ambiguous failure (messageDelivery.ts); only a failed
         // look ("deliveryChecked: false") or an abort leaves the fate of the message unknown.
-        isAmbiguous: (error) => error instanceof WebexApiError && (error.deliveryChecked === false || error.kind === 'aborted'),
+        isAmbiguous: mayHaveArrived,
         describe: (error) => sendFailureText(error, !mentionsOnly),
         onChange: () => this.postOutbox(),
         onSent: (_localId, message) => conversation.applyLocal(message),
@@ -248,6 +254,7 @@ export class ConversationPanel implements vscode.Disposable {
       }
       this.setStatus('ready');
       poller.setVisible(this.panel.visible);
+      void this.loadMembers(room, generation);
     } catch (error) {
       if (generation === this.generation) {
         this.setStatus('error', error instanceof Error ? `Could not open this space: ${error.message}` : 'Could not open this space.');
@@ -357,6 +364,29 @@ export class ConversationPanel implements vscode.Disposable {
       this.postChange(this.loaded.conversation.snapshot());
     }
     this.postOutbox();
+    if (this.members) {
+      this.post({ type: 'members', people: this.members });
+    }
+  }
+
+  /**
+   * The space's members for the composer's `@` list, after the first page (a direct space has one
+   * other person and no list). A failure costs only the suggestions: logged, not shown.
+   */
+  private async loadMembers(room: Room, generation: number): Promise<void> {
+    if (room.type !== 'group') {
+      return;
+    }
+    try {
+      const members = await this.env.services.members.loadSpaceMembers(room.id);
+      if (generation !== this.generation) {
+        return;
+      }
+      this.members = members.slice(0, MAX_MENTION_PEOPLE).map((m) => ({ id: m.personId, displayName: m.personDisplayName, email: m.personEmail }));
+      this.post({ type: 'members', people: this.members });
+    } catch (error) {
+      this.env.services.log.warn(`Conversation: could not list the members for mentions: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Messages first (never held up by file names), then the names of their files as they come. */

@@ -150,6 +150,15 @@ export interface FilesMessage {
   files: Array<{ messageId: string; file: FileView }>;
 }
 
+/**
+ * The space's members, for the composer's `@` list: sent once the first page is shown (never on its
+ * way), and not at all for a direct space.
+ */
+export interface MembersMessage {
+  type: 'members';
+  people: PersonView[];
+}
+
 /** The command that opened the tab again asks for the composer (e.g. "Reply" from elsewhere). */
 export interface FocusComposerMessage {
   type: 'focusComposer';
@@ -166,6 +175,7 @@ export type HostMessage =
   | OutboxMessage
   | StatusMessage
   | FocusComposerMessage
+  | MembersMessage
   | ResponseMessage;
 
 // ---------------------------------------------------------------------------------------------

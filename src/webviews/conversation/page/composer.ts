@@ -1,14 +1,18 @@
 /**
  * The composer at the bottom: a textarea (`aria-label="Write a message"`), Enter sends,
- * Shift+Enter breaks the line, a byte counter near the 7439-byte limit, a "Replying to …" chip,
- * and the draft handed to the host (debounced, and at once when the tab goes away).
+ * Shift+Enter breaks the line, `@` suggests people to mention (mentions/), a byte counter near the
+ * 7439-byte limit, a "Replying to …" chip, and the draft handed to the host (debounced, and at once
+ * when the tab goes away).
  */
 import type { DraftView } from '../protocol';
 import { byteHint, canSend, isSendKey } from './composerRules';
+import { MentionPicker, type MentionSource } from './mentions/mentionPicker';
 
 export interface ComposerHooks {
   send(markdown: string, parentId: string | undefined): void;
   draftChanged(draft: DraftView): void;
+  /** Who the `@` list offers. */
+  mentions: MentionSource;
 }
 
 const DRAFT_DELAY_MS = 400;
@@ -20,6 +24,7 @@ export class Composer {
   private readonly replyChip: HTMLElement;
   private readonly replyLabel: HTMLElement;
   private readonly sendButton: HTMLButtonElement;
+  private readonly picker: MentionPicker;
   private parentId: string | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private maxBytes = 7439;
@@ -70,10 +75,13 @@ export class Composer {
     this.hint.className = 'byte-hint';
     this.hint.setAttribute('aria-live', 'polite');
 
-    this.element.append(this.replyChip, row, this.hint);
+    this.picker = new MentionPicker(this.textarea, hooks.mentions);
+    this.element.append(this.replyChip, this.picker.element, row, this.hint);
 
     this.textarea.addEventListener('keydown', (e) => {
-      if (isSendKey(e)) {
+      if (this.picker.onKeyDown(e)) {
+        e.preventDefault();
+      } else if (isSendKey(e)) {
         e.preventDefault();
         this.submit();
       } else if (e.key === 'Escape' && this.parentId !== undefined) {
@@ -81,7 +89,10 @@ export class Composer {
         this.setReplyTo(undefined);
       }
     });
-    this.textarea.addEventListener('input', () => this.changed());
+    this.textarea.addEventListener('input', () => {
+      this.changed();
+      this.picker.update();
+    });
     this.textarea.addEventListener('blur', () => this.flushDraft());
     this.sendButton.addEventListener('click', () => this.submit());
     // The tab can close at any moment: hand over the last keystrokes.
@@ -97,7 +108,7 @@ export class Composer {
 
   /** Restores a draft (from the host's store) without announcing it as a change. */
   setDraft(draft: DraftView | undefined, replyLabel?: string): void {
-    this.textarea.value = draft?.text ?? '';
+    this.textarea.value = this.picker.load(draft?.text ?? '');
     this.parentId = draft?.parentId;
     this.showReply(replyLabel);
     this.update();
@@ -112,8 +123,9 @@ export class Composer {
   }
 
   /** Puts text back (a failed message the user wants to change). */
-  restore(text: string, parentId: string | undefined, replyLabel?: string): void {
+  restore(markdown: string, parentId: string | undefined, replyLabel?: string): void {
     const current = this.textarea.value.trim();
+    const text = this.picker.load(markdown, { append: true });
     this.textarea.value = current ? `${text}\n${current}` : text;
     this.parentId = parentId;
     this.showReply(replyLabel);
@@ -136,12 +148,13 @@ export class Composer {
   }
 
   private submit(): void {
-    const text = this.textarea.value;
-    if (!canSend(text, this.maxBytes) || this.textarea.disabled) {
+    const markdown = this.picker.markdown(this.textarea.value);
+    if (!canSend(markdown, this.maxBytes) || this.textarea.disabled) {
       this.update();
       return;
     }
-    this.hooks.send(text, this.parentId);
+    this.hooks.send(markdown, this.parentId);
+    this.picker.reset();
     this.textarea.value = '';
     this.parentId = undefined;
     this.showReply(undefined);
@@ -162,14 +175,16 @@ export class Composer {
     }
     clearTimeout(this.draftTimer);
     this.draftTimer = undefined;
-    this.hooks.draftChanged({ text: this.textarea.value, parentId: this.parentId });
+    this.hooks.draftChanged({ text: this.picker.markdown(this.textarea.value), parentId: this.parentId });
   }
 
   private update(): void {
-    const hint = byteHint(this.textarea.value, this.maxBytes);
+    // What is sent is counted, mentions' markup included, not what is shown.
+    const markdown = this.picker.markdown(this.textarea.value);
+    const hint = byteHint(markdown, this.maxBytes);
     this.hint.textContent = hint.text;
     this.hint.className = `byte-hint ${hint.level}`;
-    this.sendButton.disabled = this.textarea.disabled || !canSend(this.textarea.value, this.maxBytes);
+    this.sendButton.disabled = this.textarea.disabled || !canSend(markdown, this.maxBytes);
     // Grow with the text up to a third of the view (CSSOM, which the CSP allows; no style attribute).
     this.textarea.style.height = 'auto';
     this.textarea.style.height = `${Math.min(this.textarea.scrollHeight, Math.max(120, window.innerHeight / 3))}px`;

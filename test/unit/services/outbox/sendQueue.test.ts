@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { DraftStore, type OutboxEntry } from '../../../../src/services/conversation/drafts';
-import { LOOK_FIRST, SendQueue, matchSentMessage, sendFailureText, type SendQueueOptions } from '../../../../src/services/outbox/sendQueue';
+import { OutboxStore, type OutboxEntry } from '../../../../src/services/outbox/outboxStore';
+import { LOOK_FIRST, SendQueue, sendFailureText, type SendQueueOptions } from '../../../../src/services/outbox/sendQueue';
+import { findSent } from '../../../../src/webex/messageDelivery';
 import { WebexApiError } from '../../../../src/webex/errors';
 import type { Message } from '../../../../src/webex/types';
 import { SMALL, requestsTo, roomIdByTitle, useLocalWebex } from '../../webex/harness';
@@ -41,9 +42,11 @@ function queueFor(space: Space, storage = new MemoryStorage()): { queue: SendQue
   const changes: number[] = [];
   const options: SendQueueOptions = {
     roomId: 'room',
-    store: new DraftStore(storage, 'me'),
+    store: new OutboxStore(storage, 'me'),
     post: (entry) => space.post(entry),
-    findExisting: (entry) => Promise.resolve(matchSentMessage(entry, 'me', space.messages)),
+    // The one rule the tab uses too (through messages.findUnconfirmed).
+    findExisting: (entry) =>
+      Promise.resolve(findSent(space.messages, { roomId: 'room', parentId: entry.parentId, markdown: entry.markdown, hasFile: false }, 'me', Date.parse(entry.queued))),
     isAmbiguous: (error) => error instanceof Ambiguous,
     describe: (error) => (error instanceof Error ? error.message : String(error)),
     onChange: () => changes.push(1),
@@ -116,7 +119,7 @@ describe('send queue', () => {
   it('survives a reload: a failed entry comes back, one cut off while sending comes back failed and ambiguous', async () => {
     const storage = new MemoryStorage();
     const space = new Space();
-    await new DraftStore(storage, 'me').setOutbox('room', [
+    await new OutboxStore(storage, 'me').setOutbox('room', [
       { localId: 'x', markdown: 'was sending', queued: new Date().toISOString(), state: 'sending' },
     ]);
     const { queue } = queueFor(space, storage);
@@ -125,7 +128,7 @@ describe('send queue', () => {
     queue.retry('x');
     await queue.idle();
     assert.equal(space.posts, 1);
-    assert.deepEqual(new DraftStore(storage, 'me').getOutbox('room'), []);
+    assert.deepEqual(new OutboxStore(storage, 'me').getOutbox('room'), []);
   });
 
   it('discards only failed entries and hands back their text', async () => {
@@ -141,8 +144,8 @@ describe('send queue', () => {
 
 /**
  * A bot in a group space cannot look for its own message: it may list only the messages that
- * mention it (notes §11). The real client against the local Webex, wired as the conversation tab
- * wires it for a bot (no findExisting).
+ * mention it (GET /messages, developer.webex.com "Bots"). The real client against the local Webex,
+ * wired as the conversation tab wires it for a bot (no findExisting).
  */
 describe('send queue of a bot in a group space (local Webex)', () => {
   const local = useLocalWebex();
@@ -152,7 +155,7 @@ describe('send queue of a bot in a group space (local Webex)', () => {
     const roomId = await roomIdByTitle(client, SMALL.rooms.alerts);
     const queue = new SendQueue({
       roomId,
-      store: new DraftStore(new MemoryStorage(), 'bot'),
+      store: new OutboxStore(new MemoryStorage(), 'bot'),
       post: (entry) => client.messages.create({ roomId, markdown: entry.markdown }),
       isAmbiguous: (error) => error instanceof WebexApiError && (error.deliveryChecked === false || error.kind === 'aborted'),
       describe: (error) => sendFailureText(error, false),
@@ -207,10 +210,10 @@ describe('send queue of a bot in a group space (local Webex)', () => {
 
   it('comes back after a reload asking the user to look, not sending', async () => {
     const storage = new MemoryStorage();
-    await new DraftStore(storage, 'bot').setOutbox('room', [{ localId: 'x', markdown: 'cut off', queued: new Date().toISOString(), state: 'sending' }]);
+    await new OutboxStore(storage, 'bot').setOutbox('room', [{ localId: 'x', markdown: 'cut off', queued: new Date().toISOString(), state: 'sending' }]);
     const queue = new SendQueue({
       roomId: 'room',
-      store: new DraftStore(storage, 'bot'),
+      store: new OutboxStore(storage, 'bot'),
       post: () => Promise.reject(new Error('must not post')),
       isAmbiguous: () => true,
       describe: (error) => sendFailureText(error, false),
