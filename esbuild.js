@@ -53,6 +53,27 @@ const forbidUndici = {
   },
 };
 
+/**
+ * The highlighter's chunks (src/webviews/conversation/page/code/highlighter.ts loads them when a
+ * code block needs them): highlight.js's core in highlight-core.js and one highlight-<name>.js per
+ * grammar of grammars.json, each an IIFE that hands what it carries to the page's registry
+ * (chunkApi.ts). Apart from the page bundle, so highlighting costs nothing before the first page.
+ */
+const GRAMMARS = require('./src/webviews/conversation/page/code/grammars.json');
+const grammarChunks = {
+  name: 'highlight-grammars',
+  setup(build) {
+    build.onResolve({ filter: /^highlight-grammar:/ }, (args) => ({ path: args.path.slice('highlight-grammar:'.length), namespace: 'highlight-grammar' }));
+    build.onLoad({ filter: /.*/, namespace: 'highlight-grammar' }, (args) => ({
+      contents:
+        `import grammar from 'highlight.js/lib/languages/${args.path}';\n` +
+        `globalThis.webexHighlight && globalThis.webexHighlight.grammar(${JSON.stringify(args.path)}, grammar);\n`,
+      resolveDir: __dirname,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -85,6 +106,18 @@ async function main() {
       platform: 'browser',
       format: 'iife',
       target: 'es2022',
+    }),
+    esbuild.context({
+      ...common,
+      entryPoints: {
+        'highlight-core': 'src/webviews/conversation/page/code/highlightCore.ts',
+        ...Object.fromEntries(GRAMMARS.map((name) => [`highlight-${name}`, `highlight-grammar:${name}`])),
+      },
+      outdir: 'dist/webview',
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      plugins: [...common.plugins, grammarChunks],
     }),
   ]);
   if (watch) {

@@ -15,7 +15,13 @@ export const Setting = {
   httpProxySupport: 'http.proxySupport',
   httpProxyStrictSSL: 'http.proxyStrictSSL',
   httpNoProxy: 'http.noProxy',
+  highlightCode: 'webex.conversation.highlightCode',
 } as const;
+
+/** `webex.conversation.highlightCode`: colour fenced code in conversations (read when a tab opens). */
+export function readHighlightCode(): boolean {
+  return vscode.workspace.getConfiguration().get<boolean>(Setting.highlightCode, true) !== false;
+}
 
 /**
  * Settings whose change means the Webex client and live updates are rebuilt. The proxy settings are

@@ -17,6 +17,7 @@ import { runFromCommandPalette } from '../ui/workbenchActions';
 import { BUSY_MESSAGES, BUSY_SPACE, SMALL_SPACE, benchScenario } from './benchScenario';
 import { fromSamples, median, type Figure } from './figures';
 import type { StageOptions } from './hostStages';
+import { codeHighlightingFigures } from './codeHighlighting';
 
 const LOG = '[role="log"]';
 const MARK = 'webex:firstPage';
@@ -184,6 +185,13 @@ export async function conversationFigures(options: StageOptions): Promise<Figure
     const busyHeap = await heapMB(page, busyOpen.frame);
     await closeAll(page);
 
+    const code = await codeHighlightingFigures({
+      workspaceDir: workbench.workspaceDir,
+      runs: options.runs,
+      open: (title) => openTimed(page, title),
+      closeAll: () => closeAll(page),
+    });
+
     const group = `Conversation (${BUSY_MESSAGES.toLocaleString('en')} messages vs 10)`;
     const vsSmall = (value: number): Figure['reference'] => ({ value, what: '10-message space' });
     return [
@@ -231,6 +239,7 @@ export async function conversationFigures(options: StageOptions): Promise<Figure
         note: `CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage, of ${busyHeap.scope} (same-site webview frames share the workbench's renderer and V8 heap, so the space's own cost is the difference below)`,
       },
       { group, name: 'JS heap: 10,000-message space minus 10-message space', unit: 'MB', value: busyHeap.mb - smallHeap.mb },
+      ...code,
     ];
   } catch (error) {
     const shot = await workbench.screenshot('bench-conversation-failure').catch(() => undefined);

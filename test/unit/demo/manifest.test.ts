@@ -105,7 +105,10 @@ describe('package.json for the marketplace', () => {
       assert.ok(files.includes(step.media.markdown ?? ''), `${step.media.markdown} is not packaged`);
     }
     // The bundles exist only after a build; when they do, they must be in.
-    for (const bundle of ['dist/extension.js', 'dist/webview/conversation.js']) {
+    // The highlighter's chunks too: the page loads them from the installed extension when a code block needs one.
+    const grammars = JSON.parse(fs.readFileSync(path.join(root, 'src', 'webviews', 'conversation', 'page', 'code', 'grammars.json'), 'utf8')) as string[];
+    const chunks = ['core', ...grammars].map((name) => `dist/webview/highlight-${name}.js`);
+    for (const bundle of ['dist/extension.js', 'dist/webview/conversation.js', ...chunks]) {
       if (fs.existsSync(path.join(root, bundle))) {
         assert.ok(files.includes(bundle), `${bundle} is not packaged`);
       }

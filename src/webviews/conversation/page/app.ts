@@ -16,9 +16,19 @@ import { MessageActions } from './messageActions';
 import { authorName, previewSignature, renderPending, renderReplyPreview, renderThread, threadSignature, type RenderContext } from './messageDom';
 import { Toast, renderBanner, renderLogStart } from './notices';
 import { createSanitizer } from './sanitize';
+import { CodeHighlighter } from './code/highlighter';
+import { CodeView } from './code/codeView';
 import { Timeline, type TimelineItem, type TimelineReason } from './timeline';
 
 const BODY_CACHE_LIMIT = 3000;
+
+/** What the page learns from its HTML (html.ts). */
+export interface PageOptions {
+  /** The folder of the highlighter chunks; undefined when highlighting is off. */
+  chunkBase: string | undefined;
+  /** This load's script nonce. */
+  nonce: string;
+}
 
 export class ConversationApp {
   private init: InitMessage | undefined;
@@ -43,6 +53,7 @@ export class ConversationApp {
   constructor(
     root: HTMLElement,
     private readonly host: HostChannel,
+    options: PageOptions,
   ) {
     const mentions: MentionLookup = {
       name: (kind, value) =>
@@ -52,16 +63,18 @@ export class ConversationApp {
         return me !== undefined && (kind === 'personId' ? value === me.id : me.emails.some((e) => e.toLowerCase() === value.toLowerCase()));
       },
     };
+    const sanitizer = createSanitizer(window);
     this.ctx = {
       me: undefined,
       people: this.people,
       renderer: createMessageRenderer(),
-      sanitizer: createSanitizer(window),
+      sanitizer,
       mentions,
       expanded: new Set(),
       newMarkerId: undefined,
       editingId: undefined,
       bodies: new Map(),
+      code: undefined,
     };
 
     this.banner = div('banner');
@@ -74,6 +87,8 @@ export class ConversationApp {
     const threadsEl = div('threads');
     this.outboxEl = div('outbox');
     this.scroller.append(this.logStart, threadsEl, this.outboxEl);
+    const highlighter = new CodeHighlighter({ ...options, scroller: this.scroller, tokens: (html) => sanitizer.tokens(html) });
+    this.ctx.code = new CodeView(this.host, highlighter, (message) => this.toast.show(message));
     this.jump = document.createElement('button');
     this.jump.type = 'button';
     this.jump.className = 'jump';
@@ -113,7 +128,11 @@ export class ConversationApp {
       this.timeline.scrollToNewest();
       this.jump.hidden = true;
     });
-    this.scroller.addEventListener('click', (e) => this.actions.onClick(e));
+    this.scroller.addEventListener('click', (e) => {
+      if (!this.ctx.code?.onClick(e)) {
+        this.actions.onClick(e);
+      }
+    });
     this.scroller.addEventListener('auxclick', (e) => {
       if ((e.target as Element).closest('a')) {
         e.preventDefault();

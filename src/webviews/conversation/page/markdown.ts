@@ -11,6 +11,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { ALLOWED_LINK } from '../protocol';
+import { fenceLabel, resolveLanguage } from './code/languages';
 
 /** How the page names and weighs mentions (`<@personEmail:…>`, `<@personId:…|Name>`, `<@all>`; notes §6). */
 export interface MentionLookup {
@@ -73,11 +74,17 @@ export function createMarkdownIt(): MarkdownIt.MarkdownIt {
     return `<span class="mention${me ? ' mention-me' : ''}">${md.utils.escapeHtml(name)}</span>`;
   };
 
+  // A fenced block: the label says the language (the sender's word when we do not know it), and
+  // `language-<key>` is set only for a language of languages.ts, so nothing else reaches a class
+  // name. The page draws the header, toolbar and colours from this (page/code/codeBlocks.ts).
   md.renderer.rules.fence = (tokens, idx) => {
     const token = tokens[idx];
-    const lang = md.utils.unescapeAll(token.info).trim().split(/\s+/)[0] ?? '';
-    const label = lang ? `<div class="code-lang">${md.utils.escapeHtml(lang)}</div>` : '';
-    return `<div class="code-block">${label}<pre><code>${md.utils.escapeHtml(token.content)}</code></pre></div>\n`;
+    const info = md.utils.unescapeAll(token.info);
+    const language = resolveLanguage(info);
+    const label = fenceLabel(info);
+    const header = label ? `<div class="code-lang">${md.utils.escapeHtml(label)}</div>` : '';
+    const lang = language ? ` class="language-${language.key}"` : '';
+    return `<div class="code-block">${header}<pre><code${lang}>${md.utils.escapeHtml(token.content)}</code></pre></div>\n`;
   };
 
   // Show where a link goes on hover: the text of a link is the sender's choice.

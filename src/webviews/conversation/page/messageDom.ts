@@ -8,6 +8,8 @@ import type { MeView, MessageView, OutboxItemView, PersonView } from '../protoco
 import { firstLine, type Thread, type ThreadLayout } from '../../../services/conversation/conversationModel';
 import type { MentionLookup, MessageRenderer } from './markdown';
 import type { Sanitizer } from './sanitize';
+import { decorateCodeBlocks } from './code/codeBlocks';
+import type { CodeView } from './code/codeView';
 import { colorSlot, dayLabel, fileIcon, formatBytes, fullTime, initials, shortTime } from './format';
 import { mentionsPerson } from '../../../webex/mentions';
 
@@ -29,6 +31,8 @@ export interface RenderContext {
   editingId: string | undefined;
   /** Rendered bodies by message id and version (markdown-it and DOMPurify run once per version). */
   bodies: Map<string, DocumentFragment>;
+  /** Code blocks: opened state, highlighting, toolbar (page/code/). */
+  code: CodeView | undefined;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -92,6 +96,7 @@ function body(message: MessageView, ctx: RenderContext): DocumentFragment {
       ? ctx.renderer.markdown(message.markdown, ctx.mentions)
       : ctx.renderer.text(message.text ?? '');
     cached = ctx.sanitizer.fragment(html);
+    decorateCodeBlocks(cached);
     ctx.bodies.set(key, cached);
   }
   return cached.cloneNode(true) as DocumentFragment;
@@ -141,6 +146,7 @@ function renderMessage(message: MessageView, showAuthor: boolean, isReply: boole
   } else {
     const content = el('div', 'body');
     content.append(body(message, ctx));
+    ctx.code?.attach(content, message.id);
     if (message.updated) {
       const edited = el('span', 'edited', '(edited)');
       edited.title = `Edited ${fullTime(message.updated)}`;

@@ -6,6 +6,7 @@
  */
 import DOMPurify from 'dompurify';
 import { ALLOWED_LINK } from '../protocol';
+import { languageByKey } from './code/languages';
 
 const ALLOWED_TAGS = [
   'a', 'p', 'br', 'strong', 'b', 'em', 'i', 's', 'del', 'code', 'pre', 'blockquote',
@@ -14,9 +15,36 @@ const ALLOWED_TAGS = [
 ];
 const ALLOWED_CLASSES = new Set(['mention', 'mention-me', 'mention-all', 'code-block', 'code-lang']);
 
+function allowedClass(c: string): boolean {
+  // `language-<key>` only for the languages we highlight (markdown.ts writes no other).
+  return ALLOWED_CLASSES.has(c) || (c.startsWith('language-') && languageByKey(c.slice('language-'.length)) !== undefined);
+}
+
+/**
+ * highlight.js's class names: `hljs-<scope>` and its sub-scope suffixes such as `function_`
+ * (https://highlightjs.readthedocs.io/en/latest/css-classes-reference.html).
+ */
+const TOKEN_CLASS = /^(?:hljs-[a-z][a-z0-9_-]{0,40}|[a-z][a-z0-9]{0,40}_+)$/;
+
 export interface Sanitizer {
   /** Clean, inert nodes for `html` (never assigned with innerHTML as a string). */
   fragment(html: string): DocumentFragment;
+  /** highlight.js's markup of a code block: only `<span>`s with highlight.js classes, and text. */
+  tokens(html: string): DocumentFragment;
+}
+
+function tokenSanitizer(window: Window): (html: string) => DocumentFragment {
+  const purify = DOMPurify(window as unknown as Parameters<typeof DOMPurify>[0]);
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (data.attrName === 'class') {
+      data.attrValue = data.attrValue
+        .split(/\s+/)
+        .filter((c) => TOKEN_CLASS.test(c))
+        .join(' ');
+    }
+  });
+  const config = { ALLOWED_TAGS: ['span'], ALLOWED_ATTR: ['class'], ALLOW_DATA_ATTR: false, ALLOW_ARIA_ATTR: false, RETURN_DOM_FRAGMENT: true as const };
+  return (html) => purify.sanitize(html, config);
 }
 
 export function createSanitizer(window: Window): Sanitizer {
@@ -26,7 +54,7 @@ export function createSanitizer(window: Window): Sanitizer {
     if (data.attrName === 'class') {
       data.attrValue = data.attrValue
         .split(/\s+/)
-        .filter((c) => ALLOWED_CLASSES.has(c))
+        .filter(allowedClass)
         .join(' ');
     }
   });
@@ -49,5 +77,6 @@ export function createSanitizer(window: Window): Sanitizer {
   };
   return {
     fragment: (html) => purify.sanitize(html, config),
+    tokens: tokenSanitizer(window),
   };
 }

@@ -42,12 +42,24 @@ describe('message rendering rules (markdown-it config)', () => {
     assert.doesNotMatch(html, /<img/);
   });
 
-  it('labels fenced code with its language, escaped', () => {
+  it('labels fenced code with its language, escaped, and classes it only for known languages', () => {
     const html = render.markdown('```ts\nconst a = 1 < 2;\n```');
-    assert.match(html, /<div class="code-block"><div class="code-lang">ts<\/div><pre><code>const a = 1 &lt; 2;\n<\/code><\/pre><\/div>/);
+    assert.match(html, /<div class="code-block"><div class="code-lang">TypeScript<\/div><pre><code class="language-typescript">const a = 1 &lt; 2;\n<\/code><\/pre><\/div>/);
     const hostile = render.markdown('```"><script>x</script>\ncode\n```');
     assert.doesNotMatch(hostile, /<script/);
+    assert.match(hostile, /<div class="code-lang">&quot;&gt;&lt;script&gt;x&lt;\/script&gt;<\/div><pre><code>code/);
     assert.match(render.markdown('```\nplain\n```'), /<div class="code-block"><pre><code>plain/);
+    // A misspelled name is shown as written and stays plain (no class, so no highlighting).
+    assert.match(render.markdown('```typscript\nx\n```'), /<div class="code-lang">typscript<\/div><pre><code>x/);
+    const long = render.markdown('```' + 'a'.repeat(10_000) + '\nx\n```');
+    assert.match(long, new RegExp(`<div class="code-lang">${'a'.repeat(32)}…</div><pre><code>x`));
+  });
+
+  it('keeps nested and unbalanced fences as text of the outer block', () => {
+    const nested = render.markdown('````md\n```js\nalert(1)\n```\n````');
+    assert.match(nested, /<code class="language-markdown">```js\nalert\(1\)\n```\n<\/code>/);
+    const open = render.markdown('```py\nprint(1)\n\nno end');
+    assert.match(open, /<code class="language-python">print\(1\)\n\nno end\n?<\/code><\/pre><\/div>/);
   });
 
   it('highlights mentions, the signed-in person stronger, and escapes their labels', () => {
