@@ -395,6 +395,19 @@ describe('Conversation tab (integration)', function () {
     await until('the revealed tab gets the focus request', () => focusedSince(backend, mark, false));
   });
 
+  it('opens a space where the user left off: the read mark from before the tab opened goes to the page', async () => {
+    const backendId = roomId('Backend');
+    await until('read marks for the account', () => t.services.live.lastRead(backendId) !== undefined, 30_000);
+    const before = t.services.live.lastRead(backendId) ?? 0;
+    const grace = await Rest.as(GRACE);
+    const news = await grace.post<Message>('/messages', { roomId: backendId, text: 'new since you looked' });
+    assert.ok(Date.parse(news.created) > before, 'the message is after the read mark');
+    const backend = await open('Backend');
+    const init = await until('the page init', () => backend.posted.find((m): m is Extract<HostMessage, { type: 'init' }> => m.type === 'init'));
+    assert.ok(init.lastRead !== undefined, 'the read mark goes with init');
+    assert.ok(init.lastRead < news.created, 'it is the mark from before the tab opened, not the one opening it set');
+  });
+
   it('disables the composer, saying why, where only moderators may post; members post in a locked space', async () => {
     // Grace makes an announcement space with Ada as a plain member (Room isAnnouncementOnly).
     const grace = await Rest.as(GRACE);

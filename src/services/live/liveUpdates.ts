@@ -203,6 +203,11 @@ export class LiveUpdates {
     this.running?.poll?.setFocused(focused);
   }
 
+  /** Up to when (ms) the user has read this space, or undefined before live updates know the account. */
+  lastRead(roomId: string): number | undefined {
+    return this.readState?.lastRead(roomId);
+  }
+
   isUnread(room: Pick<Room, 'id' | 'lastActivity'>): boolean {
     return this.readState?.isUnread(room) === true;
   }

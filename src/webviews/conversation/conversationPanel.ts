@@ -74,6 +74,8 @@ function outboxKey(accountId: string, roomId: string): string {
 
 export class ConversationPanel implements vscode.Disposable {
   private pageReady = false;
+  /** The read mark (ms) from before the user opened this tab, for the page's "New" divider. */
+  private readMark: number | undefined;
   /** A focus request waits for the page's `ready`. */
   private focusPending = false;
   private status: ConversationStatus = 'loading';
@@ -149,6 +151,11 @@ export class ConversationPanel implements vscode.Disposable {
    * Puts the cursor in the composer: now if the page is there, else as soon as it says `ready` (a
    * hidden tab's page is gone until it is shown again, and a new tab's has not started yet).
    */
+  /** Where the user had read up to before opening the tab (only for a tab opened by the user). */
+  setReadMark(at: number | undefined): void {
+    this.readMark = at;
+  }
+
   focusComposer(): void {
     this.focusPending = true;
     if (this.pageReady) {
@@ -382,6 +389,7 @@ export class ConversationPanel implements vscode.Disposable {
       error: this.error,
       mentionsOnly: this.loaded?.mentionsOnly ?? false,
       draft: this.loaded?.drafts.getDraft(this.roomId),
+      lastRead: this.readMark !== undefined && this.readMark > 0 ? new Date(this.readMark).toISOString() : undefined,
       maxMessageBytes: MAX_MESSAGE_BYTES,
     });
     if (this.loaded?.conversation.isLoaded) {

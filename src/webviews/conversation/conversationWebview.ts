@@ -122,8 +122,11 @@ export function registerConversationWebview(services: ExtensionServices): vscode
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
       { enableScripts: true, enableFindWidget: true, localResourceRoots: resourceRoots(services.context.extensionUri) },
     );
+    // Read before the selection moves: selecting the space marks it read.
+    const readMark = services.live.lastRead(target.id);
     services.selection.setActiveSpace(target.id);
     const opened = attach(panel, target.id, target.room);
+    opened.setReadMark(readMark);
     opened.focusComposer();
     await opened.loading;
   };

@@ -112,6 +112,11 @@ export interface InitMessage {
   /** A bot sees only the group messages that mention it (notes §11); the page says so. */
   mentionsOnly: boolean;
   draft: DraftView | undefined;
+  /**
+   * Where the user stopped reading (ISO), as it was before this tab opened: the page shows a "New"
+   * divider above the first later message of someone else and starts there.
+   */
+  lastRead?: string;
   /** The Webex limit of `text`/`markdown` in UTF-8 bytes (notes §6: 7439). */
   maxMessageBytes: number;
 }

@@ -178,6 +178,22 @@ export class ConversationApp {
     }
   }
 
+  /** The first message of someone else after the read mark the tab opened with, if it is loaded. */
+  private firstUnread(): MessageView | undefined {
+    const lastRead = this.init?.lastRead;
+    const me = this.init?.me?.id;
+    if (lastRead === undefined) {
+      return undefined;
+    }
+    let first: MessageView | undefined;
+    for (const m of this.messages.values()) {
+      if (m.personId !== me && !m.isContext && m.created > lastRead && (!first || m.created < first.created)) {
+        first = m;
+      }
+    }
+    return first;
+  }
+
   /** The user's newest message that can be edited here (no file or card), in the thread if one is given. */
   private editLast(parentId: string | undefined): void {
     const me = this.init?.me?.id;
@@ -242,8 +258,17 @@ export class ConversationApp {
     if (message.people.length > 0) {
       this.ctx.bodies.clear();
     }
+    const firstUnread = message.reset && !this.firstPagePainted ? this.firstUnread() : undefined;
+    if (firstUnread) {
+      this.ctx.newMarkerId = firstUnread.id;
+    }
     this.refresh(message.reset || message.cause === 'initial' ? 'reset' : message.cause);
     this.renderLogStart();
+    if (firstUnread) {
+      // Start where the user left off, not at the bottom; the jump button goes to the newest.
+      this.timeline.reveal(firstUnread.parentId ?? firstUnread.id);
+      this.jump.hidden = false;
+    }
     if (message.reset && !this.firstPagePainted) {
       this.firstPagePainted = true;
       // Marked once the newest page is on screen (issue 8 measures open → this mark).
