@@ -161,6 +161,31 @@ describe('Webhooks (real VS Code)', () => {
     assert.deepEqual(await labels(w.provider), ['Everything (cards)']);
   });
 
+  it('bad input: a body that is not JSON is ✗, 10 MB is refused with 413 and kept nowhere, a flood of 1,000 stays bounded', async () => {
+    await vscode.commands.executeCommand('webex.listenForWebhooks');
+    const url = w.listener.url ?? '';
+    assert.equal((await fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/html' }, body: '<script>alert(1)</script>' })).status, 200);
+    await arrived(1);
+    const [html] = await eventNodes();
+    assert.equal(html.node.entry.problem, 'the body is not JSON');
+    assert.equal(html.description, 'not an event · ✗ no X-Spark-Signature header');
+
+    const big = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: Buffer.alloc(10 * 1024 * 1024, 0x20) }).catch(() => undefined);
+    assert.ok(big === undefined || big.status === 413, `refused (${big?.status})`);
+    assert.equal(w.inbox.log.size, 1, 'nothing kept of the 10 MB body');
+
+    const body = JSON.stringify({ id: 'W?', resource: 'messages', event: 'created', data: { id: 'M' } });
+    for (let batch = 0; batch < 20; batch++) {
+      await Promise.all(Array.from({ length: 50 }, () => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then((r) => r.arrayBuffer())));
+    }
+    await until(w.inbox.log.onDidChange, () => w.inbox.log.size + w.inbox.log.dropped === 1001, 20_000);
+    assert.equal(w.inbox.log.size, 500);
+    assert.equal(w.inbox.log.dropped, 501);
+    const shown = await labels(w.events);
+    assert.equal(shown.length, 501, 'the newest 500 and one row that counts the dropped');
+    assert.equal(shown[500], '501 older events dropped (the newest 500 are kept)');
+  });
+
   it('says plainly when the receiver port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

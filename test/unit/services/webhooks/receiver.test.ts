@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { MAX_BODY_BYTES, ReceiverError, WebhookReceiver, type ReceivedRequest } from '../../../../src/services/webhooks/receiver';
+import { replayDelivery } from '../../../../src/services/webhooks/replay';
 import { signBody } from '../../../../src/services/webhooks/signature';
 import { WebhookInbox, rawRequestText, resourcePath } from '../../../../src/services/webhooks/webhookInbox';
 
@@ -69,6 +70,19 @@ describe('webhook receiver and inbox', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(got.length, 1);
     assert.equal(receiver?.refused, 2);
+  });
+
+  it('replays the same bytes, signed again; refuses a URL that is not http(s)', async () => {
+    const body = Buffer.from('{"id":"W1", "resource":"messages","event":"created","data":{"id":"M3"}}');
+    assert.deepEqual(await replayDelivery(body, receiver?.url ?? '', 'k'), { status: 200 });
+    await replayDelivery(body, receiver?.url ?? '', undefined);
+    await arrived(2);
+    assert.deepEqual(got[0].body, body);
+    assert.equal(got[0].headers['x-spark-signature'], signBody('k', body));
+    assert.equal(inbox.receive(got[0]).verification.verified, true);
+    assert.equal(got[1].headers['x-spark-signature'], undefined, 'unsigned without a secret');
+    await assert.rejects(replayDelivery(body, 'file:///etc/passwd', 'k'), /http:\/\/ or https:\/\//);
+    await assert.rejects(replayDelivery(body, 'http://u:p@127.0.0.1/', 'k'), /user name or password/);
   });
 
   it('says plainly when the port is taken', async () => {
