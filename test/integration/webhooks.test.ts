@@ -30,6 +30,14 @@ async function control(path: string, body?: unknown): Promise<number> {
   return r.status;
 }
 
+/** The item menu of a contextValue in a view, read from package.json (`view == … && viewItem =~ /re/`). */
+function menuFor(view: string, contextValue: string): string[] {
+  const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>> } };
+  const entries = manifest.contributes.menus['view/item/context'].filter((m) => m.when?.startsWith(`view == ${view} && `));
+  const fits = (when: string): boolean => new RegExp(/viewItem =~ \/(.*)\/$/.exec(when)?.[1] ?? '$^').test(contextValue);
+  return [...new Set(entries.filter((m) => fits(m.when ?? '')).map((m) => m.command))].sort();
+}
+
 const activeText = (): string => vscode.window.activeTextEditor?.document.getText() ?? '';
 
 describe('Webhooks (real VS Code)', () => {
@@ -141,6 +149,13 @@ describe('Webhooks (real VS Code)', () => {
     assert.equal((await ada.get<Webhook>(`/webhooks/${dead.id}`)).status, 'active');
     const again = await find(w.provider, 'Dead end');
     assert.equal(w.provider.getTreeItem(again).contextValue, 'webex:webhook:active');
+
+    const manage = ['webex.copyWebhookId', 'webex.deleteWebhook', 'webex.editWebhook'];
+    assert.deepEqual(menuFor('webex.webhooks', 'webex:webhook:inactive'), [...manage, 'webex.reactivateWebhook']);
+    assert.deepEqual(menuFor('webex.webhooks', 'webex:webhook:active'), manage);
+    assert.deepEqual(menuFor('webex.webhooks', 'webex:info'), []);
+    assert.deepEqual(menuFor('webex.webhookEvents', 'webex:webhookEvent:verified:event'), ['webex.fetchWebhookResource', 'webex.openWebhookRequest', 'webex.replayWebhookEvent']);
+    assert.deepEqual(menuFor('webex.webhookEvents', 'webex:webhookEvent:unverified'), ['webex.openWebhookRequest', 'webex.replayWebhookEvent']);
   });
 
   it('lists the webhooks; the Firehose preset makes two; Delete asks first', async () => {

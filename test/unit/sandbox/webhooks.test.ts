@@ -5,8 +5,8 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Webhook } from '../../../src/webex/webhooks';
-import type { LocalWebex } from '../../sandbox/server';
-import { SMALL } from '../../sandbox/scenario';
+import { DEMO, SMALL, demoScenario } from '../../sandbox/scenario';
+import { LocalWebex as Sandbox } from '../../sandbox/server';
 import { Api, allPages, decode, nextLink, startSmall, type ErrorBody, type Items } from './helpers';
 
 /** As the SPEC's Webhook, with the owner-only fields the local Webex always sets. */
@@ -41,7 +41,7 @@ async function receiver(status = 200): Promise<{ url: string; got: Delivery[]; c
 }
 
 describe('sandbox: webhooks', () => {
-  let webex: LocalWebex;
+  let webex: Sandbox;
   let ada: Api;
 
   beforeEach(async () => {
@@ -241,5 +241,19 @@ describe('sandbox: webhooks', () => {
 
   it('the default threshold is Webex’s 100 within 5 minutes', () => {
     assert.deepEqual({ ...webex.webhooks.settings, timeoutMs: undefined }, { failureThreshold: 100, failureWindowMs: 300_000, timeoutMs: undefined });
+  });
+
+  it('loads a scenario’s webhooks: the demo has Priya’s two, one inactive, and the bot’s', async () => {
+    const demo = await Sandbox.start({ scenario: demoScenario() });
+    try {
+      const priya = new Api(demo, DEMO.you.token);
+      const hooks = (await priya.get<Items<Hook>>('/webhooks')).body.items;
+      assert.deepEqual(hooks.map((w) => [w.name, w.status]), [['Old deploy hook', 'inactive'], ['Mentions to my notifier', 'active']]);
+      assert.equal(hooks[0].filter, `roomId=${await priya.roomId(DEMO.spaces.builds)}`);
+      const bot = (await priya.as(DEMO.pipeline.token).get<Items<Hook>>('/webhooks')).body.items;
+      assert.deepEqual(bot.map((w) => w.name), ['Pipeline commands']);
+    } finally {
+      await demo.stop();
+    }
   });
 });
