@@ -154,6 +154,8 @@ export function registerWebhookEventCommands(
   secrets: WebhookSecrets,
 ): vscode.Disposable {
   const documents = new WebhookDocuments();
+  // Each fetch is a document of its own: VS Code keeps an open document's text for its URI.
+  let fetches = 0;
   return vscode.Disposable.from(
     listener,
     vscode.workspace.registerTextDocumentContentProvider(DOCUMENT_SCHEME, documents),
@@ -178,7 +180,8 @@ export function registerWebhookEventCommands(
           void services.prompts.notify('info', 'This event names nothing that can be fetched here.');
           return;
         }
-        await documents.open(`/event-${entry.seq}-${entry.envelope?.resource ?? 'resource'}.json`, JSON.stringify(resource, null, 2), 'json');
+        fetches += 1;
+        await documents.open(`/event-${entry.seq}-${entry.envelope?.resource ?? 'resource'}-${fetches}.json`, JSON.stringify(resource, null, 2), 'json');
       } catch (error) {
         services.errors.show(error, 'Could not fetch what the event names');
       }

@@ -30,10 +30,14 @@ export function registerWebhooks(services: ExtensionServices): WebhookTools {
   const listener = new WebhookListener(services, inbox, secrets);
   const webhooksView = vscode.window.createTreeView('webex.webhooks', { treeDataProvider: provider });
   const eventsView = vscode.window.createTreeView('webex.webhookEvents', { treeDataProvider: events });
+  // Set only when they change: a flood of events must not send the window one update per event.
+  let shown: string | undefined = '';
   const describe = (): void => {
-    eventsView.description = listener.url ? `listening on ${listener.url}` : undefined;
-    const dropped = inbox.log.dropped;
-    eventsView.message = dropped > 0 ? `${dropped} older events dropped; the newest ${inbox.log.capacity} are kept.` : undefined;
+    const description = listener.url ? `listening on ${listener.url}` : undefined;
+    if (description !== shown) {
+      shown = description;
+      eventsView.description = description;
+    }
   };
   const disposables: vscode.Disposable[] = [
     provider,
@@ -42,7 +46,6 @@ export function registerWebhooks(services: ExtensionServices): WebhookTools {
     eventsView,
     inbox,
     listener.onDidChange(describe),
-    inbox.log.onDidChange(describe),
     // Another identity: other webhooks, other secrets.
     services.session.onDidChange(() => {
       secrets.clear();
