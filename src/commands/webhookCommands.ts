@@ -32,7 +32,7 @@ const RESOURCE_ITEMS: Array<vscode.QuickPickItem & { resource: ResourceChoice }>
   { label: 'all', description: 'memberships, messages and rooms', resource: 'all' },
 ];
 
-/** Webex's cloud cannot POST to this machine: only a tunnel's public URL reaches it (notes §8). */
+/** Webex's cloud cannot POST to this machine: only a tunnel's public URL reaches it (developer.webex.com/docs/api/guides/webhooks: the target must be reachable from Webex's cloud). */
 export function isLocalTarget(url: URL): boolean {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   return host === 'localhost' || host === '::1' || host.startsWith('127.');

@@ -126,7 +126,7 @@ function entryOf(arg: unknown): WebhookEventEntry | undefined {
   return node?.entry;
 }
 
-/** Fetches what an event names, as the signed-in identity (the envelope carries ids only: notes §8). */
+/** Fetches what an event names, as the signed-in identity (the envelope's data carries ids only: developer.webex.com/docs/api/guides/webhooks). */
 async function fetchResource(services: ExtensionServices, entry: WebhookEventEntry): Promise<unknown> {
   const client = await services.session.requireClient();
   const envelope = entry.envelope;

@@ -1,10 +1,11 @@
 /**
  * Webhooks: list, get, create, update, delete (SPEC "List Webhooks", "Create a Webhook", "Get Webhook
- * Details", "Update a Webhook", "Delete a Webhook"; notes §8).
+ * Details", "Update a Webhook", "Delete a Webhook").
  *
- * Where the notes and the SPEC differ we follow the SPEC for the request and response fields, and
- * the Webhooks guide (notes §9a) for what the SPEC leaves out: `all` as a resource and an event (the
- * firehose), which the SPEC's enums do not list.
+ * Where our API notes and the SPEC differ, the SPEC is followed: PUT requires `name` as well as
+ * `targetUrl` (the notes mark only `targetUrl` required). What the SPEC leaves out comes from the
+ * Webhooks guide (developer.webex.com/docs/api/guides/webhooks): `all` as a resource and an event
+ * (the firehose), which the SPEC's enums do not list.
  */
 import { WebexInputError } from './errors';
 import { segment, type RequestOptions } from './options';
@@ -45,7 +46,7 @@ export interface WebhookUpdateParams {
   /** Required by PUT /webhooks/{id} even when unchanged (SPEC). */
   targetUrl: string;
   secret?: string;
-  /** Only `active`: re-activates a webhook Webex disabled; a webhook cannot be deactivated (SPEC, notes §8). */
+  /** Only `active`: re-activates a webhook Webex disabled; a webhook cannot be deactivated (SPEC "Update a Webhook": `status` enum is only `active`). */
   status?: 'active';
 }
 

@@ -2,7 +2,7 @@
  * Signed webhook deliveries of a local Webex. Every change a route reports (and every new message)
  * is matched against the active webhooks of the people who can see it, filtered, and POSTed as the
  * webhook envelope `{id, name, targetUrl, resource, event, filter, orgId, createdBy, appId, ownedBy,
- * status, created, actorId, data}` (notes §8). Only loopback targets are contacted; any other target is
+ * status, created, actorId, data}` (WebexPythonSDK models/mixins/webhook_event.py). Only loopback targets are contacted; any other target is
  * recorded and never contacted, so a test can never reach out of the machine.
  */
 import { createHmac } from 'node:crypto';
@@ -38,7 +38,7 @@ export interface DeliverySettings {
 
 export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = { failureThreshold: 100, failureWindowMs: 5 * 60_000, timeoutMs: 5000 };
 
-/** What the firehose (`resource: "all"`) covers: memberships, messages and rooms (notes §9a). */
+/** What the firehose (`resource: "all"`) covers: memberships, messages and rooms (developer.webex.com/docs/api/guides/webhooks). */
 const FIREHOSE: readonly ChangeResource[] = ['memberships', 'messages', 'rooms'];
 
 export class WebhookDeliveries {
@@ -108,7 +108,7 @@ export class WebhookDeliveries {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'local-webex-webhooks' };
     if (w.secret !== undefined) {
       // "X-Spark-Signature: HMAC-SHA1 (hex) of the raw body bytes with the webhook's secret"
-      // (developer.webex.com, "Receive and verify webhooks"; notes §9a).
+      // (developer.webex.com/docs/receive-and-verify-webhooks).
       headers['X-Spark-Signature'] = createHmac('sha1', w.secret).update(bytes).digest('hex');
     }
     try {
@@ -123,7 +123,7 @@ export class WebhookDeliveries {
     }
   }
 
-  /** "After 100 failed deliveries within 5 minutes a webhook becomes inactive" (Webhooks guide; notes §9a). */
+  /** "After 100 failed deliveries within 5 minutes a webhook becomes inactive" (developer.webex.com/docs/api/guides/webhooks). */
   private failed(w: WebhookRec): void {
     const now = Date.now();
     w.failures.push(now);
@@ -142,7 +142,7 @@ function covers(w: WebhookRec, change: StoreChange): boolean {
   return resource && (w.event === 'all' || w.event === change.event);
 }
 
-/** Bots see only the group messages that mention them (notes §11); the same holds for their webhooks. */
+/** Bots see only the group messages that mention them (developer.webex.com/docs/bots); the same holds for their webhooks. */
 function mayKnow(owner: PersonRec, change: StoreChange): boolean {
   const m = change.message;
   if (!m || owner.type !== 'bot' || change.room.type === 'direct') {
@@ -151,7 +151,7 @@ function mayKnow(owner: PersonRec, change: StoreChange): boolean {
   return m.mentionedPeople.includes(owner.id) || m.authorUuid === owner.uuid;
 }
 
-/** `data` of the envelope: ids and flags, never a message's text (notes §8). */
+/** `data` of the envelope: ids and flags, never a message's text (developer.webex.com/docs/api/guides/webhooks: fetch GET /messages/{id} for it). */
 function dataOf(store: Store, change: StoreChange, owner: PersonRec): Record<string, unknown> {
   if (change.message) {
     return messageData(store, change.room, change.message);

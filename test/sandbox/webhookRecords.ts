@@ -1,5 +1,5 @@
 /**
- * What a local Webex keeps for webhooks (SPEC Webhook; notes §8 and §9a) and the changes routes
+ * What a local Webex keeps for webhooks (SPEC Webhook; developer.webex.com/docs/api/guides/webhooks) and the changes routes
  * report so that deliveries can follow them (webhookDelivery.ts).
  */
 import type { MemberRec, MessageRec, RoomRec } from './records';

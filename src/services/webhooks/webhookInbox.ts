@@ -9,7 +9,7 @@ import type { ReceivedRequest } from './receiver';
 import { SIGNATURE_HEADER, verifySignature, type KnownSecret, type Verification } from './signature';
 
 /**
- * The envelope Webex POSTs (notes §8: `{id, name, targetUrl, resource, event, filter?, orgId,
+ * The envelope Webex POSTs (WebexPythonSDK models/mixins/webhook_event.py: `{id, name, targetUrl, resource, event, filter?, orgId,
  * createdBy, appId, ownedBy, status, created, actorId, data}`); `data` holds ids, not text.
  */
 export interface WebhookEnvelope {

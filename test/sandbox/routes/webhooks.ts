@@ -1,6 +1,6 @@
 /**
  * /webhooks and /webhooks/{id} (SPEC "List Webhooks", "Create a Webhook", "Get Webhook Details",
- * "Update a Webhook", "Delete a Webhook"; notes §8, §9a). A webhook is seen and changed by its owner
+ * "Update a Webhook", "Delete a Webhook"; developer.webex.com/docs/api/guides/webhooks). A webhook is seen and changed by its owner
  * only; anybody else's id is a 404 like a missing one.
  */
 import {
@@ -23,14 +23,14 @@ import { candidateUuids } from '../store';
 import type { WebhookRec } from '../webhookRecords';
 import { findRoom, isWellFormedId } from './common';
 
-/** The SPEC's resource enum, plus `all` (the firehose: developer.webex.com, Webhooks guide; notes §9a). */
+/** The SPEC's resource enum, plus `all` (the firehose: developer.webex.com/docs/api/guides/webhooks). */
 const RESOURCES = new Set([
   'attachmentActions', 'dataSources', 'memberships', 'messages', 'rooms', 'meetings', 'recordings',
   'convergedRecordings', 'meetingParticipants', 'meetingTranscripts', 'telephony_calls',
   'telephony_conference', 'telephony_mwi', 'uc_counters', 'serviceApp', 'adminBatchJobs', 'all',
 ]);
 
-/** The SPEC's event enum, plus `all` ("event all on one resource covers created, updated, deleted", notes §9a). */
+/** The SPEC's event enum, plus `all` (event `all` on one resource covers created, updated, deleted: developer.webex.com/docs/api/guides/webhooks). */
 const EVENTS = new Set([
   'created', 'updated', 'deleted', 'started', 'ended', 'joined', 'left', 'migrated', 'authorized',
   'deauthorized', 'statusChanged', 'all',
@@ -49,7 +49,7 @@ const MESSAGING_EVENTS: Record<string, readonly string[]> = {
   attachmentActions: ['created'],
 };
 
-/** Filter keys per resource (developer.webex.com, Webhooks guide "Filtering webhooks"; notes §9a). */
+/** Filter keys per resource (developer.webex.com/docs/api/guides/webhooks, "Filtering webhooks"). */
 export const FILTER_KEYS: Record<string, readonly string[]> = {
   messages: ['roomId', 'roomType', 'personId', 'personEmail', 'mentionedPeople', 'hasFiles', 'hasAttachments'],
   memberships: ['roomId', 'personId', 'personEmail', 'isModerator'],
@@ -122,7 +122,7 @@ function checkFilter(ctx: Ctx, resource: string, filter: string | undefined): st
       throw new HttpError(400, `Invalid value for filter ${key}: must be direct or group.`);
     }
     if (key === 'roomId') {
-      // "A filter on an id the owner cannot see → 400 invalid value for filter" (notes §9a).
+      // A filter on an id the owner cannot see is a 400 "invalid value for filter" (developer.webex.com/docs/api/guides/webhooks).
       try {
         findRoom(ctx, value);
       } catch {
@@ -209,7 +209,7 @@ async function createWebhook(ctx: Ctx): Promise<void> {
 
 /**
  * SPEC PUT /webhooks/{id}: name and targetUrl are required; `status` accepts only `active`, which
- * re-activates a webhook Webex disabled (notes §8: it cannot deactivate one).
+ * re-activates a webhook Webex disabled; it cannot deactivate one (SPEC "Update a Webhook").
  */
 async function updateWebhook(ctx: Ctx, id: string): Promise<void> {
   const w = findWebhook(ctx, id);
@@ -227,7 +227,7 @@ async function updateWebhook(ctx: Ctx, id: string): Promise<void> {
     w.secret = secret === '' ? undefined : secret;
   }
   if (status === 'active') {
-    // Failures stay counted: "re-enabled within 5 minutes, the first failure disables it again" (notes §9a).
+    // Failures stay counted: re-enabled within 5 minutes, the first failure disables it again (developer.webex.com/docs/api/guides/webhooks).
     w.status = 'active';
   }
   sendJson(ctx, 200, webhookJson(w));

@@ -94,7 +94,7 @@ describe('sandbox: webhooks', () => {
       assert.deepEqual(r.body.errors, [{ description: r.body.message }]);
       assert.equal(r.body.trackingId, r.headers.get('trackingid'));
     }
-    // A space the owner is not in cannot be a filter (notes §9a).
+    // A space the owner is not in cannot be a filter (developer.webex.com/docs/api/guides/webhooks).
     const grace = ada.as(SMALL.grace.token);
     const other = await ada.as(SMALL.alan.token).roomId(SMALL.rooms.secret);
     const r = await create({ name: 'x', targetUrl: 'https://example.com', resource: 'messages', event: 'created', filter: `roomId=${other}` });
@@ -144,7 +144,7 @@ describe('sandbox: webhooks', () => {
       assert.equal(data.id, posted.id);
       assert.equal(data.roomId, roomId);
       assert.equal(data.personEmail, SMALL.grace.email);
-      assert.ok(!delivery.body.toString('utf8').includes('secret plans'), 'no text in the envelope (notes §8)');
+      assert.ok(!delivery.body.toString('utf8').includes('secret plans'), 'no text in the envelope');
       assert.deepEqual(webex.webhooks.records.map((r) => [r.contacted, r.status]), [[true, 200]]);
     } finally {
       await target.close();
@@ -227,7 +227,7 @@ describe('sandbox: webhooks', () => {
       assert.equal((await ada.get<Hook>(`/webhooks/${hook.body.id}`)).body.status, 'inactive');
       const again = await ada.put<Hook>(`/webhooks/${hook.body.id}`, { name: 'Flaky', targetUrl: target.url, status: 'active' });
       assert.equal(again.body.status, 'active');
-      // Within the window the next failure disables it again (notes §9a).
+      // Within the window the next failure disables it again (developer.webex.com/docs/api/guides/webhooks).
       await ada.ok('/messages', 'POST', { roomId, text: 'after' });
       await webex.webhooks.idle();
       assert.equal(target.got.length, 4);
