@@ -17,6 +17,7 @@ import { PeopleApi } from './people';
 import { RoomsApi } from './rooms';
 import { TeamMembershipsApi } from './teamMemberships';
 import { TeamsApi } from './teams';
+import { WebhooksApi } from './webhooks';
 import type { Dispatcher, FetchFunction } from './runtime';
 import { Transport, type RequestLogEntry } from './transport';
 
@@ -73,6 +74,7 @@ export class WebexClient {
   readonly memberships: MembershipsApi;
   readonly teamMemberships: TeamMembershipsApi;
   readonly messages: MessagesApi;
+  readonly webhooks: WebhooksApi;
   private readonly http: Transport;
 
   /** Throws WebexInputError when `baseUrl` is not an http(s) URL. */
@@ -84,6 +86,7 @@ export class WebexClient {
     this.memberships = new MembershipsApi(this.http);
     this.teamMemberships = new TeamMembershipsApi(this.http);
     this.messages = new MessagesApi(this.http, this.people);
+    this.webhooks = new WebhooksApi(this.http);
   }
 
   /** The normalised base URL requests go to (always ending in '/'). */

@@ -195,5 +195,12 @@ export function demoScenario(options: { now?: Date } = {}): Scenario {
       m('dm-pipeline', you, at(13), { text: 'help' }),
       m('dm-pipeline', pipeline, at(13, -0.01), { markdown: 'Commands: `status <service>`, `retry <build>`, `deploy <service> <env>`' }),
     ],
+    // Priya's webhooks (the Webhooks view): one for mentions of her and one Webex turned off after
+    // failed deliveries; other hosts than this machine are never contacted by the local Webex.
+    webhooks: [
+      { owner: you.email, name: 'Mentions to my notifier', targetUrl: 'https://notify.example.com/webex', resource: 'messages', event: 'created', filter: 'mentionedPeople=me', created: at(25) },
+      { owner: you.email, name: 'Old deploy hook', targetUrl: 'https://deploy.example.com/hooks/webex', resource: 'messages', event: 'created', room: 'builds', status: 'inactive', created: at(48) },
+      { owner: pipeline.email, name: 'Pipeline commands', targetUrl: 'https://ci.example.com/webex/events', resource: 'messages', event: 'created', created: at(50) },
+    ],
   };
 }

@@ -7,6 +7,7 @@ import { HttpError, readBody } from './http';
 import type { LocalWebex } from './server';
 import type { Scenario } from './scenario';
 import type { AnyFaultRule } from './faults';
+import type { DeliverySettings } from './webhookDelivery';
 
 const CONTROL_LIMIT = 200 * 1024 * 1024;
 
@@ -29,6 +30,23 @@ function reply(res: ServerResponse, trackingId: string, status: number, body?: u
     ...(text !== undefined ? { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': String(Buffer.byteLength(text)) } : {}),
   });
   res.end(text);
+}
+
+/** The delivery thresholds a test may set: positive numbers only. */
+function deliverySettings(body: unknown): Partial<DeliverySettings> {
+  const out: Partial<DeliverySettings> = {};
+  const given = (body ?? {}) as Record<string, unknown>;
+  for (const key of ['failureThreshold', 'failureWindowMs', 'timeoutMs'] as const) {
+    const v = given[key];
+    if (v === undefined) {
+      continue;
+    }
+    if (typeof v !== 'number' || !(v > 0)) {
+      throw new HttpError(400, `${key} must be a positive number.`);
+    }
+    out[key] = v;
+  }
+  return out;
 }
 
 /** Answers a `/_sandbox/…` request. */
@@ -69,6 +87,21 @@ export async function handleControl(
         reply(res, trackingId, 204);
         return;
       }
+      case 'GET /_sandbox/webhooks/deliveries':
+        reply(res, trackingId, 200, { items: webex.webhooks.records });
+        return;
+      case 'DELETE /_sandbox/webhooks/deliveries':
+        webex.webhooks.records.length = 0;
+        reply(res, trackingId, 204);
+        return;
+      case 'POST /_sandbox/webhooks/settings':
+        webex.webhooks.settings = { ...webex.webhooks.settings, ...deliverySettings(await jsonBody(req)) };
+        reply(res, trackingId, 200, webex.webhooks.settings);
+        return;
+      case 'POST /_sandbox/webhooks/idle':
+        await webex.webhooks.idle();
+        reply(res, trackingId, 204);
+        return;
       case 'GET /_sandbox/people':
         reply(res, trackingId, 200, { items: webex.people() });
         return;

@@ -16,7 +16,9 @@ export type IdType =
   | 'MEMBERSHIP'
   | 'TEAM_MEMBERSHIP'
   | 'CONTENT'
-  | 'ORGANIZATION';
+  | 'ORGANIZATION'
+  | 'WEBHOOK'
+  | 'APPLICATION';
 
 /** Encodes `ciscospark://us/<type>/<uuid>` as URL-safe base64 without padding. */
 export function encodeId(type: IdType, uuid: string): string {

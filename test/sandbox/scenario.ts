@@ -104,6 +104,24 @@ export interface Scenario {
   teams: ScenarioTeam[];
   rooms: ScenarioRoom[];
   messages: ScenarioMessage[];
+  webhooks?: ScenarioWebhook[];
+}
+
+/** A webhook someone registered (SPEC Webhook); deliveries follow the same rules as one made over /v1/webhooks. */
+export interface ScenarioWebhook {
+  /** The owner's email. */
+  owner: string;
+  name: string;
+  targetUrl: string;
+  resource: string;
+  event: string;
+  /** A scenario room's key: the filter `roomId=<its id>` (joined with `filter` by `&`). */
+  room?: string;
+  filter?: string;
+  secret?: string;
+  /** `inactive`: as Webex leaves one after failed deliveries. */
+  status?: 'active' | 'inactive';
+  created?: string;
 }
 
 export { smallScenario, SMALL } from './scenarios/small';

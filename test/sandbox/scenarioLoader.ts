@@ -2,6 +2,7 @@
  * Builds a Store from a Scenario directly (no HTTP), so a big account loads in well under a second
  * per thousand spaces. Bad references throw with the offending key, so a broken scenario fails loudly.
  */
+import { encodeId } from './ids';
 import { createTeamWithGeneral } from './routes/teams';
 import type { Scenario } from './scenario';
 import { Store, type MessageRec, type PersonRec, type RoomRec, type TeamRec } from './store';
@@ -162,6 +163,30 @@ export function buildStore(scenario: Scenario): Store {
     if (m.key !== undefined) {
       byKey.set(m.key, rec);
     }
+  }
+  for (const [i, w] of (scenario.webhooks ?? []).entries()) {
+    const owner = person(w.owner, `webhook ${w.name}`);
+    const room = w.room !== undefined ? rooms.get(w.room) : undefined;
+    if (w.room !== undefined && (!room || !room.members.has(owner.uuid))) {
+      throw new Error(`Scenario: webhook ${w.name}: ${w.owner} is not a member of room ${w.room}`);
+    }
+    const filter = [room ? `roomId=${room.id}` : undefined, w.filter].filter(Boolean).join('&') || undefined;
+    const uuid = store.uuids.named('webhook', `${i}:${w.name}`);
+    store.webhooks.set(uuid, {
+      uuid,
+      id: encodeId('WEBHOOK', uuid),
+      ownerUuid: owner.uuid,
+      name: w.name,
+      targetUrl: w.targetUrl,
+      resource: w.resource,
+      event: w.event,
+      filter,
+      secret: w.secret,
+      status: w.status ?? 'active',
+      created: time(w.created, DEFAULT_CREATED, `webhook ${w.name}`) + i,
+      ownedBy: 'creator',
+      failures: [],
+    });
   }
   return store;
 }

@@ -20,10 +20,12 @@ import { FORM_OVERHEAD, MAX_UPLOAD_BYTES } from './routes/postMessage';
 import { roomRoutes } from './routes/rooms';
 import { teamMembershipRoutes } from './routes/teamMemberships';
 import { teamRoutes } from './routes/teams';
+import { webhookRoutes } from './routes/webhooks';
 import { smallScenario, type Scenario } from './scenario';
 import { buildStore } from './scenarioLoader';
 import { SandboxOAuth } from './oauth/sandboxOAuth';
 import type { Store } from './store';
+import { WebhookDeliveries } from './webhookDelivery';
 
 export interface LocalWebexOptions {
   /** The account to serve; `smallScenario()` when left out. */
@@ -68,6 +70,7 @@ const ROUTES: Route[] = [
   ...teamMembershipRoutes,
   ...messageRoutes,
   ...contentRoutes,
+  ...webhookRoutes,
 ];
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -82,6 +85,8 @@ export class LocalWebex {
   private scenario: Scenario;
   private readonly maxUploadBytes: number;
   readonly oauth: SandboxOAuth;
+  /** Signed deliveries of the webhooks made through /v1/webhooks, and their record. */
+  readonly webhooks = new WebhookDeliveries();
 
   private constructor(
     private readonly server: Server,
@@ -92,6 +97,7 @@ export class LocalWebex {
     this.maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
     this.oauth = new SandboxOAuth(() => this.store);
     this.live = attachLive(server, { store: () => this.store });
+    this.webhooks.attach(this.store);
   }
 
   /** Starts a local Webex on 127.0.0.1 (never on other interfaces: the control endpoints need no token). */
@@ -141,6 +147,8 @@ export class LocalWebex {
     }
     this.live.reset();
     this.oauth.reset();
+    this.webhooks.reset();
+    this.webhooks.attach(this.store);
     this.faults.clear();
     this.clearRequests();
   }

@@ -20,6 +20,7 @@ import {
   type TeamMemberRec,
   type TeamRec,
 } from './records';
+import type { StoreChange, WebhookRec } from './webhookRecords';
 
 export {
   compareMessages,
@@ -39,6 +40,8 @@ export {
 export interface StoreEvents {
   messageCreated: [message: MessageRec];
   messageDeleted: [message: MessageRec];
+  /** A change routes report for webhooks (test/sandbox/webhookDelivery.ts); sent before a deletion is made. */
+  change: [change: StoreChange];
 }
 
 export class Store {
@@ -55,6 +58,8 @@ export class Store {
   readonly messages = new Map<string, MessageRec>();
   readonly contents = new Map<string, ContentRec>();
   readonly orgIds = new Map<string, string>();
+  /** Webhooks by uuid (routes/webhooks.ts). */
+  readonly webhooks = new Map<string, WebhookRec>();
   readonly uuids: UuidSource;
   private seq = 0;
 

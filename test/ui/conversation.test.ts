@@ -130,6 +130,26 @@ describe('Conversation tab (UI)', function () {
     await editBox.waitFor({ state: 'detached', timeout: 15_000 });
   });
 
+  it('opens a space with news where the user left off, under a New divider', async () => {
+    const { page } = workbench;
+    const sandbox = workbench.sandbox;
+    assert.ok(sandbox);
+    // Edsger writes in Frontend while Ada has it closed.
+    const edsger = { Authorization: `Bearer ${sandbox.tokenFor('edsger@example.com')}`, 'Content-Type': 'application/json' };
+    const rooms = (await (await fetch(`${sandbox.baseUrl}/rooms?max=100`, { headers: edsger })).json()) as { items: Array<{ id: string; title: string }> };
+    const frontend = rooms.items.find((r) => r.title === 'Frontend');
+    assert.ok(frontend);
+    const posted = await fetch(`${sandbox.baseUrl}/messages`, { method: 'POST', headers: edsger, body: JSON.stringify({ roomId: frontend.id, text: 'The new build is up for review' }) });
+    assert.equal(posted.status, 200);
+    const { id } = (await posted.json()) as { id: string };
+    const frame = await openSpace(page, 'Frontend');
+    const divider = frame.locator('.new-divider');
+    await divider.waitFor({ state: 'visible', timeout: 30_000 });
+    // The divider sits right above the first unread message.
+    const next = await divider.evaluate((d) => d.nextElementSibling?.getAttribute('data-message-id') ?? d.nextElementSibling?.querySelector('article')?.getAttribute('data-message-id'));
+    assert.equal(next, id);
+  });
+
   it('renders hostile messages inert: nothing runs, loads, navigates or escapes the sanitizer', async () => {
     const { page } = workbench;
     const sandbox = workbench.sandbox;

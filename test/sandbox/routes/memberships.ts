@@ -92,6 +92,7 @@ async function createMembership(ctx: Ctx): Promise<void> {
     throw new HttpError(409, 'Person is already in the room.');
   }
   const m = ctx.store.addMember(room, person.uuid, isModerator, Date.now());
+  ctx.store.events.emit('change', { resource: 'memberships', event: 'created', actorUuid: ctx.me.uuid, room, member: m });
   sendJson(ctx, 200, membershipJson(ctx.store, room, m));
 }
 
@@ -135,6 +136,7 @@ async function updateMembership(ctx: Ctx, id: string): Promise<void> {
     room.isLocked = moderators(room) > 0;
   }
   m.isRoomHidden = isRoomHidden;
+  ctx.store.events.emit('change', { resource: 'memberships', event: 'updated', actorUuid: ctx.me.uuid, room, member: m });
   sendJson(ctx, 200, membershipJson(ctx.store, room, m));
 }
 
@@ -151,6 +153,8 @@ function deleteMembership(ctx: Ctx, id: string): void {
   if (room.general && m.isModerator && moderators(room) === 1) {
     throw new HttpError(409, "The last moderator of a team's General space cannot be removed.");
   }
+  // Reported before the change, so the member who leaves is told too.
+  ctx.store.events.emit('change', { resource: 'memberships', event: 'deleted', actorUuid: ctx.me.uuid, room, member: m });
   ctx.store.removeMember(room, m.personUuid);
   if (room.type === 'group' && moderators(room) === 0) {
     room.isLocked = false;

@@ -144,6 +144,7 @@ async function editMessage(ctx: Ctx, id: string): Promise<void> {
   ctx.store.setContent(message, text, markdown);
   message.edits += 1;
   message.updated = Math.max(Date.now(), message.created + 1);
+  ctx.store.events.emit('change', { resource: 'messages', event: 'updated', actorUuid: ctx.me.uuid, room, message });
   sendJson(ctx, 200, messageJson(ctx.store, ctx.origin, message));
 }
 
@@ -154,6 +155,7 @@ function deleteMessage(ctx: Ctx, id: string): void {
   if (message.authorUuid !== ctx.me.uuid && !isModerator) {
     throw new HttpError(403, 'Only the author or a moderator can delete this message.');
   }
+  ctx.store.events.emit('change', { resource: 'messages', event: 'deleted', actorUuid: ctx.me.uuid, room, message });
   ctx.store.deleteMessage(message);
   sendNoContent(ctx);
 }

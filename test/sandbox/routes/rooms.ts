@@ -100,7 +100,9 @@ async function createRoom(ctx: Ctx): Promise<void> {
     description: description?.trim() ? description : undefined,
   });
   // The caller is added as a member (Webex API, POST /rooms), as the moderator of a locked space.
-  ctx.store.addMember(room, ctx.me.uuid, isLocked, now);
+  const creator = ctx.store.addMember(room, ctx.me.uuid, isLocked, now);
+  ctx.store.events.emit('change', { resource: 'rooms', event: 'created', actorUuid: ctx.me.uuid, room });
+  ctx.store.events.emit('change', { resource: 'memberships', event: 'created', actorUuid: ctx.me.uuid, room, member: creator });
   sendJson(ctx, 200, roomJson(ctx.store, room, ctx.me));
 }
 
@@ -161,6 +163,7 @@ async function updateRoom(ctx: Ctx, id: string): Promise<void> {
       team.name = title;
     }
   }
+  ctx.store.events.emit('change', { resource: 'rooms', event: 'updated', actorUuid: ctx.me.uuid, room });
   sendJson(ctx, 200, roomJson(ctx.store, room, ctx.me));
 }
 
@@ -178,9 +181,15 @@ function deleteRoom(ctx: Ctx, id: string): void {
     throw new HttpError(409, "A team's General space cannot be deleted; delete the team instead.");
   }
   const canDelete = room.isLocked ? isModeratorOf(ctx, room) : room.creatorUuid === ctx.me.uuid;
+  // Reported before the change, while its members (who are told) are still in the room.
   if (canDelete) {
+    ctx.store.events.emit('change', { resource: 'rooms', event: 'deleted', actorUuid: ctx.me.uuid, room });
     ctx.store.deleteRoom(room);
   } else {
+    const member = room.members.get(ctx.me.uuid);
+    if (member) {
+      ctx.store.events.emit('change', { resource: 'memberships', event: 'deleted', actorUuid: ctx.me.uuid, room, member });
+    }
     ctx.store.removeMember(room, ctx.me.uuid);
   }
   sendNoContent(ctx);
