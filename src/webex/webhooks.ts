@@ -1,11 +1,11 @@
 /**
- * Webhooks: list, get, create, update, delete (SPEC "List Webhooks", "Create a Webhook", "Get Webhook
+ * Webhooks: list, get, create, update, delete (Webex messaging API, "List Webhooks", "Create a Webhook", "Get Webhook
  * Details", "Update a Webhook", "Delete a Webhook").
  *
- * Where our API notes and the SPEC differ, the SPEC is followed: PUT requires `name` as well as
- * `targetUrl` (the notes mark only `targetUrl` required). What the SPEC leaves out comes from the
+ * Where our notes and the Webex messaging API spec differ, the spec is followed: PUT requires `name` as well as
+ * `targetUrl` (the notes mark only `targetUrl` required). What the spec leaves out comes from the
  * Webhooks guide (developer.webex.com/docs/api/guides/webhooks): `all` as a resource and an event
- * (the firehose), which the SPEC's enums do not list.
+ * (the firehose), which the API spec's enums do not list.
  */
 import { WebexInputError } from './errors';
 import { segment, type RequestOptions } from './options';
@@ -16,7 +16,7 @@ import { checkMax, requireId, requireText } from './validation';
 
 export type WebhookStatus = 'active' | 'inactive';
 
-/** A webhook as Webex returns it (SPEC Webhook). */
+/** A webhook as Webex returns it (the Webhook object of the Webex messaging API). */
 export interface Webhook {
   id: string;
   name: string;
@@ -24,7 +24,7 @@ export interface Webhook {
   resource: string;
   event: string;
   filter?: string;
-  /** Returned to the owner (SPEC example); never shown, logged or stored by this extension. */
+  /** Returned to the owner (the API's example); never shown, logged or stored by this extension. */
   secret?: string;
   status: WebhookStatus;
   created: IsoDate;
@@ -32,21 +32,21 @@ export interface Webhook {
 }
 
 export interface WebhookListParams {
-  /** Page size (SPEC default 100). */
+  /** Page size (the API's default 100). */
   max?: number;
-  /** `org`: only the org-wide webhooks (SPEC GET /webhooks). */
+  /** `org`: only the org-wide webhooks (Webex messaging API, GET /webhooks). */
   ownedBy?: 'org';
 }
 
 export type WebhookCreateParams = Pick<Webhook, 'name' | 'targetUrl' | 'resource' | 'event' | 'filter' | 'secret'> & { ownedBy?: 'org' };
 
 export interface WebhookUpdateParams {
-  /** Required by PUT /webhooks/{id} even when unchanged (SPEC). */
+  /** Required by PUT /webhooks/{id} even when unchanged (Webex messaging API). */
   name: string;
-  /** Required by PUT /webhooks/{id} even when unchanged (SPEC). */
+  /** Required by PUT /webhooks/{id} even when unchanged (Webex messaging API). */
   targetUrl: string;
   secret?: string;
-  /** Only `active`: re-activates a webhook Webex disabled; a webhook cannot be deactivated (SPEC "Update a Webhook": `status` enum is only `active`). */
+  /** Only `active`: re-activates a webhook Webex disabled; a webhook cannot be deactivated (Webex messaging API, "Update a Webhook": `status` enum is only `active`). */
   status?: 'active';
 }
 
@@ -111,7 +111,7 @@ export class WebhooksApi {
     });
   }
 
-  /** Re-activates a webhook Webex disabled after failed deliveries (PUT with `status: "active"`, SPEC). */
+  /** Re-activates a webhook Webex disabled after failed deliveries (PUT with `status: "active"`, Webex messaging API). */
   async reactivate(webhook: Pick<Webhook, 'id' | 'name' | 'targetUrl'>, options: RequestOptions = {}): Promise<Webhook> {
     return await this.update(webhook.id, { name: webhook.name, targetUrl: webhook.targetUrl, status: 'active' }, options);
   }

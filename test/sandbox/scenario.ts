@@ -107,7 +107,7 @@ export interface Scenario {
   webhooks?: ScenarioWebhook[];
 }
 
-/** A webhook someone registered (SPEC Webhook); deliveries follow the same rules as one made over /v1/webhooks. */
+/** A webhook someone registered (the Webhook object of the Webex messaging API); deliveries follow the same rules as one made over /v1/webhooks. */
 export interface ScenarioWebhook {
   /** The owner's email. */
   owner: string;

@@ -1,5 +1,5 @@
 /**
- * What a local Webex keeps for webhooks (SPEC Webhook; developer.webex.com/docs/api/guides/webhooks) and the changes routes
+ * What a local Webex keeps for webhooks (the Webhook object of the Webex messaging API; developer.webex.com/docs/api/guides/webhooks) and the changes routes
  * report so that deliveries can follow them (webhookDelivery.ts).
  */
 import type { MemberRec, MessageRec, RoomRec } from './records';

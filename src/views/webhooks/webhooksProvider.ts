@@ -10,7 +10,7 @@ import { ErrorNode, InfoNode, LoadMoreNode, NodeProvider, TreeNode, endedSession
 
 export const LOAD_MORE_WEBHOOKS_COMMAND = 'webex.loadMoreWebhooks';
 
-/** One page of GET /webhooks (the SPEC's default `max`); a full page suggests there is more. */
+/** One page of GET /webhooks (the API spec's default `max`); a full page suggests there is more. */
 const PAGE_SIZE = 100;
 
 /** Webex disables a webhook after 100 failed deliveries within 5 minutes (developer.webex.com, Webhooks guide). */

@@ -1,5 +1,5 @@
 /**
- * /webhooks and /webhooks/{id} (SPEC "List Webhooks", "Create a Webhook", "Get Webhook Details",
+ * /webhooks and /webhooks/{id} (Webex messaging API, "List Webhooks", "Create a Webhook", "Get Webhook Details",
  * "Update a Webhook", "Delete a Webhook"; developer.webex.com/docs/api/guides/webhooks). A webhook is seen and changed by its owner
  * only; anybody else's id is a 404 like a missing one.
  */
@@ -23,21 +23,21 @@ import { candidateUuids } from '../store';
 import type { WebhookRec } from '../webhookRecords';
 import { findRoom, isWellFormedId } from './common';
 
-/** The SPEC's resource enum, plus `all` (the firehose: developer.webex.com/docs/api/guides/webhooks). */
+/** The API spec's resource enum, plus `all` (the firehose: developer.webex.com/docs/api/guides/webhooks). */
 const RESOURCES = new Set([
   'attachmentActions', 'dataSources', 'memberships', 'messages', 'rooms', 'meetings', 'recordings',
   'convergedRecordings', 'meetingParticipants', 'meetingTranscripts', 'telephony_calls',
   'telephony_conference', 'telephony_mwi', 'uc_counters', 'serviceApp', 'adminBatchJobs', 'all',
 ]);
 
-/** The SPEC's event enum, plus `all` (event `all` on one resource covers created, updated, deleted: developer.webex.com/docs/api/guides/webhooks). */
+/** The API spec's event enum, plus `all` (event `all` on one resource covers created, updated, deleted: developer.webex.com/docs/api/guides/webhooks). */
 const EVENTS = new Set([
   'created', 'updated', 'deleted', 'started', 'ended', 'joined', 'left', 'migrated', 'authorized',
   'deauthorized', 'statusChanged', 'all',
 ]);
 
 /**
- * The events of the messaging resources. The SPEC lists one event enum for every resource; which
+ * The events of the messaging resources. The API spec lists one event enum for every resource; which
  * events a messaging resource has is our reading of the Webhooks guide (created, updated, deleted and
  * `all`; card submissions are only created).
  */
@@ -160,7 +160,7 @@ function findWebhook(ctx: Ctx, id: string): WebhookRec {
 }
 
 function listWebhooks(ctx: Ctx): void {
-  // SPEC: max defaults to 100; no upper limit is written, we clamp at 1000 ([UNVERIFIED]).
+  // Webex messaging API: max defaults to 100; no upper limit is written, we clamp at 1000 ([UNVERIFIED]).
   const max = parseMax(ctx, { def: 100, limit: 1000, over: 'clamp' });
   const ownedBy = ctx.query.get('ownedBy');
   if (ownedBy !== null && ownedBy !== 'org') {
@@ -174,7 +174,7 @@ function listWebhooks(ctx: Ctx): void {
 
 async function createWebhook(ctx: Ctx): Promise<void> {
   const body = await readJson(ctx);
-  // SPEC POST /webhooks: name, targetUrl, resource and event are required.
+  // Webex messaging API, POST /webhooks: name, targetUrl, resource and event are required.
   const name = requiredString(body, 'name');
   const targetUrl = checkTargetUrl(requiredString(body, 'targetUrl'));
   const resource = requiredString(body, 'resource');
@@ -208,8 +208,8 @@ async function createWebhook(ctx: Ctx): Promise<void> {
 }
 
 /**
- * SPEC PUT /webhooks/{id}: name and targetUrl are required; `status` accepts only `active`, which
- * re-activates a webhook Webex disabled; it cannot deactivate one (SPEC "Update a Webhook").
+ * Webex messaging API, PUT /webhooks/{id}: name and targetUrl are required; `status` accepts only `active`, which
+ * re-activates a webhook Webex disabled; it cannot deactivate one (Webex messaging API, "Update a Webhook").
  */
 async function updateWebhook(ctx: Ctx, id: string): Promise<void> {
   const w = findWebhook(ctx, id);

@@ -1,4 +1,4 @@
-// The client's webhooks resource against the local Webex (SPEC /webhooks operations).
+// The client's webhooks resource against the local Webex (the /webhooks operations of the Webex messaging API).
 import * as assert from 'node:assert/strict';
 import { WebexApiError, WebexInputError } from '../../../src/webex/errors';
 import { checkTargetUrl } from '../../../src/webex/webhooks';
