@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot } from '../host/paths';
+import { repoRoot } from '../runner/paths';
 import { bundleFigures } from './bundle';
 import { conversationFigures } from './conversation';
 import { markdownTable, notes, table, verdict, type Figure } from './figures';

@@ -1,7 +1,7 @@
 /**
  * How a measurement made inside the extension host reaches the bench runner: one console line with a
  * fixed prefix and a JSON body. The workbench forwards the extension host's console to the runner
- * (codeAutomationLog, VSCODE_HOST.md), the same way test/host/summary.ts carries the suite's counts.
+ * (codeAutomationLog, VSCODE_HOST.md), the same way test/runner/summary.ts carries the suite's counts.
  */
 
 export const RECORD_PREFIX = 'WEBEX_BENCH ';

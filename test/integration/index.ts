@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { SuiteSummary, formatSummary } from '../host/summary';
+import { SuiteSummary, formatSummary } from '../runner/summary';
 
 /** This file runs first: it checks the extension is not active before anything asks for it. */
 const FIRST = 'activation.test.js';

@@ -10,8 +10,8 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../host/paths';
-import { parseSummary, summaryLine } from '../host/summary';
+import { repoRoot } from '../runner/paths';
+import { parseSummary, summaryLine } from '../runner/summary';
 import { outModule, runInExtensionHost } from '../bench/hostRun';
 import type { Records } from '../bench/records';
 import { soakPlan, soakScenario } from './soakPlan';

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { Dialog, Frame, Page } from 'playwright-core';
-import { Workbench, startWorkbench } from '../host/workbench';
+import { Workbench, startWorkbench } from '../runner/workbench';
 import { findWebviewFrame } from './webviewFrame';
 import { activityBarItem, runFromCommandPalette } from './workbenchActions';
 import { HOSTILE_SPACE, LONG_COUNT, LONG_SPACE, hostileBodies, conversationScenario } from './conversationScenario';

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
-import { Workbench, startWorkbench } from '../host/workbench';
+import { Workbench, startWorkbench } from '../runner/workbench';
 import { builtInClient } from '../sandbox/oauth/oauthState';
 import { activityBarItem } from './workbenchActions';
 

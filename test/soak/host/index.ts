@@ -3,11 +3,11 @@
  * in a fixed order (faults, then the bad-input corpus, then token hygiene) and watches the whole run
  * for unhandled promise rejections the way VS Code's extension host does (a rejection not handled
  * within a second is one; `rejectionHandled` takes it back). Counts go to the runner as a summary
- * line (test/host/summary.ts), findings as records (test/bench/records.ts).
+ * line (test/runner/summary.ts), findings as records (test/bench/records.ts).
  */
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { formatSummary, type SuiteSummary } from '../../host/summary';
+import { formatSummary, type SuiteSummary } from '../../runner/summary';
 import { record } from './soakKit';
 
 const FILES = ['faultSoak.test.js', 'badInput.test.js', 'tokenHygiene.test.js'];

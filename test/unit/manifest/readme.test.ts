@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../../host/paths';
+import { repoRoot } from '../../runner/paths';
 
 interface Manifest {
   contributes: {

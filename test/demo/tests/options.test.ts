@@ -1,6 +1,6 @@
 // The command line of `npm start` (test/demo/options.ts).
 import * as assert from 'node:assert/strict';
-import { parseDemoOptions } from '../../demo/options';
+import { parseDemoOptions } from '../options';
 
 describe('npm start options', () => {
   it('defaults to the local Webex, a free port, code-server and the development folder', () => {

@@ -8,8 +8,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { LocalWebex } from '../../sandbox/server';
-import { SMALL } from '../../sandbox/scenario';
+import type { LocalWebex } from '../server';
+import { SMALL } from '../scenario';
 import type { Membership, Message, Person, Room, Team, TeamMembership } from '../../../src/webex/types';
 import { Api, startSmall, type Items, type Reply } from './helpers';
 import { check, resolveRef, type Schema } from './schemaCheck';

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PackageManager, listFiles } from '@vscode/vsce';
-import { repoRoot } from '../../host/paths';
+import { repoRoot } from '../../runner/paths';
 
 interface Step {
   id: string;

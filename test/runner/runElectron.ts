@@ -2,7 +2,7 @@
 // for machines that can download VS Code (update.code.visualstudio.com) or have it installed.
 // The build machines cannot (VSCODE_HOST.md), so this fails fast there; it is not part of CI.
 //
-//   node out/test/host/runElectron.js [--code /path/to/code] [--grep <pattern>]
+//   node out/test/runner/runElectron.js [--code /path/to/code] [--grep <pattern>]
 //   (or VSCODE_EXECUTABLE=/path/to/code). Linux without a display needs xvfb-run in front.
 import * as dns from 'node:dns/promises';
 import * as fs from 'node:fs';

@@ -1,7 +1,7 @@
 // The demo account of `npm start`, served by the local Webex over loopback HTTP: what the README
 // and the walkthrough promise a newcomer is really there.
 import * as assert from 'node:assert/strict';
-import { DEMO, demoScenario } from '../../demo/demoScenario';
+import { DEMO, demoScenario } from '../demoScenario';
 import { LocalWebex } from '../../sandbox/server';
 
 interface Item {

@@ -1,7 +1,7 @@
 /**
  * `npm test`: every test stage in order, built once, with one table and one closing line.
  *
- *   node out/test/host/runAll.js [stage …]      stages: unit, integration, ui, vsix, soak
+ *   node out/test/runner/runAll.js [stage …]      stages: unit, integration, ui, vsix, soak
  *
  * Each stage is a child process with its own output passed through; its counts are read from that
  * output (mocha's "N passing / N failing / N pending", or our runners' "N passed, N failed"). Every
@@ -26,13 +26,13 @@ const mocha = path.join('node_modules', 'mocha', 'bin', 'mocha.js');
 
 const STAGES: Stage[] = [
   { name: 'unit', what: 'plain Node against the local Webex', commands: [[mocha, '--config', 'test/.mocharc.json']] },
-  { name: 'integration', what: 'inside a real VS Code (code-server)', commands: [['out/test/host/runIntegration.js']] },
+  { name: 'integration', what: 'inside a real VS Code (code-server)', commands: [['out/test/runner/runIntegration.js']] },
   {
     name: 'ui',
     what: 'Playwright in Chromium driving the workbench',
-    commands: [['out/test/host/install.js'], [mocha, '--config', 'test/ui/.mocharc.json']],
+    commands: [['out/test/runner/install.js'], [mocha, '--config', 'test/ui/.mocharc.json']],
   },
-  { name: 'vsix', what: 'the integration suite against the installed VSIX', commands: [['out/test/host/runVsix.js']] },
+  { name: 'vsix', what: 'the integration suite against the installed VSIX', commands: [['out/test/runner/runVsix.js']] },
   { name: 'soak', what: 'fault soak, short form (fixed seed)', commands: [['out/test/soak/main.js', '--short']] },
 ];
 

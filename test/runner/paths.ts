@@ -1,4 +1,4 @@
-// Where the test host finds the project and keeps its cache (VSCODE_HOST.md "Facts you need").
+// Where the test runner finds the project and keeps its cache (VSCODE_HOST.md "Facts you need").
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -11,7 +11,7 @@ export const NODE_PACKAGE = 'node@24';
 /** The publisher.name of package.json: what `vscode.extensions.getExtension` is asked for. */
 export const EXTENSION_ID = 'webex-vscode.webex-vscode';
 
-/** The repository root, from this file's place in out/test/host/ (or test/host/ under a TS loader). */
+/** The repository root, from this file's place in out/test/runner/ (or test/runner/ under a TS loader). */
 export function repoRoot(): string {
   const up = path.basename(path.resolve(__dirname, '../..')) === 'out' ? '../../..' : '../..';
   return path.resolve(__dirname, up);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { LocalWebex } from '../../sandbox/server';
-import { SMALL, demoScenario, generateScenario, smallScenario } from '../../sandbox/scenario';
-import { buildStore } from '../../sandbox/scenarioLoader';
+import { LocalWebex } from '../server';
+import { SMALL, demoScenario, generateScenario, smallScenario } from '../scenario';
+import { buildStore } from '../scenarioLoader';
 import type { Message, Room, Team } from '../../../src/webex/types';
 import { Api, NOW, allPages, nextLink, type Items } from './helpers';
 

@@ -4,7 +4,7 @@
 // relays the extension host's console, and exits with the suite's result. Prints `N passed, N failed`
 // alone on the last line. Everything it started is stopped on success, failure and Ctrl+C.
 //
-//   node out/test/host/runIntegration.js [--grep <pattern>] [--vsix <file.vsix>] [--verbose]
+//   node out/test/runner/runIntegration.js [--grep <pattern>] [--vsix <file.vsix>] [--verbose]
 //
 // The npm script builds first (tsc to out/, esbuild to dist/); this file does not.
 import * as fs from 'node:fs';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { LocalWebex } from '../../sandbox/server';
-import { SMALL } from '../../sandbox/scenario';
+import type { LocalWebex } from '../server';
+import { SMALL } from '../scenario';
 import type { Membership, Person, Room, Team, TeamMembership } from '../../../src/webex/types';
 import { Api, allPages, decode, startSmall, type Items } from './helpers';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { request } from 'node:http';
-import type { LocalWebex } from '../../sandbox/server';
-import { SMALL } from '../../sandbox/scenario';
+import type { LocalWebex } from '../server';
+import { SMALL } from '../scenario';
 import type { Message, Room } from '../../../src/webex/types';
 import { Api, nextLink, startSmall, type Items } from './helpers';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readCounts } from '../../host/runAll';
+import { readCounts } from '../runAll';
 
 describe('npm test: reading each stage’s counts', () => {
   it('reads mocha’s passing, failing and pending lines, colours and all', () => {

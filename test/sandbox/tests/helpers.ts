@@ -2,8 +2,8 @@
  * Helpers for the sandbox's own tests: real HTTP over loopback with Node's fetch, no mocks.
  * Tokens go only into the Authorization header.
  */
-import { LocalWebex } from '../../sandbox/server';
-import { SMALL, smallScenario, type Scenario } from '../../sandbox/scenario';
+import { LocalWebex } from '../server';
+import { SMALL, smallScenario, type Scenario } from '../scenario';
 
 export interface Reply<T = unknown> {
   status: number;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { LocalWebex } from '../../sandbox/server';
-import { SMALL } from '../../sandbox/scenario';
+import type { LocalWebex } from '../server';
+import { SMALL } from '../scenario';
 import type { Message, Person, Room } from '../../../src/webex/types';
 import { Api, allPages, decode, nextLink, startSmall, type Items } from './helpers';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { LocalWebex, RequestRecord, SandboxPerson } from '../../sandbox/server';
-import { SMALL, generateScenario } from '../../sandbox/scenario';
+import type { LocalWebex, RequestRecord, SandboxPerson } from '../server';
+import { SMALL, generateScenario } from '../scenario';
 import type { Room } from '../../../src/webex/types';
 import { Api, startSmall, type Items } from './helpers';
 

@@ -5,7 +5,7 @@
 // --install-extension and the suite runs with extensionTestsPath only (no development folder of ours).
 // Prints `N passed, N failed` alone on the last line, like the other runners.
 //
-//   node out/test/host/runVsix.js [--grep <pattern>] [--verbose]      (passed on to runIntegration)
+//   node out/test/runner/runVsix.js [--grep <pattern>] [--verbose]      (passed on to runIntegration)
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

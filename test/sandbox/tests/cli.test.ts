@@ -20,7 +20,7 @@ function banner(child: ChildProcessByStdio<null, Readable, null>): Promise<strin
 
 describe('sandbox: cli.js', () => {
   it('prints LOCAL_WEBEX_URL and the tokens, serves, and exits cleanly on SIGTERM', async () => {
-    const cli = join(__dirname, '..', '..', 'sandbox', 'cli.js');
+    const cli = join(__dirname, '..', 'cli.js');
     const child = spawn(process.execPath, [cli, '--scenario', 'small'], { stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {

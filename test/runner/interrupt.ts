@@ -16,7 +16,7 @@ export function onInterrupt(cleanup: () => Promise<void>, timeoutMs = 15_000): (
         process.exit(code);
       }
       interrupted = true;
-      console.error(`\n${signal}: stopping the test host…`);
+      console.error(`\n${signal}: stopping the test runner…`);
       const timer = setTimeout(() => process.exit(code), timeoutMs);
       cleanup().then(
         () => process.exit(code),
