@@ -107,5 +107,4 @@ export interface Scenario {
 }
 
 export { smallScenario, SMALL } from './scenarios/small';
-export { demoScenario, DEMO } from './scenarios/demo';
 export { generateScenario, type GenerateOptions } from './scenarios/generate';

@@ -2,6 +2,7 @@
 // and the walkthrough promise a newcomer is really there.
 import * as assert from 'node:assert/strict';
 import { DEMO, demoScenario } from '../demoScenario';
+import { buildStore } from '../../sandbox/scenarioLoader';
 import { LocalWebex } from '../../sandbox/server';
 
 interface Item {
@@ -86,5 +87,18 @@ describe('demo account (npm start)', () => {
     assert.ok(card, 'an adaptive card from the on-call bot');
     const bot = await fetch(`${webex?.baseUrl ?? ''}/people/me`, { headers: { Authorization: `Bearer ${DEMO.pipeline.token}` } });
     assert.equal(((await bot.json()) as { type: string }).type, 'bot');
+  });
+
+  it('demoScenario is a realistic account: people, teams, threads, a file, a bot, a busy space', () => {
+    const scenario = demoScenario({ now: new Date('2026-03-02T12:00:00.000Z') });
+    const store = buildStore(scenario);
+    assert.ok(store.people.size >= 8);
+    assert.ok(store.teams.size >= 3);
+    assert.ok([...store.people.values()].some((p) => p.type === 'bot'));
+    assert.ok([...store.messages.values()].some((m) => m.parentUuid));
+    assert.ok(store.contents.size >= 1);
+    assert.ok([...store.messages.values()].some((m) => m.markdown?.includes('```')));
+    const biggest = Math.max(...[...store.rooms.values()].map((r) => r.messages.length));
+    assert.ok(biggest >= 200, `a busy space of a few hundred messages (${biggest})`);
   });
 });

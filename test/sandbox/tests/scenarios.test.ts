@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { LocalWebex } from '../server';
-import { SMALL, demoScenario, generateScenario, smallScenario } from '../scenario';
+import { SMALL, generateScenario, smallScenario } from '../scenario';
 import { buildStore } from '../scenarioLoader';
 import type { Message, Room, Team } from '../../../src/webex/types';
 import { Api, NOW, allPages, nextLink, type Items } from './helpers';
@@ -79,19 +79,6 @@ describe('sandbox: scenarios', () => {
     }
     const ada = store.peopleByEmail.get(SMALL.ada.email);
     assert.equal(store.roomsByPerson.get(ada?.uuid ?? '')?.size, 13);
-  });
-
-  it('demoScenario is a realistic account: people, teams, threads, a file, a bot, a busy space', () => {
-    const scenario = demoScenario({ now: NOW });
-    const store = buildStore(scenario);
-    assert.ok(store.people.size >= 8);
-    assert.ok(store.teams.size >= 3);
-    assert.ok([...store.people.values()].some((p) => p.type === 'bot'));
-    assert.ok([...store.messages.values()].some((m) => m.parentUuid));
-    assert.ok(store.contents.size >= 1);
-    assert.ok([...store.messages.values()].some((m) => m.markdown?.includes('```')));
-    const biggest = Math.max(...[...store.rooms.values()].map((r) => r.messages.length));
-    assert.ok(biggest >= 200, `a busy space of a few hundred messages (${biggest})`);
   });
 
   it('fails loudly on a scenario that refers to someone unknown', () => {
