@@ -148,17 +148,3 @@ export async function signOutEverywhere(t: AccountsTesting): Promise<void> {
     await session.signOut('test cleanup', account.id);
   }
 }
-
-/** Polls `check` until it is true (e.g. the local Webex saw a request); fails after `timeoutMs`. */
-export async function eventually(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 20_000, everyMs = 250): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) {
-      return;
-    }
-    if (Date.now() > deadline) {
-      assert.fail(`timed out waiting until ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}

@@ -11,24 +11,11 @@ import type { FilesMessage, HostMessage, MessagesMessage, RequestMessage, Respon
 import { CONVERSATION_TEST_HOOKS_COMMAND, type ConversationTestHooks } from '../../src/webviews/conversation/conversationWebview';
 import type { ConversationPanel } from '../../src/webviews/conversation/conversationPanel';
 import { Rest, addFault, clearFaults, clearRequests, freshSession, origin, sandboxRequests, testing, tokenOf, type Testing } from './sidebarFixture';
+import { until } from '../kit/until';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
 const QUIET = { focusedMs: 3_600_000, backgroundMs: 3_600_000 };
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('Conversation tab (integration)', function () {
   this.timeout(60_000);

@@ -8,26 +8,13 @@ import type { LiveMessage } from '../../src/services/live/liveUpdates';
 import type { Message, Room } from '../../src/webex/types';
 import { CONVERSATION_TEST_HOOKS_COMMAND, type ConversationTestHooks } from '../../src/webviews/conversation/conversationWebview';
 import { Rest, childrenOf, freshSession, labelOf, origin, testing, type Testing } from './sidebarFixture';
+import { until } from '../kit/until';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
 const ALAN = 'alan@example.com';
 /** The conversation tab's own poll, out of the way: what arrives comes through live updates. */
 const QUIET = { focusedMs: 3_600_000, backgroundMs: 3_600_000 };
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function control(path: string, body: unknown = {}): Promise<unknown> {
   const response = await fetch(`${origin()}/_sandbox/live${path}`, {
@@ -157,7 +144,7 @@ describe('Live updates (integration)', function () {
       await grace.post<Message>('/messages', { roomId: roomId('Release Planning'), text: 'while you were away' }),
       await alan.post<Message>('/messages', { toPersonEmail: ADA, text: 'and a direct one' }),
     ];
-    await until('reconnected', () => t.services.live.status.mode === 'websocket' && t.services.live.status.state === 'connected' && received.length >= 2, 30_000);
+    await until('reconnected', () => t.services.live.status.mode === 'websocket' && t.services.live.status.state === 'connected' && received.length >= 2, { timeoutMs: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const ids = received.map((e) => e.messageId);
     assert.deepEqual([...ids].sort(), missed.map((m) => m.id).sort());
@@ -169,7 +156,7 @@ describe('Live updates (integration)', function () {
     await t.services.live.setPollIntervals({ focusedMs: 1000, unfocusedMs: 1000 });
     await control('/refuse', { refuse: true });
     await control('/drop', { code: 1001 });
-    await until('polling instead', () => t.services.live.status.mode === 'poll' && t.services.live.status.state === 'connected', 30_000);
+    await until('polling instead', () => t.services.live.status.mode === 'poll' && t.services.live.status.state === 'connected', { timeoutMs: 30_000 });
     const polled = await grace.post<Message>('/messages', { roomId: roomId('Release Planning'), text: 'found by polling' });
     await until('the polled message', () => received.some((e) => e.messageId === polled.id));
 

@@ -203,7 +203,7 @@ export async function find(provider: NodeProvider, label: string, node?: TreeNod
 }
 
 /** Resolves on the next `onDidChange` of an event source that satisfies `ready` (checked first). */
-export function until(event: vscode.Event<unknown>, ready: () => boolean, timeoutMs = 10_000): Promise<void> {
+export function whenChanged(event: vscode.Event<unknown>, ready: () => boolean, timeoutMs = 10_000): Promise<void> {
   if (ready()) {
     return Promise.resolve();
   }

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InstallLayout } from './paths';
+import { poll, type PollOptions } from '../kit/until';
 
 /** User settings every test window gets (VSCODE_HOST.md "Useful user settings for tests"). */
 export const DEFAULT_TEST_SETTINGS: Readonly<Record<string, unknown>> = {
@@ -98,16 +99,8 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      return false;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return true;
-}
+/** How long a process group gets to exit after a signal. */
+const GROUP_EXIT: PollOptions = { timeoutMs: 5000, everyMs: 100 };
 
 function waitForListening(child: ChildProcess, logFile: string, timeoutMs: number, onOutput?: (line: string) => void): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -210,9 +203,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     const stop = (): Promise<void> => {
       stopped ??= (async () => {
         killGroup(pid, 'SIGTERM');
-        if (!(await waitFor(() => !groupAlive(pid), 5000))) {
+        if (!(await poll(() => !groupAlive(pid), GROUP_EXIT))) {
           killGroup(pid, 'SIGKILL');
-          await waitFor(() => !groupAlive(pid), 5000);
+          await poll(() => !groupAlive(pid), GROUP_EXIT);
         }
         child.stdout?.destroy();
         child.stderr?.destroy();

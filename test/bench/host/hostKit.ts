@@ -51,17 +51,6 @@ export async function apiRequests(): Promise<RequestRecord[]> {
   return (await sandboxRequests()).filter((r) => r.path.startsWith('/v1/') || r.path.startsWith('/u2c/') || r.path.startsWith('/wdm/'));
 }
 
-/** Waits until `probe` holds, polling every 20 ms; throws after `timeoutMs`. */
-export async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await sleep(20);
-  }
-}
-
 /**
  * The extension host's memory after a full garbage collection. The host does not expose `gc`;
  * `--expose-gc` set at run time and read from a fresh context is the usual way to reach it.

@@ -14,7 +14,8 @@ import type { ConversationTestHooks } from '../../../src/webviews/conversation/c
 import { Rest, freshSession, sandboxRequests, testing, type Testing } from '../../integration/sidebarFixture';
 import { ADA, CORPUS_SPACE } from '../soakPlan';
 import type { CorpusRecord } from '../soakRecords';
-import { User, closeAllTabs, openSpace, record, threadHooks, until } from './soakKit';
+import { User, closeAllTabs, openSpace, record, threadHooks } from './soakKit';
+import { until } from '../../kit/until';
 
 /** `n` bytes of UTF-8 made of 3-byte and 2-byte characters (no ASCII at all). */
 function multiByte(n: number): string {
@@ -82,7 +83,7 @@ describe('Bad-input corpus', function () {
       const response = await user.ask(panel, { method: 'send', params: { localId, markdown: c.text } });
       const queue = () => panel.space?.queue.items().find((e) => e.localId === localId);
       if (response.ok) {
-        await until('sent or failed', () => queue()?.state !== 'sending', 30_000);
+        await until('sent or failed', () => queue()?.state !== 'sending', { timeoutMs: 30_000 });
       }
       const entry = queue();
       const posted = (await newest()).find((m) => m.markdown === c.text);

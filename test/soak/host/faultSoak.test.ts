@@ -21,7 +21,8 @@ import { Rest, freshSession, sandboxRequests, testing, type Testing } from '../.
 import { ADA, SOAK_SPACE, parseSeries, seriesText, soakPlan } from '../soakPlan';
 import { prng } from '../../sandbox/prng';
 import type { AfterRecord, FaultPhaseRecord, SeriesRecord } from '../soakRecords';
-import { User, addFaults, clearFaults, closeAllTabs, openSpace, record, requestLog, sleep, threadHooks, until } from './soakKit';
+import { User, addFaults, clearFaults, closeAllTabs, openSpace, record, requestLog, sleep, threadHooks } from './soakKit';
+import { until } from '../../kit/until';
 
 const plan = soakPlan(process.env.WEBEX_SOAK_SHORT === '1', Number(process.env.WEBEX_SOAK_SEED) || undefined);
 const ATTEMPTS = 10;
@@ -124,7 +125,7 @@ describe('Fault soak', function () {
         stats.tabRetries++;
         await user.ask(panel, { method: 'retry', params: { localId } });
       }
-      await until(`#${n} sent or failed`, () => queued()?.state !== 'sending', 120_000);
+      await until(`#${n} sent or failed`, () => queued()?.state !== 'sending', { timeoutMs: 120_000 });
       const entry = queued();
       if (!entry) {
         return true;

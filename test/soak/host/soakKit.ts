@@ -13,7 +13,7 @@ import type { ConversationPanel } from '../../../src/webviews/conversation/conve
 import type { AskedPrompt, ScriptedAnswer } from '../../../src/commands/scriptedPrompts';
 import { origin, sleep, type Testing } from '../../bench/host/hostKit';
 
-export { record, sleep, until } from '../../bench/host/hostKit';
+export { record, sleep } from '../../bench/host/hostKit';
 
 export async function addFaults(rules: AnyFaultRule[]): Promise<void> {
   const response = await fetch(`${origin()}/_sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(rules) });

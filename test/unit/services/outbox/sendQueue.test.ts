@@ -4,7 +4,7 @@ import { LOOK_FIRST, SendQueue, matchSentMessage, sendFailureText, type SendQueu
 import { WebexApiError } from '../../../../src/webex/errors';
 import type { Message } from '../../../../src/webex/types';
 import { SMALL, requestsTo, roomIdByTitle, useLocalWebex } from '../../webex/harness';
-import { MemoryStorage } from '../conversation/memoryStorage';
+import { MemoryStorage } from '../../../kit/memoryStorage';
 
 /** A failure after which nobody knows whether the server created the message. */
 class Ambiguous extends Error {}

@@ -17,7 +17,8 @@ import { WebsocketSource, type DeviceStore, type WebsocketSourceOptions } from '
 import type { SandboxLive } from '../../../sandbox/live/attachLive';
 import { LocalWebex, type RequestRecord } from '../../../sandbox/server';
 import { SMALL } from '../../../sandbox/scenarios/small';
-import { ManualTimers, waitFor } from './manualTimers';
+import { ManualTimers, PROMPTLY } from './manualTimers';
+import { until } from '../../../kit/until';
 
 export { SMALL };
 
@@ -140,7 +141,7 @@ export class EventLog {
   }
 
   async until(check: (log: EventLog) => boolean, what: string): Promise<void> {
-    await waitFor(() => check(this), what);
+    await until(what, () => check(this), PROMPTLY);
   }
 }
 
