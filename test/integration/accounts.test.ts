@@ -5,20 +5,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WebexSession } from '../../src/auth/session';
 import { until, type PollOptions } from '../kit/until';
-import { Rest, childrenOf, clearRequests, labelOf, resetSandbox, sandboxRequests } from './sidebarFixture';
-import {
-  accountsTesting,
-  forgetIntegrationSettings,
-  registerIntegration,
-  revokeGrants,
-  setLifetimes,
-  signInWithOAuth,
-  signInWithToken,
-  signOutEverywhere,
-  tokenRequests,
-  type AccountsTesting,
-  type Integration,
-} from './accountsFixture';
+import { clearRequests, resetSandbox, Rest, sandboxRequests } from './fixtures/localWebex';
+import { forgetIntegrationSettings, type Integration, registerIntegration, revokeGrants, setLifetimes, signInWithOAuth, tokenRequests } from './fixtures/oauthIntegration';
+import { signInWithToken, signOutEverywhere, testing, type Testing } from './fixtures/signedIn';
+import { childrenOf, labelOf } from './fixtures/trees';
 
 /** Each try asks the extension or the local Webex something: four times a second is enough. */
 const UNHURRIED: PollOptions = { timeoutMs: 20_000, everyMs: 250 };
@@ -30,12 +20,12 @@ const EXPIRED = /Your Webex session has expired or was revoked/;
 
 describe('Accounts: OAuth, refresh, bots, several accounts (real VS Code)', function () {
   this.timeout(60_000);
-  let t: AccountsTesting;
+  let t: Testing;
   let session: WebexSession;
   let integration: Integration;
 
   before(async () => {
-    t = await accountsTesting();
+    t = await testing();
     session = t.services.session as WebexSession;
   });
 

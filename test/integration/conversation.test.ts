@@ -10,7 +10,8 @@ import type { Message, Room } from '../../src/webex/types';
 import type { FilesMessage, HostMessage, MessagesMessage, RequestMessage, ResponseMessage } from '../../src/webviews/conversation/protocol';
 import { CONVERSATION_TEST_HOOKS_COMMAND, type ConversationTestHooks } from '../../src/webviews/conversation/conversationWebview';
 import type { ConversationPanel } from '../../src/webviews/conversation/conversationPanel';
-import { Rest, addFault, clearFaults, clearRequests, freshSession, origin, sandboxRequests, testing, tokenOf, type Testing } from './sidebarFixture';
+import { addFault, clearFaults, clearRequests, origin, Rest, sandboxRequests, tokenOf } from './fixtures/localWebex';
+import { freshSession, testing, type Testing } from './fixtures/signedIn';
 import { until } from '../kit/until';
 
 const ADA = 'ada@example.com';

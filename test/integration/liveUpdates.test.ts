@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import type { LiveMessage } from '../../src/services/live/liveUpdates';
 import type { Message, Room } from '../../src/webex/types';
 import { CONVERSATION_TEST_HOOKS_COMMAND, type ConversationTestHooks } from '../../src/webviews/conversation/conversationWebview';
-import { Rest, childrenOf, freshSession, labelOf, origin, testing, type Testing } from './sidebarFixture';
+import { control, Rest } from './fixtures/localWebex';
+import { freshSession, testing, type Testing } from './fixtures/signedIn';
+import { childrenOf, labelOf } from './fixtures/trees';
 import { until } from '../kit/until';
 
 const ADA = 'ada@example.com';
@@ -15,16 +17,6 @@ const GRACE = 'grace@example.com';
 const ALAN = 'alan@example.com';
 /** The conversation tab's own poll, out of the way: what arrives comes through live updates. */
 const QUIET = { focusedMs: 3_600_000, backgroundMs: 3_600_000 };
-
-async function control(path: string, body: unknown = {}): Promise<unknown> {
-  const response = await fetch(`${origin()}/_sandbox/live${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  assert.equal(response.status, 200, `POST /_sandbox/live${path}`);
-  return response.json();
-}
 
 async function setMode(mode: 'websocket' | 'poll' | 'off'): Promise<void> {
   await vscode.workspace.getConfiguration('webex').update('liveUpdates', mode, vscode.ConfigurationTarget.Global);
@@ -62,7 +54,7 @@ describe('Live updates (integration)', function () {
       panel.panel.dispose();
     }
     hooks.setIntervals(QUIET);
-    await control('/refuse', { refuse: false });
+    await control('POST', 'live/refuse', { refuse: false });
     await freshSession(t, ADA);
     // A fresh live state per test (the tracker, the socket; the same device is reused): off, then on.
     await setMode('off');
@@ -85,7 +77,7 @@ describe('Live updates (integration)', function () {
   });
 
   after(async () => {
-    await control('/refuse', { refuse: false });
+    await control('POST', 'live/refuse', { refuse: false });
     await t.services.live.setPollIntervals({ focusedMs: 30_000, unfocusedMs: 120_000 });
     await vscode.workspace.getConfiguration('webex').update('liveUpdates', modeBefore, vscode.ConfigurationTarget.Global);
   });
@@ -139,7 +131,7 @@ describe('Live updates (integration)', function () {
 
   it('reconnects after the websocket drops and delivers what was posted meanwhile, once', async () => {
     const alan = await Rest.as(ALAN);
-    await control('/drop', { destroy: true });
+    await control('POST', 'live/drop', { destroy: true });
     const missed = [
       await grace.post<Message>('/messages', { roomId: roomId('Release Planning'), text: 'while you were away' }),
       await alan.post<Message>('/messages', { toPersonEmail: ADA, text: 'and a direct one' }),
@@ -148,14 +140,14 @@ describe('Live updates (integration)', function () {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const ids = received.map((e) => e.messageId);
     assert.deepEqual([...ids].sort(), missed.map((m) => m.id).sort());
-    const status = (await (await fetch(`${origin()}/_sandbox/live`)).json()) as { connections: unknown[] };
+    const status = await control<{ connections: unknown[] }>('GET', 'live');
     assert.equal(status.connections.length, 1, 'one socket again');
   });
 
   it('polls when the websocket is refused, and when polling is chosen', async () => {
     await t.services.live.setPollIntervals({ focusedMs: 1000, unfocusedMs: 1000 });
-    await control('/refuse', { refuse: true });
-    await control('/drop', { code: 1001 });
+    await control('POST', 'live/refuse', { refuse: true });
+    await control('POST', 'live/drop', { code: 1001 });
     await until('polling instead', () => t.services.live.status.mode === 'poll' && t.services.live.status.state === 'connected', { timeoutMs: 30_000 });
     const polled = await grace.post<Message>('/messages', { roomId: roomId('Release Planning'), text: 'found by polling' });
     await until('the polled message', () => received.some((e) => e.messageId === polled.id));

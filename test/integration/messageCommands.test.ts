@@ -5,7 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Message, Room } from '../../src/webex/types';
 import type { TreeNode } from '../../src/views/treeNode';
-import { Rest, addFault, find, freshSession, restoreSidebar, sandboxRequests, testing, tokenOf, type Testing } from './sidebarFixture';
+import { addFault, Rest, sandboxRequests, tokenOf } from './fixtures/localWebex';
+import { freshSession, testing, type Testing } from './fixtures/signedIn';
+import { find, restoreSidebar } from './fixtures/trees';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';

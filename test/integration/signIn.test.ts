@@ -3,7 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BOT_NOTICE } from '../../src/views/registerViews';
-import { Rest, childrenOf, labelOf, resetSandbox, signInAs, testing, tokenOf, whenChanged, type Testing } from './sidebarFixture';
+import { whenChanged } from '../kit/until';
+import { resetSandbox, Rest, tokenOf } from './fixtures/localWebex';
+import { signInAs, testing, type Testing } from './fixtures/signedIn';
+import { childrenOf, labelOf } from './fixtures/trees';
 
 const ADA = 'ada@example.com';
 const BOT = 'buildbot@webex.bot';

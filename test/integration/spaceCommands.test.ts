@@ -4,18 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Membership, Room, Team, TeamMembership } from '../../src/webex/types';
 import type { TreeNode } from '../../src/views/treeNode';
-import {
-  Rest,
-  childrenOf,
-  find,
-  freshSession,
-  restoreSidebar,
-  labelOf,
-  labels,
-  sandboxRequests,
-  testing,
-  type Testing,
-} from './sidebarFixture';
+import { Rest, sandboxRequests } from './fixtures/localWebex';
+import { freshSession, testing, type Testing } from './fixtures/signedIn';
+import { childrenOf, find, labelOf, labels, restoreSidebar } from './fixtures/trees';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';

@@ -7,20 +7,9 @@ import type { Room, Team } from '../../src/webex/types';
 import type { SpaceNode } from '../../src/views/spaces/spaceNode';
 import type { TeamMembersNode } from '../../src/views/teams/teamsProvider';
 import type { TreeNode } from '../../src/views/treeNode';
-import {
-  Rest,
-  addFault,
-  childrenOf,
-  clearRequests,
-  find,
-  freshSession,
-  restoreSidebar,
-  labelOf,
-  labels,
-  sandboxRequests,
-  testing,
-  type Testing,
-} from './sidebarFixture';
+import { addFault, clearRequests, Rest, sandboxRequests } from './fixtures/localWebex';
+import { freshSession, testing, type Testing } from './fixtures/signedIn';
+import { childrenOf, find, labelOf, labels, restoreSidebar } from './fixtures/trees';
 
 const ADA = 'ada@example.com';
 

@@ -43,3 +43,29 @@ export async function until<T>(what: string, probe: Probe<T>, options: PollOptio
   }
   return value;
 }
+
+/** Anything shaped like `vscode.Event`: subscribe with a listener, get something to dispose. */
+export type Subscribe = (listener: () => void) => { dispose(): void };
+
+/**
+ * Resolves once `ready` holds: at once if it already does, else on the first firing of `event`
+ * after which it does; fails after `timeoutMs` (default 10 s) naming `what`.
+ */
+export function whenChanged(event: Subscribe, ready: () => boolean, what = 'a change', timeoutMs = 10_000): Promise<void> {
+  if (ready()) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const subscription = event(() => {
+      if (ready()) {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      }
+    });
+  });
+}

@@ -8,7 +8,8 @@ import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { WebexExtensionApi } from '../../../src/extension';
 import type { NodeProvider, TreeNode } from '../../../src/views/treeNode';
-import { EXTENSION_ID, clearRequests, origin, sandboxRequests, signInAs, type RequestRecord, type Testing } from '../../integration/sidebarFixture';
+import { clearRequests, origin, type RequestRecord, sandboxRequests } from '../../integration/fixtures/localWebex';
+import { EXTENSION_ID, signInAs, type Testing } from '../../integration/fixtures/signedIn';
 import { formatRecord } from '../records';
 
 export { clearRequests, origin, sandboxRequests, type RequestRecord, type Testing };

@@ -17,7 +17,8 @@ import type { ConversationPanel } from '../../../src/webviews/conversation/conve
 import type { ConversationTestHooks } from '../../../src/webviews/conversation/conversationWebview';
 import type { TreeNode } from '../../../src/views/treeNode';
 import { nodeKind } from '../../bench/host/hostKit';
-import { Rest, freshSession, sandboxRequests, testing, type Testing } from '../../integration/sidebarFixture';
+import { Rest, sandboxRequests } from '../../integration/fixtures/localWebex';
+import { freshSession, testing, type Testing } from '../../integration/fixtures/signedIn';
 import { ADA, SOAK_SPACE, parseSeries, seriesText, soakPlan } from '../soakPlan';
 import { prng } from '../../sandbox/prng';
 import type { AfterRecord, FaultPhaseRecord, SeriesRecord } from '../soakRecords';
