@@ -10,7 +10,7 @@ import type { Message, Room } from '../../src/webex/types';
 import type { FilesMessage, HostMessage, MessagesMessage, RequestMessage, ResponseMessage } from '../../src/webviews/conversation/protocol';
 import { CONVERSATION_TEST_HOOKS_COMMAND, type ConversationTestHooks } from '../../src/webviews/conversation/conversationWebview';
 import type { ConversationPanel } from '../../src/webviews/conversation/conversationPanel';
-import { addFault, clearFaults, clearRequests, origin, Rest, sandboxRequests, tokenOf } from './fixtures/localWebex';
+import { addFault, clearFaults, clearRequests, origin, Rest, sandboxRequests, tokenOf, roomIdOf } from './fixtures/localWebex';
 import { freshSession, testing, type Testing } from './fixtures/signedIn';
 import { until } from '../kit/until';
 
@@ -26,11 +26,7 @@ describe('Conversation tab (integration)', function () {
   let rooms: Room[];
   let nextRequest = 1;
 
-  const roomId = (title: string): string => {
-    const room = rooms.find((r) => r.title === title);
-    assert.ok(room, `space "${title}" exists`);
-    return room.id;
-  };
+  const roomId = (title: string): string => roomIdOf(rooms, title);
 
   async function open(title: string): Promise<ConversationPanel> {
     const id = roomId(title);

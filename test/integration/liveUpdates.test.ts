@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { LiveMessage } from '../../src/services/live/liveUpdates';
 import type { Message, Room } from '../../src/webex/types';
 import { CONVERSATION_TEST_HOOKS_COMMAND, type ConversationTestHooks } from '../../src/webviews/conversation/conversationWebview';
-import { control, Rest } from './fixtures/localWebex';
+import { control, Rest, roomIdOf } from './fixtures/localWebex';
 import { freshSession, testing, type Testing } from './fixtures/signedIn';
 import { childrenOf, labelOf } from './fixtures/trees';
 import { until } from '../kit/until';
@@ -32,11 +32,7 @@ describe('Live updates (integration)', function () {
   let subscription: vscode.Disposable | undefined;
   let modeBefore: string | undefined;
 
-  const roomId = (title: string): string => {
-    const room = rooms.find((r) => r.title === title);
-    assert.ok(room, `space "${title}" exists`);
-    return room.id;
-  };
+  const roomId = (title: string): string => roomIdOf(rooms, title);
 
   async function connected(mode: 'websocket' | 'poll'): Promise<void> {
     await t.services.live.sync();

@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import type { Message, Room } from '../../src/webex/types';
 import type { TreeNode } from '../../src/views/treeNode';
 import { addFault, Rest, sandboxRequests, tokenOf } from './fixtures/localWebex';
-import { freshSession, testing, type Testing } from './fixtures/signedIn';
-import { find, restoreSidebar } from './fixtures/trees';
+import { freshSessionEachTest, type Testing, testing } from './fixtures/signedIn';
+import { find } from './fixtures/trees';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
@@ -23,13 +23,9 @@ describe('Posting commands (real VS Code)', () => {
     grace = await Rest.as(GRACE);
   });
 
-  beforeEach(async () => {
-    await freshSession(t, ADA);
-  });
+  freshSessionEachTest(() => t, ADA);
 
   afterEach(async () => {
-    await restoreSidebar(t);
-    t.prompts.assertDone();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import type { Membership, Room, Team, TeamMembership } from '../../src/webex/types';
 import type { TreeNode } from '../../src/views/treeNode';
 import { Rest, sandboxRequests } from './fixtures/localWebex';
-import { freshSession, testing, type Testing } from './fixtures/signedIn';
-import { childrenOf, find, labelOf, labels, restoreSidebar } from './fixtures/trees';
+import { freshSessionEachTest, type Testing, testing } from './fixtures/signedIn';
+import { childrenOf, find, labelOf, labels } from './fixtures/trees';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
@@ -23,14 +23,7 @@ describe('Space, team and member commands (real VS Code)', () => {
     grace = await Rest.as(GRACE);
   });
 
-  beforeEach(async () => {
-    await freshSession(t, ADA);
-  });
-
-  afterEach(async () => {
-    await restoreSidebar(t);
-    t.prompts.assertDone();
-  });
+  freshSessionEachTest(() => t, ADA);
 
   const roomByTitle = async (who: Rest, title: string): Promise<Room | undefined> =>
     (await who.items<Room>('/rooms?max=1000')).find((r) => r.title === title);

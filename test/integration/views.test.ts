@@ -8,8 +8,8 @@ import type { SpaceNode } from '../../src/views/spaces/spaceNode';
 import type { TeamMembersNode } from '../../src/views/teams/teamsProvider';
 import type { TreeNode } from '../../src/views/treeNode';
 import { addFault, clearRequests, Rest, sandboxRequests } from './fixtures/localWebex';
-import { freshSession, testing, type Testing } from './fixtures/signedIn';
-import { childrenOf, find, labelOf, labels, restoreSidebar } from './fixtures/trees';
+import { freshSessionEachTest, type Testing, testing } from './fixtures/signedIn';
+import { childrenOf, find, labelOf, labels } from './fixtures/trees';
 
 const ADA = 'ada@example.com';
 
@@ -25,14 +25,7 @@ describe('Sidebar views (real VS Code)', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  beforeEach(async () => {
-    await freshSession(t, ADA);
-  });
-
-  afterEach(async () => {
-    await restoreSidebar(t);
-    t.prompts.assertDone();
-  });
+  freshSessionEachTest(() => t, ADA);
 
   it('lists the spaces most recently active first, direct and group told apart, with team names', async () => {
     const rooms = await ada.items<Room>('/rooms?sortBy=lastactivity&max=1000');

@@ -2,16 +2,13 @@ import * as assert from 'node:assert/strict';
 import type { LocalWebex } from '../server';
 import { SMALL } from '../scenario';
 import type { Person } from '../../../src/webex/types';
-import { Api, decode, startSmall, type ErrorBody, type Items } from './helpers';
+import { Api, decode, type ErrorBody, type Items, smallWithAda, startSmall } from './helpers';
 
 describe('sandbox: auth, errors, ids, people', () => {
   let webex: LocalWebex;
   let ada: Api;
 
-  before(async () => {
-    webex = await startSmall();
-    ada = new Api(webex);
-  });
+  before(async () => ({ webex, ada } = await smallWithAda()));
   after(() => webex.stop());
 
   it('listens on 127.0.0.1 and serves under /v1', () => {

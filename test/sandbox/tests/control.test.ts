@@ -2,16 +2,13 @@ import * as assert from 'node:assert/strict';
 import type { LocalWebex, RequestRecord, SandboxPerson } from '../server';
 import { SMALL, generateScenario } from '../scenario';
 import type { Room } from '../../../src/webex/types';
-import { Api, startSmall, type Items } from './helpers';
+import { Api, type Items, smallWithAda } from './helpers';
 
 describe('sandbox: request log and /_sandbox control endpoints', () => {
   let webex: LocalWebex;
   let ada: Api;
 
-  beforeEach(async () => {
-    webex = await startSmall();
-    ada = new Api(webex);
-  });
+  beforeEach(async () => ({ webex, ada } = await smallWithAda()));
   afterEach(() => webex.stop());
 
   const control = async (method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown; tracking: string | null }> => {

@@ -3,16 +3,13 @@ import { request } from 'node:http';
 import type { LocalWebex } from '../server';
 import { SMALL } from '../scenario';
 import type { Message, Room } from '../../../src/webex/types';
-import { Api, nextLink, startSmall, type Items } from './helpers';
+import { Api, type Items, nextLink, smallWithAda } from './helpers';
 
 describe('sandbox: faults', () => {
   let webex: LocalWebex;
   let ada: Api;
 
-  beforeEach(async () => {
-    webex = await startSmall();
-    ada = new Api(webex);
-  });
+  beforeEach(async () => ({ webex, ada } = await smallWithAda()));
   afterEach(() => webex.stop());
 
   it('status 429 sends Retry-After (default 1, or the given seconds) and the error body, once', async () => {

@@ -32,6 +32,12 @@ export async function startSmall(options: { maxUploadBytes?: number; scenario?: 
   return LocalWebex.start({ scenario: options.scenario ?? smallScenario({ now: NOW }), maxUploadBytes: options.maxUploadBytes });
 }
 
+/** A small local Webex and Ada's view of it: `({ webex, ada } = await smallWithAda())` in a hook. */
+export async function smallWithAda(options: { maxUploadBytes?: number; scenario?: Scenario } = {}): Promise<{ webex: LocalWebex; ada: Api }> {
+  const webex = await startSmall(options);
+  return { webex, ada: new Api(webex) };
+}
+
 export class Api {
   constructor(
     readonly webex: LocalWebex,
@@ -88,22 +94,22 @@ export class Api {
   }
 
   /** The id of a room the caller sees, by title. */
-  async roomId(title: string): Promise<string> {
-    const body = await this.ok<Items<{ id: string; title: string }>>('/rooms?max=1000');
-    const room = body.items.find((r) => r.title === title);
-    if (!room) {
-      throw new Error(`no room titled ${title}`);
-    }
-    return room.id;
+  roomId(title: string): Promise<string> {
+    return this.idWhere('/rooms?max=1000', 'title', title);
   }
 
-  async teamId(name: string): Promise<string> {
-    const body = await this.ok<Items<{ id: string; name: string }>>('/teams');
-    const team = body.items.find((t) => t.name === name);
-    if (!team) {
-      throw new Error(`no team named ${name}`);
+  teamId(name: string): Promise<string> {
+    return this.idWhere('/teams', 'name', name);
+  }
+
+  /** The id of the first item of the list at `path` whose `field` is `value`. */
+  private async idWhere(path: string, field: 'title' | 'name', value: string): Promise<string> {
+    const body = await this.ok<Items<{ id: string; title?: string; name?: string }>>(path);
+    const hit = body.items.find((item) => item[field] === value);
+    if (!hit) {
+      throw new Error(`no item with ${field} ${value} in ${path}`);
     }
-    return team.id;
+    return hit.id;
   }
 }
 

@@ -2,16 +2,13 @@ import * as assert from 'node:assert/strict';
 import type { LocalWebex } from '../server';
 import { SMALL } from '../scenario';
 import type { Membership, Room } from '../../../src/webex/types';
-import { Api, allPages, decode, nextLink, startSmall, type Items } from './helpers';
+import { allPages, Api, decode, type Items, nextLink, smallWithAda } from './helpers';
 
 describe('sandbox: rooms', () => {
   let webex: LocalWebex;
   let ada: Api;
 
-  beforeEach(async () => {
-    webex = await startSmall();
-    ada = new Api(webex);
-  });
+  beforeEach(async () => ({ webex, ada } = await smallWithAda()));
   afterEach(() => webex.stop());
 
   it('lists only the rooms the caller is a member of', async () => {

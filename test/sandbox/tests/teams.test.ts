@@ -2,16 +2,13 @@ import * as assert from 'node:assert/strict';
 import type { LocalWebex } from '../server';
 import { SMALL } from '../scenario';
 import type { Membership, Person, Room, Team, TeamMembership } from '../../../src/webex/types';
-import { Api, allPages, decode, startSmall, type Items } from './helpers';
+import { allPages, Api, decode, type Items, smallWithAda } from './helpers';
 
 describe('sandbox: teams, memberships, team memberships', () => {
   let webex: LocalWebex;
   let ada: Api;
 
-  beforeEach(async () => {
-    webex = await startSmall();
-    ada = new Api(webex);
-  });
+  beforeEach(async () => ({ webex, ada } = await smallWithAda()));
   afterEach(() => webex.stop());
 
   async function personId(email: string): Promise<string> {
