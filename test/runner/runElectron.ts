@@ -13,6 +13,7 @@ import { DEFAULT_TEST_SETTINGS } from './codeServer';
 import { CODE_SERVER_VERSION, repoRoot } from './paths';
 import { sandboxWiring, startLocalWebex } from './sandbox';
 import { SuiteSummary, parseSummary, summaryLine } from './summary';
+import { failuresShown, runMain } from './cliMain';
 
 /** Desktop VS Code of the same version as the code-server build (4.139.1 → 1.139.1). */
 const VSCODE_VERSION = CODE_SERVER_VERSION.replace(/^4\./, '1.');
@@ -93,19 +94,9 @@ async function main(): Promise<number> {
     fs.rmSync(temp, { recursive: true, force: true });
   }
   const counts = summary ?? { passed: 0, failed: 0 };
-  // As in runIntegration: a failing exit always shows at least one failure.
-  const failed = exitCode !== 0 ? Math.max(counts.failed, 1) : counts.failed;
+  const failed = failuresShown(exitCode, counts.failed);
   console.log(summaryLine({ passed: counts.passed, failed }));
   return exitCode === 0 && failed === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`[electron] ${error instanceof Error ? error.message : String(error)}`);
-    console.log(summaryLine({ passed: 0, failed: 1 }));
-    process.exitCode = 1;
-  },
-);
+runMain('electron', main, { summary: true });

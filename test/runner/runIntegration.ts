@@ -17,6 +17,7 @@ import { requireChromium } from './prerequisites';
 import { sandboxWiring, startLocalWebex } from './sandbox';
 import { SuiteSummary, parseSummary, summaryLine } from './summary';
 import { developmentPath, launchChromium, runExtensionTests } from './workbench';
+import { eachArgument, failuresShown, runMain } from './cliMain';
 
 interface Args {
   grep?: string;
@@ -26,15 +27,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { verbose: process.env.WEBEX_TEST_VERBOSE === '1' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) {
-        throw new Error(`${arg} needs a value`);
-      }
-      return v;
-    };
+  eachArgument(argv, (arg, value) => {
     if (arg === '--grep' || arg === '-g') {
       args.grep = value();
     } else if (arg === '--vsix') {
@@ -45,7 +38,7 @@ function parseArgs(argv: string[]): Args {
     } else {
       throw new Error(`Unknown argument ${arg}. Usage: runIntegration [--grep <pattern>] [--vsix <file>] [--verbose]`);
     }
-  }
+  });
   return args;
 }
 
@@ -174,20 +167,10 @@ async function main(): Promise<number> {
   if (summary === undefined) {
     console.error('[runner] the suite reported no results (see above).');
   }
-  // A failing exit always shows at least one failure, so CI never reads "0 failed" from a broken run.
-  const failed = exitCode !== 0 ? Math.max(counts.failed, 1) : counts.failed;
+  const failed = failuresShown(exitCode, counts.failed);
   console.log(`[runner] finished in ${Math.round((Date.now() - started) / 1000)} s, exit code ${exitCode}`);
   console.log(summaryLine({ passed: counts.passed, failed }));
   return exitCode === 0 && failed === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`[runner] ${error instanceof Error ? error.message : String(error)}`);
-    console.log(summaryLine({ passed: 0, failed: 1 }));
-    process.exitCode = 1;
-  },
-);
+runMain('runner', main, { summary: true });

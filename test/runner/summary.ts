@@ -9,23 +9,33 @@ export interface SuiteSummary {
   pending: number;
 }
 
-export function formatSummary(summary: SuiteSummary): string {
-  return SUMMARY_PREFIX + JSON.stringify(summary);
+/** A console line that carries `value` to the runner: `prefix` then JSON. */
+export function prefixedLine(prefix: string, value: unknown): string {
+  return prefix + JSON.stringify(value);
 }
 
-/** The summary in `line`, if the line carries one (it may arrive with a log prefix in front). */
-export function parseSummary(line: string): SuiteSummary | undefined {
-  const at = line.indexOf(SUMMARY_PREFIX);
+/** The JSON after `prefix` in `line` (a log prefix may come first); undefined when it has none or it does not parse. */
+export function parsePrefixedLine(prefix: string, line: string): unknown {
+  const at = line.indexOf(prefix);
   if (at < 0) {
     return undefined;
   }
   try {
-    const value = JSON.parse(line.slice(at + SUMMARY_PREFIX.length).trim()) as Partial<SuiteSummary>;
-    if (typeof value.passed === 'number' && typeof value.failed === 'number') {
-      return { passed: value.passed, failed: value.failed, pending: value.pending ?? 0 };
-    }
+    return JSON.parse(line.slice(at + prefix.length).trim()) as unknown;
   } catch {
-    // Not ours.
+    return undefined; // Not ours.
+  }
+}
+
+export function formatSummary(summary: SuiteSummary): string {
+  return prefixedLine(SUMMARY_PREFIX, summary);
+}
+
+/** The summary in `line`, if the line carries one (it may arrive with a log prefix in front). */
+export function parseSummary(line: string): SuiteSummary | undefined {
+  const value = parsePrefixedLine(SUMMARY_PREFIX, line) as Partial<SuiteSummary> | undefined;
+  if (typeof value?.passed === 'number' && typeof value.failed === 'number') {
+    return { passed: value.passed, failed: value.failed, pending: value.pending ?? 0 };
   }
   return undefined;
 }

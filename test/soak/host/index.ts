@@ -7,7 +7,8 @@
  */
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { formatSummary, type SuiteSummary } from '../../runner/summary';
+import { countedRun } from '../../runner/countedRun';
+import { formatSummary } from '../../runner/summary';
 import { record } from './soakKit';
 
 const FILES = ['faultSoak.test.js', 'badInput.test.js', 'tokenHygiene.test.js'];
@@ -37,20 +38,7 @@ export async function run(): Promise<void> {
   for (const file of FILES) {
     mocha.addFile(path.join(__dirname, file));
   }
-  const summary: SuiteSummary = { passed: 0, failed: 0, pending: 0 };
-  try {
-    await new Promise<void>((resolve) => {
-      const runner = mocha.run(() => resolve());
-      runner.on('pass', () => summary.passed++);
-      runner.on('fail', () => summary.failed++);
-      runner.on('pending', () => summary.pending++);
-    });
-  } catch (error) {
-    console.error('The soak could not load:', error);
-    summary.failed = Math.max(summary.failed, 1);
-  } finally {
-    mocha.dispose();
-  }
+  const summary = await countedRun(mocha, 'The soak');
   await new Promise((resolve) => setTimeout(resolve, 1500));
   process.removeListener('unhandledRejection', onUnhandled);
   process.removeListener('rejectionHandled', onHandled);
