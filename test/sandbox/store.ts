@@ -10,7 +10,6 @@ import { findMentions, markdownToHtml, markdownToText, type MentionResolver } fr
 import {
   compareMessages,
   lowerBound,
-  type CardAttachmentRec,
   type ContentRec,
   type MemberRec,
   type MessageRec,
@@ -21,19 +20,7 @@ import {
   type TeamRec,
 } from './records';
 
-export {
-  compareMessages,
-  lowerBound,
-  type CardAttachmentRec,
-  type ContentRec,
-  type MemberRec,
-  type MessageRec,
-  type NewMessage,
-  type PersonRec,
-  type RoomRec,
-  type TeamMemberRec,
-  type TeamRec,
-};
+export * from './records';
 
 /** What live updates (test/sandbox/live) listen to, to push `conversation.activity` frames. */
 export interface StoreEvents {

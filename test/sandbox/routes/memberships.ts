@@ -1,7 +1,6 @@
 /** /memberships and /memberships/{id} (SPEC; notes §4). */
 import {
   HttpError,
-  TEXT,
   optionalBoolean,
   optionalString,
   page,
@@ -18,7 +17,7 @@ import {
 } from '../http';
 import type { MemberRec, PersonRec, RoomRec } from '../store';
 import { membershipJson } from '../views';
-import { findPerson, findPersonByEmail, findRoom, requireModerator, splitPair } from './common';
+import { findMember, findPerson, findPersonByEmail, findRoom, moderatorCount, requireModerator } from './common';
 
 interface Row {
   room: RoomRec;
@@ -96,21 +95,8 @@ async function createMembership(ctx: Ctx): Promise<void> {
 }
 
 function findMembership(ctx: Ctx, id: string): { room: RoomRec; m: MemberRec } {
-  const [personUuid, roomUuid] = splitPair(id, 'MEMBERSHIP');
-  const room = ctx.store.rooms.get(roomUuid);
-  const m = room?.members.get(personUuid);
-  if (!room || !m || !room.members.has(ctx.me.uuid)) {
-    throw new HttpError(404, TEXT.notFound);
-  }
-  return { room, m };
-}
-
-function moderators(room: RoomRec): number {
-  let n = 0;
-  for (const m of room.members.values()) {
-    n += m.isModerator ? 1 : 0;
-  }
-  return n;
+  const { group, m } = findMember(ctx, ctx.store.rooms, id, 'MEMBERSHIP');
+  return { room: group, m };
 }
 
 async function updateMembership(ctx: Ctx, id: string): Promise<void> {
@@ -128,11 +114,11 @@ async function updateMembership(ctx: Ctx, id: string): Promise<void> {
       throw new HttpError(400, 'A direct space has no moderators.');
     }
     requireModerator(room.members.get(ctx.me.uuid)?.isModerator === true || !room.isLocked, 'change moderators');
-    if (!isModerator && room.general && moderators(room) === 1) {
+    if (!isModerator && room.general && moderatorCount(room) === 1) {
       throw new HttpError(409, "The last moderator of a team's General space cannot be removed.");
     }
     m.isModerator = isModerator;
-    room.isLocked = moderators(room) > 0;
+    room.isLocked = moderatorCount(room) > 0;
   }
   m.isRoomHidden = isRoomHidden;
   sendJson(ctx, 200, membershipJson(ctx.store, room, m));
@@ -148,11 +134,11 @@ function deleteMembership(ctx: Ctx, id: string): void {
     requireModerator(room.members.get(ctx.me.uuid)?.isModerator === true, 'remove people from a moderated space');
   }
   // notes §4: the last moderator of a team's General space can't be removed.
-  if (room.general && m.isModerator && moderators(room) === 1) {
+  if (room.general && m.isModerator && moderatorCount(room) === 1) {
     throw new HttpError(409, "The last moderator of a team's General space cannot be removed.");
   }
   ctx.store.removeMember(room, m.personUuid);
-  if (room.type === 'group' && moderators(room) === 0) {
+  if (room.type === 'group' && moderatorCount(room) === 0) {
     room.isLocked = false;
   }
   sendNoContent(ctx);

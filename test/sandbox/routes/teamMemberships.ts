@@ -1,7 +1,6 @@
 /** /team/memberships and /team/memberships/{id} (SPEC; notes §5). */
 import {
   HttpError,
-  TEXT,
   optionalBoolean,
   page,
   parseMax,
@@ -18,7 +17,7 @@ import {
 } from '../http';
 import type { TeamMemberRec, TeamRec } from '../store';
 import { teamMembershipJson } from '../views';
-import { findTeam, requireModerator, splitPair } from './common';
+import { findMember, findTeam, moderatorCount, requireModerator } from './common';
 import { personOfBody } from './memberships';
 
 const byCreated = (m: TeamMemberRec): SortKey => [m.created, m.personUuid];
@@ -32,14 +31,6 @@ function listTeamMemberships(ctx: Ctx): void {
 
 function isTeamModerator(ctx: Ctx, team: TeamRec): boolean {
   return team.members.get(ctx.me.uuid)?.isModerator === true;
-}
-
-function moderators(team: TeamRec): number {
-  let n = 0;
-  for (const m of team.members.values()) {
-    n += m.isModerator ? 1 : 0;
-  }
-  return n;
 }
 
 async function createTeamMembership(ctx: Ctx): Promise<void> {
@@ -64,13 +55,8 @@ async function createTeamMembership(ctx: Ctx): Promise<void> {
 }
 
 function findTeamMembership(ctx: Ctx, id: string): { team: TeamRec; m: TeamMemberRec } {
-  const [personUuid, teamUuid] = splitPair(id, 'TEAM_MEMBERSHIP');
-  const team = ctx.store.teams.get(teamUuid);
-  const m = team?.members.get(personUuid);
-  if (!team || !m || !team.members.has(ctx.me.uuid)) {
-    throw new HttpError(404, TEXT.notFound);
-  }
-  return { team, m };
+  const { group, m } = findMember(ctx, ctx.store.teams, id, 'TEAM_MEMBERSHIP');
+  return { team: group, m };
 }
 
 async function updateTeamMembership(ctx: Ctx, id: string): Promise<void> {
@@ -79,7 +65,7 @@ async function updateTeamMembership(ctx: Ctx, id: string): Promise<void> {
   const isModerator = requiredBoolean(body, 'isModerator'); // SPEC: required.
   if (isModerator !== m.isModerator) {
     requireModerator(isTeamModerator(ctx, team), 'change team moderators');
-    if (!isModerator && moderators(team) === 1) {
+    if (!isModerator && moderatorCount(team) === 1) {
       throw new HttpError(409, 'The last moderator of a team cannot be removed.');
     }
     m.isModerator = isModerator;
@@ -93,7 +79,7 @@ function deleteTeamMembership(ctx: Ctx, id: string): void {
     requireModerator(isTeamModerator(ctx, team), 'remove people from a team');
   }
   // notes §5: the last team moderator can't be deleted.
-  if (m.isModerator && moderators(team) === 1) {
+  if (m.isModerator && moderatorCount(team) === 1) {
     throw new HttpError(409, 'The last moderator of a team cannot be removed.');
   }
   ctx.store.removeTeamMember(team, m.personUuid);

@@ -12,10 +12,9 @@ import * as vscode from 'vscode';
 import type { Message, Room } from '../../../src/webex/types';
 import type { ConversationTestHooks } from '../../../src/webviews/conversation/conversationWebview';
 import { Rest, sandboxRequests } from '../../integration/fixtures/localWebex';
-import { freshSession, testing, type Testing } from '../../integration/fixtures/signedIn';
 import { ADA, CORPUS_SPACE } from '../soakPlan';
 import type { CorpusRecord } from '../soakRecords';
-import { User, closeAllTabs, openSpace, record, threadHooks } from './soakKit';
+import { closeAllTabs, openSpace, record, signedInUser, type User } from './soakKit';
 import { until } from '../../kit/until';
 
 /** `n` bytes of UTF-8 made of 3-byte and 2-byte characters (no ASCII at all). */
@@ -50,7 +49,6 @@ const BAD_EMAILS = ['not-an-email', 'ada@', '@example.com', 'ada@@example.com', 
 
 describe('Bad-input corpus', function () {
   this.timeout(5 * 60_000);
-  let t: Testing;
   let hooks: ConversationTestHooks;
   let user: User;
   let rest: Rest;
@@ -61,11 +59,7 @@ describe('Bad-input corpus', function () {
   const outcome = (value: CorpusRecord & { surprises?: string[] }): void => record('soak.corpus', value);
 
   before(async () => {
-    t = await testing();
-    hooks = await threadHooks();
-    await freshSession(t, ADA);
-    user = new User(t);
-    rest = await Rest.as(ADA);
+    ({ hooks, user, rest } = await signedInUser(ADA));
     const found = (await rest.items<Room>('/rooms?max=1000')).find((r) => r.title === CORPUS_SPACE);
     assert.ok(found);
     corpus = found;
