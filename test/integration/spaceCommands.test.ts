@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Membership, Room, Team, TeamMembership } from '../../src/webex/types';
 import type { TreeNode } from '../../src/views/treeNode';
-import { Rest, sandboxRequests } from './fixtures/localWebex';
-import { freshSessionEachTest, type Testing, testing } from './fixtures/signedIn';
+import { type Rest, sandboxRequests } from './fixtures/localWebex';
+import { freshSessionEachTest, type Testing, testingAs } from './fixtures/signedIn';
 import { childrenOf, find, labelOf, labels } from './fixtures/trees';
 
 const ADA = 'ada@example.com';
@@ -18,9 +18,7 @@ describe('Space, team and member commands (real VS Code)', () => {
   let grace: Rest;
 
   before(async () => {
-    t = await testing();
-    ada = await Rest.as(ADA);
-    grace = await Rest.as(GRACE);
+    ({ t, rest: [ada, grace] } = await testingAs(ADA, GRACE));
   });
 
   freshSessionEachTest(() => t, ADA);
