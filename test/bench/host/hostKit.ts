@@ -37,7 +37,7 @@ export async function activateForTesting(): Promise<Testing> {
 }
 
 /**
- * Signs in through `webex.signIn` with the integration suite's helper (sidebarFixture.signInAs), which
+ * Signs in through `webex.signIn` with the integration suite's helper (fixtures/signedIn.ts signInAs), which
  * answers whatever the sign-in flow asks today, so the bench follows the flow as it changes.
  */
 export async function signIn(t: Testing, email: string): Promise<void> {
