@@ -94,13 +94,8 @@ async function createMembership(ctx: Ctx): Promise<void> {
   sendJson(ctx, 200, membershipJson(ctx.store, room, m));
 }
 
-function findMembership(ctx: Ctx, id: string): { room: RoomRec; m: MemberRec } {
-  const { group, m } = findMember(ctx, ctx.store.rooms, id, 'MEMBERSHIP');
-  return { room: group, m };
-}
-
 async function updateMembership(ctx: Ctx, id: string): Promise<void> {
-  const { room, m } = findMembership(ctx, id);
+  const { group: room, m } = findMember(ctx, ctx.store.rooms, id, 'MEMBERSHIP');
   const body = await readJson(ctx);
   // SPEC PUT /memberships: both fields are required (notes §4).
   const isModerator = requiredBoolean(body, 'isModerator');
@@ -125,7 +120,7 @@ async function updateMembership(ctx: Ctx, id: string): Promise<void> {
 }
 
 function deleteMembership(ctx: Ctx, id: string): void {
-  const { room, m } = findMembership(ctx, id);
+  const { group: room, m } = findMember(ctx, ctx.store.rooms, id, 'MEMBERSHIP');
   if (room.type === 'direct') {
     throw new HttpError(403, 'Members cannot be removed from a direct space.');
   }
@@ -150,7 +145,7 @@ export const membershipRoutes: Route[] = [
     path: /^\/memberships\/([^/]+)$/,
     methods: {
       GET: (ctx, [id]) => {
-        const { room, m } = findMembership(ctx, id);
+        const { group: room, m } = findMember(ctx, ctx.store.rooms, id, 'MEMBERSHIP');
         sendJson(ctx, 200, membershipJson(ctx.store, room, m));
       },
       PUT: (ctx, [id]) => updateMembership(ctx, id),

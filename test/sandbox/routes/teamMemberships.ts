@@ -54,13 +54,8 @@ async function createTeamMembership(ctx: Ctx): Promise<void> {
   sendJson(ctx, 200, teamMembershipJson(ctx.store, team, m));
 }
 
-function findTeamMembership(ctx: Ctx, id: string): { team: TeamRec; m: TeamMemberRec } {
-  const { group, m } = findMember(ctx, ctx.store.teams, id, 'TEAM_MEMBERSHIP');
-  return { team: group, m };
-}
-
 async function updateTeamMembership(ctx: Ctx, id: string): Promise<void> {
-  const { team, m } = findTeamMembership(ctx, id);
+  const { group: team, m } = findMember(ctx, ctx.store.teams, id, 'TEAM_MEMBERSHIP');
   const body = await readJson(ctx);
   const isModerator = requiredBoolean(body, 'isModerator'); // SPEC: required.
   if (isModerator !== m.isModerator) {
@@ -74,7 +69,7 @@ async function updateTeamMembership(ctx: Ctx, id: string): Promise<void> {
 }
 
 function deleteTeamMembership(ctx: Ctx, id: string): void {
-  const { team, m } = findTeamMembership(ctx, id);
+  const { group: team, m } = findMember(ctx, ctx.store.teams, id, 'TEAM_MEMBERSHIP');
   if (m.personUuid !== ctx.me.uuid) {
     requireModerator(isTeamModerator(ctx, team), 'remove people from a team');
   }
@@ -98,7 +93,7 @@ export const teamMembershipRoutes: Route[] = [
     path: /^\/team\/memberships\/([^/]+)$/,
     methods: {
       GET: (ctx, [id]) => {
-        const { team, m } = findTeamMembership(ctx, id);
+        const { group: team, m } = findMember(ctx, ctx.store.teams, id, 'TEAM_MEMBERSHIP');
         sendJson(ctx, 200, teamMembershipJson(ctx.store, team, m));
       },
       PUT: (ctx, [id]) => updateTeamMembership(ctx, id),
