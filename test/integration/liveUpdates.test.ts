@@ -50,7 +50,7 @@ describe('Live updates (integration)', function () {
       panel.panel.dispose();
     }
     hooks.setIntervals(QUIET);
-    await control('POST', 'live/refuse', { refuse: false });
+    await control('POST', 'live/refuse', { refuse: false }, 200);
     await freshSession(t, ADA);
     // A fresh live state per test (the tracker, the socket; the same device is reused): off, then on.
     await setMode('off');
@@ -73,7 +73,7 @@ describe('Live updates (integration)', function () {
   });
 
   after(async () => {
-    await control('POST', 'live/refuse', { refuse: false });
+    await control('POST', 'live/refuse', { refuse: false }, 200);
     await t.services.live.setPollIntervals({ focusedMs: 30_000, unfocusedMs: 120_000 });
     await vscode.workspace.getConfiguration('webex').update('liveUpdates', modeBefore, vscode.ConfigurationTarget.Global);
   });
@@ -127,7 +127,7 @@ describe('Live updates (integration)', function () {
 
   it('reconnects after the websocket drops and delivers what was posted meanwhile, once', async () => {
     const alan = await Rest.as(ALAN);
-    await control('POST', 'live/drop', { destroy: true });
+    await control('POST', 'live/drop', { destroy: true }, 200);
     const missed = [
       await grace.post<Message>('/messages', { roomId: roomId('Release Planning'), text: 'while you were away' }),
       await alan.post<Message>('/messages', { toPersonEmail: ADA, text: 'and a direct one' }),
@@ -142,8 +142,8 @@ describe('Live updates (integration)', function () {
 
   it('polls when the websocket is refused, and when polling is chosen', async () => {
     await t.services.live.setPollIntervals({ focusedMs: 1000, unfocusedMs: 1000 });
-    await control('POST', 'live/refuse', { refuse: true });
-    await control('POST', 'live/drop', { code: 1001 });
+    await control('POST', 'live/refuse', { refuse: true }, 200);
+    await control('POST', 'live/drop', { code: 1001 }, 200);
     await until('polling instead', () => t.services.live.status.mode === 'poll' && t.services.live.status.state === 'connected', { timeoutMs: 30_000 });
     const polled = await grace.post<Message>('/messages', { roomId: roomId('Release Planning'), text: 'found by polling' });
     await until('the polled message', () => received.some((e) => e.messageId === polled.id));
