@@ -11,7 +11,7 @@
  *   the 10-message space.
  */
 import type { CDPSession, Frame, Page } from 'playwright-core';
-import { startWorkbench, type Workbench } from '../host/workbench';
+import { startWorkbench, type Workbench } from '../runner/workbench';
 import { findWebviewFrame } from '../ui/webviewFrame';
 import { runFromCommandPalette } from '../ui/workbenchActions';
 import { BUSY_MESSAGES, BUSY_SPACE, SMALL_SPACE, benchScenario } from './benchScenario';

@@ -1,19 +1,19 @@
 /**
- * One cold run of a module inside the real VS Code extension host, built from the test host's pieces
- * (test/host): a local Webex with the given scenario, a fresh code-server (fresh user-data dir, fresh
+ * One cold run of a module inside the real VS Code extension host, built from the test runner's pieces
+ * (test/runner): a local Webex with the given scenario, a fresh code-server (fresh user-data dir, fresh
  * extension host process) and a fresh Chromium profile (so SecretStorage starts empty), the workbench
  * opened with the module as `extensionTestsPath`. The module reports through console lines
  * (records.ts); everything is stopped afterwards, also on Ctrl+C.
  */
 import * as path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { startCodeServer, type CodeServer } from '../host/codeServer';
-import { ensureCodeServer } from '../host/install';
-import { onInterrupt } from '../host/interrupt';
-import { repoRoot } from '../host/paths';
-import { requireChromium } from '../host/prerequisites';
-import { sandboxWiring, startLocalWebex } from '../host/sandbox';
-import { developmentPath, launchChromium, runExtensionTests } from '../host/workbench';
+import { startCodeServer, type CodeServer } from '../runner/codeServer';
+import { ensureCodeServer } from '../runner/install';
+import { onInterrupt } from '../runner/interrupt';
+import { repoRoot } from '../runner/paths';
+import { requireChromium } from '../runner/prerequisites';
+import { sandboxWiring, startLocalWebex } from '../runner/sandbox';
+import { developmentPath, launchChromium, runExtensionTests } from '../runner/workbench';
 import type { Scenario } from '../sandbox/scenario';
 import type { LocalWebex } from '../sandbox/server';
 import { Records, parseRecord } from './records';

@@ -13,11 +13,12 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot } from '../host/paths';
+import { repoRoot } from '../runner/paths';
 import { bundleFigures } from './bundle';
 import { conversationFigures } from './conversation';
 import { markdownTable, notes, table, verdict, type Figure } from './figures';
 import { activationFigures, idleFigures, sidebarFigures, type StageOptions } from './hostStages';
+import { eachArgument, runMain } from '../runner/cliMain';
 
 const STAGES = ['bundle', 'activation', 'sidebar', 'conversation', 'idle'] as const;
 type Stage = (typeof STAGES)[number];
@@ -28,15 +29,7 @@ interface Args extends StageOptions {
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { runs: 5, verbose: false, idleWindowMs: 61_000, only: [...STAGES] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) {
-        throw new Error(`${arg} needs a value`);
-      }
-      return v;
-    };
+  eachArgument(argv, (arg, value) => {
     if (arg === '--runs') {
       args.runs = Math.max(1, Number(value()));
     } else if (arg === '--only') {
@@ -54,7 +47,7 @@ function parseArgs(argv: string[]): Args {
     } else {
       throw new Error(`Unknown argument ${arg}. Usage: bench [--runs N] [--only ${STAGES.join(',')}] [--quick] [--verbose]`);
     }
-  }
+  });
   return args;
 }
 
@@ -127,12 +120,4 @@ async function main(): Promise<number> {
   return failures.length > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runMain('bench', main);

@@ -2,8 +2,9 @@
  * How a measurement made inside the extension host reaches the bench runner: one console line with
  * a fixed prefix and a JSON body. The workbench forwards the extension host's console to the runner
  * (the `codeAutomationLog` function the runner exposes to the page, as @vscode/test-web does), the
- * same way test/host/summary.ts carries the suite's counts.
+ * same way test/runner/summary.ts carries the suite's counts.
  */
+import { parsePrefixedLine, prefixedLine } from '../runner/summary';
 
 export const RECORD_PREFIX = 'WEBEX_BENCH ';
 
@@ -14,21 +15,13 @@ export interface BenchRecord {
 }
 
 export function formatRecord(record: BenchRecord): string {
-  return RECORD_PREFIX + JSON.stringify(record);
+  return prefixedLine(RECORD_PREFIX, record);
 }
 
 /** The record in `line`, if it carries one (a log prefix may come first). */
 export function parseRecord(line: string): BenchRecord | undefined {
-  const at = line.indexOf(RECORD_PREFIX);
-  if (at < 0) {
-    return undefined;
-  }
-  try {
-    const parsed = JSON.parse(line.slice(at + RECORD_PREFIX.length).trim()) as Partial<BenchRecord>;
-    return typeof parsed.key === 'string' ? { key: parsed.key, value: parsed.value } : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parsePrefixedLine(RECORD_PREFIX, line) as Partial<BenchRecord> | undefined;
+  return typeof parsed?.key === 'string' ? { key: parsed.key, value: parsed.value } : undefined;
 }
 
 /** The records of one run by key (a key recorded twice keeps every value in order). */

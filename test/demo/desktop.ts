@@ -9,6 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { poll } from '../kit/until';
 
 export interface DesktopOptions {
   /** A folder of this run: the user data and extensions go below it. */
@@ -63,17 +64,6 @@ function signal(pids: number[], sig: NodeJS.Signals): void {
   }
 }
 
-async function waitUntilGone(marker: string, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (pidsMentioning(marker).length > 0) {
-    if (Date.now() > deadline) {
-      return false;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return true;
-}
-
 export const DESKTOP_NEEDS_CODE = '--desktop needs the `code` command on PATH (in VS Code: F1 → "Shell Command: Install \'code\' command in PATH").';
 
 /** Starts desktop VS Code; throws when `code` is not on PATH or the VSIX does not install. */
@@ -114,9 +104,10 @@ export function startDesktop(options: DesktopOptions): DesktopVsCode {
         }
         // VS Code's main process quits its windows, extension hosts and helpers on SIGTERM.
         signal(pidsMentioning(userDataDir), 'SIGTERM');
-        if (!(await waitUntilGone(userDataDir, 10_000))) {
+        const gone = (): boolean => pidsMentioning(userDataDir).length === 0;
+        if (!(await poll(gone, { timeoutMs: 10_000, everyMs: 200 }))) {
           signal(pidsMentioning(userDataDir), 'SIGKILL');
-          await waitUntilGone(userDataDir, 5_000);
+          await poll(gone, { timeoutMs: 5_000, everyMs: 200 });
         }
       })();
       return stopping;

@@ -1,7 +1,7 @@
 /**
  * Packages the extension the way `npm run package` does (esbuild --production, then
  * `vsce package --no-dependencies`), into a file of the caller's choosing. Used by `npm start --vsix`
- * and by test/host/runVsix.ts, so both install exactly what a user would.
+ * and by test/runner/runVsix.ts, so both install exactly what a user would.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';

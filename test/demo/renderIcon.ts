@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
-import { repoRoot } from '../host/paths';
-import { CHROMIUM_PATH, requireChromium } from '../host/prerequisites';
+import { repoRoot } from '../runner/paths';
+import { CHROMIUM_PATH, requireChromium } from '../runner/prerequisites';
 
 const SIZE = 256;
 

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the extension working in a real VS Code against a local Webex with a demo account,
  * with no Webex account needed. Builds the extension, starts the local Webex (test/sandbox) with
- * test/demo/demoScenario.ts, starts code-server from the test host's cache (installing it on first
+ * test/demo/demoScenario.ts, starts code-server from the test runner's cache (installing it on first
  * use) or desktop VS Code, and prints the address to open and the token to sign in with.
  * Ctrl+C (SIGINT), SIGTERM or SIGHUP stop everything it started and remove its temp folder.
  *
@@ -13,10 +13,10 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startCodeServer } from '../host/codeServer';
-import { ensureCodeServer } from '../host/install';
-import { repoRoot } from '../host/paths';
-import { remoteUri, workbenchUrl } from '../host/workbench';
+import { startCodeServer } from '../runner/codeServer';
+import { ensureCodeServer } from '../runner/install';
+import { repoRoot } from '../runner/paths';
+import { remoteUri, workbenchUrl } from '../runner/workbench';
 import { LocalWebex } from '../sandbox/server';
 import { DEMO, demoScenario } from './demoScenario';
 import { DESKTOP_NEEDS_CODE, findCodeCommand, startDesktop } from './desktop';
@@ -24,7 +24,7 @@ import { DemoOptions, USAGE, parseDemoOptions } from './options';
 import { formatBytes, packageVsix } from './packageVsix';
 import { writeDemoWorkspace } from './workspace';
 
-/** What the demo changes in VS Code's user settings beyond the test host's defaults. */
+/** What the demo changes in VS Code's user settings beyond the test runner's defaults. */
 function demoSettings(apiBaseUrl: string | undefined): Record<string, unknown> {
   return {
     ...(apiBaseUrl !== undefined ? { 'webex.apiBaseUrl': apiBaseUrl } : {}),

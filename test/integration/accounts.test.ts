@@ -4,21 +4,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WebexSession } from '../../src/auth/session';
-import { Rest, childrenOf, clearRequests, labelOf, resetSandbox, sandboxRequests } from './sidebarFixture';
-import {
-  accountsTesting,
-  eventually,
-  forgetIntegrationSettings,
-  registerIntegration,
-  revokeGrants,
-  setLifetimes,
-  signInWithOAuth,
-  signInWithToken,
-  signOutEverywhere,
-  tokenRequests,
-  type AccountsTesting,
-  type Integration,
-} from './accountsFixture';
+import { until, type PollOptions } from '../kit/until';
+import { clearRequests, resetSandbox, Rest, sandboxRequests } from './fixtures/localWebex';
+import { forgetIntegrationSettings, type Integration, registerIntegration, revokeGrants, setLifetimes, signInWithOAuth, tokenRequests } from './fixtures/oauthIntegration';
+import { signInWithToken, signOutEverywhere, testing, type Testing } from './fixtures/signedIn';
+import { childrenOf, labelOf } from './fixtures/trees';
+
+/** Each try asks the extension or the local Webex something: four times a second is enough. */
+const UNHURRIED: PollOptions = { timeoutMs: 20_000, everyMs: 250 };
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
@@ -27,12 +20,12 @@ const EXPIRED = /Your Webex session has expired or was revoked/;
 
 describe('Accounts: OAuth, refresh, bots, several accounts (real VS Code)', function () {
   this.timeout(60_000);
-  let t: AccountsTesting;
+  let t: Testing;
   let session: WebexSession;
   let integration: Integration;
 
   before(async () => {
-    t = await accountsTesting();
+    t = await testing();
     session = t.services.session as WebexSession;
   });
 
@@ -91,10 +84,14 @@ describe('Accounts: OAuth, refresh, bots, several accounts (real VS Code)', func
     const first = session.accessToken();
     t.prompts.reset();
 
-    await eventually(async () => {
-      await vscode.commands.executeCommand('webex.refresh');
-      return (await tokenRequests()).some((r) => r.grantType === 'refresh_token' && r.status === 200);
-    }, 'the extension refreshed its token');
+    await until(
+      'the extension refreshed its token',
+      async () => {
+        await vscode.commands.executeCommand('webex.refresh');
+        return (await tokenRequests()).some((r) => r.grantType === 'refresh_token' && r.status === 200);
+      },
+      UNHURRIED,
+    );
 
     assert.notEqual(session.accessToken(), first);
     assert.equal(session.state, 'signedIn');
@@ -115,7 +112,7 @@ describe('Accounts: OAuth, refresh, bots, several accounts (real VS Code)', func
 
     await vscode.commands.executeCommand('webex.refresh');
     await t.prompts.waitFor((p) => p.kind === 'notify' && EXPIRED.test(p.text));
-    await eventually(() => session.account?.email === BOT, 'the other account is current');
+    await until('the other account is current', () => session.account?.email === BOT, UNHURRIED);
     for (let i = 0; i < 3; i++) {
       await vscode.commands.executeCommand('webex.refresh');
     }
@@ -137,9 +134,10 @@ describe('Accounts: OAuth, refresh, bots, several accounts (real VS Code)', func
     assert.ok(group, 'the bot is in a group space');
     await clearRequests();
     await vscode.commands.executeCommand('webex.openSpace', group.id);
-    await eventually(
-      async () => (await sandboxRequests()).some((r) => r.path === '/v1/messages' && r.query.roomId === group.id),
+    await until(
       'the conversation loaded',
+      async () => (await sandboxRequests()).some((r) => r.path === '/v1/messages' && r.query.roomId === group.id),
+      UNHURRIED,
     );
     const lists = (await sandboxRequests()).filter((r) => r.path === '/v1/messages' && r.query.roomId === group.id);
     assert.ok(lists.every((r) => r.query.mentionedPeople === 'me' && r.personEmail === BOT && r.status === 200), 'mentionedPeople=me as the bot');

@@ -1,4 +1,4 @@
-// Smoke test of the test host itself and of the extension's manifest, inside a real VS Code.
+// Smoke test of the test runner itself and of the extension's manifest, inside a real VS Code.
 // Runs first (index.ts), so "not active yet" is observed before any other test activates it.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';

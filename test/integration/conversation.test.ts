@@ -10,25 +10,13 @@ import type { Message, Room } from '../../src/webex/types';
 import type { FilesMessage, HostMessage, MessagesMessage, RequestMessage, ResponseMessage } from '../../src/webviews/conversation/protocol';
 import { CONVERSATION_TEST_HOOKS_COMMAND, type ConversationTestHooks } from '../../src/webviews/conversation/conversationWebview';
 import type { ConversationPanel } from '../../src/webviews/conversation/conversationPanel';
-import { Rest, addFault, clearFaults, clearRequests, freshSession, origin, sandboxRequests, testing, tokenOf, type Testing } from './sidebarFixture';
+import { addFault, clearFaults, clearRequests, origin, Rest, sandboxRequests, tokenOf, roomIdOf } from './fixtures/localWebex';
+import { freshSession, testing, type Testing } from './fixtures/signedIn';
+import { until } from '../kit/until';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
 const QUIET = { focusedMs: 3_600_000, backgroundMs: 3_600_000 };
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('Conversation tab (integration)', function () {
   this.timeout(60_000);
@@ -38,11 +26,7 @@ describe('Conversation tab (integration)', function () {
   let rooms: Room[];
   let nextRequest = 1;
 
-  const roomId = (title: string): string => {
-    const room = rooms.find((r) => r.title === title);
-    assert.ok(room, `space "${title}" exists`);
-    return room.id;
-  };
+  const roomId = (title: string): string => roomIdOf(rooms, title);
 
   async function open(title: string): Promise<ConversationPanel> {
     const id = roomId(title);
@@ -397,7 +381,7 @@ describe('Conversation tab (integration)', function () {
 
   it('opens a space where the user left off: the read mark from before the tab opened goes to the page', async () => {
     const backendId = roomId('Backend');
-    await until('read marks for the account', () => t.services.live.lastRead(backendId) !== undefined, 30_000);
+    await until('read marks for the account', () => t.services.live.lastRead(backendId) !== undefined, { timeoutMs: 30_000 });
     const before = t.services.live.lastRead(backendId) ?? 0;
     const grace = await Rest.as(GRACE);
     const news = await grace.post<Message>('/messages', { roomId: backendId, text: 'new since you looked' });

@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { SuiteSummary, formatSummary } from '../host/summary';
+import { countedRun } from '../runner/countedRun';
+import { formatSummary } from '../runner/summary';
 
 /** This file runs first: it checks the extension is not active before anything asks for it. */
 const FIRST = 'activation.test.js';
@@ -47,21 +48,7 @@ export async function run(): Promise<void> {
   for (const file of orderedTests(__dirname)) {
     mocha.addFile(file);
   }
-  const summary: SuiteSummary = { passed: 0, failed: 0, pending: 0 };
-  try {
-    await new Promise<void>((resolve) => {
-      const runner = mocha.run(() => resolve());
-      runner.on('pass', () => summary.passed++);
-      runner.on('fail', () => summary.failed++);
-      runner.on('pending', () => summary.pending++);
-    });
-  } catch (error) {
-    // A test file that throws while loading ends up here, before any test ran.
-    console.error('The integration suite could not load:', error);
-    summary.failed = Math.max(summary.failed, 1);
-  } finally {
-    mocha.dispose();
-  }
+  const summary = await countedRun(mocha, 'The integration suite');
   console.log(formatSummary(summary));
   if (summary.failed > 0) {
     throw new Error(`${summary.failed} integration test(s) failed`);

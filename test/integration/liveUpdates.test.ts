@@ -7,37 +7,16 @@ import * as vscode from 'vscode';
 import type { LiveMessage } from '../../src/services/live/liveUpdates';
 import type { Message, Room } from '../../src/webex/types';
 import { CONVERSATION_TEST_HOOKS_COMMAND, type ConversationTestHooks } from '../../src/webviews/conversation/conversationWebview';
-import { Rest, childrenOf, freshSession, labelOf, origin, testing, type Testing } from './sidebarFixture';
+import { control, Rest, roomIdOf } from './fixtures/localWebex';
+import { freshSession, testing, type Testing } from './fixtures/signedIn';
+import { childrenOf, labelOf } from './fixtures/trees';
+import { until } from '../kit/until';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
 const ALAN = 'alan@example.com';
 /** The conversation tab's own poll, out of the way: what arrives comes through live updates. */
 const QUIET = { focusedMs: 3_600_000, backgroundMs: 3_600_000 };
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function control(path: string, body: unknown = {}): Promise<unknown> {
-  const response = await fetch(`${origin()}/_sandbox/live${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  assert.equal(response.status, 200, `POST /_sandbox/live${path}`);
-  return response.json();
-}
 
 async function setMode(mode: 'websocket' | 'poll' | 'off'): Promise<void> {
   await vscode.workspace.getConfiguration('webex').update('liveUpdates', mode, vscode.ConfigurationTarget.Global);
@@ -53,11 +32,7 @@ describe('Live updates (integration)', function () {
   let subscription: vscode.Disposable | undefined;
   let modeBefore: string | undefined;
 
-  const roomId = (title: string): string => {
-    const room = rooms.find((r) => r.title === title);
-    assert.ok(room, `space "${title}" exists`);
-    return room.id;
-  };
+  const roomId = (title: string): string => roomIdOf(rooms, title);
 
   async function connected(mode: 'websocket' | 'poll'): Promise<void> {
     await t.services.live.sync();
@@ -75,7 +50,7 @@ describe('Live updates (integration)', function () {
       panel.panel.dispose();
     }
     hooks.setIntervals(QUIET);
-    await control('/refuse', { refuse: false });
+    await control('POST', 'live/refuse', { refuse: false }, 200);
     await freshSession(t, ADA);
     // A fresh live state per test (the tracker, the socket; the same device is reused): off, then on.
     await setMode('off');
@@ -98,7 +73,7 @@ describe('Live updates (integration)', function () {
   });
 
   after(async () => {
-    await control('/refuse', { refuse: false });
+    await control('POST', 'live/refuse', { refuse: false }, 200);
     await t.services.live.setPollIntervals({ focusedMs: 30_000, unfocusedMs: 120_000 });
     await vscode.workspace.getConfiguration('webex').update('liveUpdates', modeBefore, vscode.ConfigurationTarget.Global);
   });
@@ -152,24 +127,24 @@ describe('Live updates (integration)', function () {
 
   it('reconnects after the websocket drops and delivers what was posted meanwhile, once', async () => {
     const alan = await Rest.as(ALAN);
-    await control('/drop', { destroy: true });
+    await control('POST', 'live/drop', { destroy: true }, 200);
     const missed = [
       await grace.post<Message>('/messages', { roomId: roomId('Release Planning'), text: 'while you were away' }),
       await alan.post<Message>('/messages', { toPersonEmail: ADA, text: 'and a direct one' }),
     ];
-    await until('reconnected', () => t.services.live.status.mode === 'websocket' && t.services.live.status.state === 'connected' && received.length >= 2, 30_000);
+    await until('reconnected', () => t.services.live.status.mode === 'websocket' && t.services.live.status.state === 'connected' && received.length >= 2, { timeoutMs: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const ids = received.map((e) => e.messageId);
     assert.deepEqual([...ids].sort(), missed.map((m) => m.id).sort());
-    const status = (await (await fetch(`${origin()}/_sandbox/live`)).json()) as { connections: unknown[] };
+    const status = await control<{ connections: unknown[] }>('GET', 'live');
     assert.equal(status.connections.length, 1, 'one socket again');
   });
 
   it('polls when the websocket is refused, and when polling is chosen', async () => {
     await t.services.live.setPollIntervals({ focusedMs: 1000, unfocusedMs: 1000 });
-    await control('/refuse', { refuse: true });
-    await control('/drop', { code: 1001 });
-    await until('polling instead', () => t.services.live.status.mode === 'poll' && t.services.live.status.state === 'connected', 30_000);
+    await control('POST', 'live/refuse', { refuse: true }, 200);
+    await control('POST', 'live/drop', { code: 1001 }, 200);
+    await until('polling instead', () => t.services.live.status.mode === 'poll' && t.services.live.status.state === 'connected', { timeoutMs: 30_000 });
     const polled = await grace.post<Message>('/messages', { roomId: roomId('Release Planning'), text: 'found by polling' });
     await until('the polled message', () => received.some((e) => e.messageId === polled.id));
 

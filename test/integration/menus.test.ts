@@ -2,7 +2,8 @@
 // command shows on the items it fits and on no others (a wrong regex is otherwise invisible).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, childrenOf, freshSession, testing, type Testing } from './sidebarFixture';
+import { EXTENSION_ID, freshSession, testing, type Testing } from './fixtures/signedIn';
+import { childrenOf } from './fixtures/trees';
 import type { NodeProvider, TreeNode } from '../../src/views/treeNode';
 
 interface MenuEntry {

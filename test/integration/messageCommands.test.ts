@@ -5,7 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Message, Room } from '../../src/webex/types';
 import type { TreeNode } from '../../src/views/treeNode';
-import { Rest, addFault, find, freshSession, restoreSidebar, sandboxRequests, testing, tokenOf, type Testing } from './sidebarFixture';
+import { addFault, type Rest, sandboxRequests, tokenOf } from './fixtures/localWebex';
+import { freshSessionEachTest, type Testing, testingAs } from './fixtures/signedIn';
+import { find } from './fixtures/trees';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
@@ -16,18 +18,12 @@ describe('Posting commands (real VS Code)', () => {
   let grace: Rest;
 
   before(async () => {
-    t = await testing();
-    ada = await Rest.as(ADA);
-    grace = await Rest.as(GRACE);
+    ({ t, rest: [ada, grace] } = await testingAs(ADA, GRACE));
   });
 
-  beforeEach(async () => {
-    await freshSession(t, ADA);
-  });
+  freshSessionEachTest(() => t, ADA);
 
   afterEach(async () => {
-    await restoreSidebar(t);
-    t.prompts.assertDone();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -3,7 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BOT_NOTICE } from '../../src/views/registerViews';
-import { Rest, childrenOf, labelOf, resetSandbox, signInAs, testing, tokenOf, until, type Testing } from './sidebarFixture';
+import { whenChanged } from '../kit/until';
+import { resetSandbox, Rest, tokenOf } from './fixtures/localWebex';
+import { signInAs, testing, type Testing } from './fixtures/signedIn';
+import { childrenOf, labelOf } from './fixtures/trees';
 
 const ADA = 'ada@example.com';
 const BOT = 'buildbot@webex.bot';
@@ -110,11 +113,11 @@ describe('Sign-in (real VS Code)', () => {
     const session = t.services.session;
     await t.services.context.secrets.store(`webex.account.${id}`, credentials);
     await t.services.context.secrets.store('webex.accounts', index);
-    await until(session.onDidChange, () => session.state === 'signedIn');
+    await whenChanged(session.onDidChange, () => session.state === 'signedIn');
     assert.equal(session.me?.displayName, 'Ada Lovelace');
 
     await t.services.context.secrets.delete('webex.accounts');
-    await until(session.onDidChange, () => session.state === 'signedOut');
+    await whenChanged(session.onDidChange, () => session.state === 'signedOut');
     assert.equal(session.client, undefined);
     await t.services.context.secrets.delete(`webex.account.${id}`);
     assert.deepEqual(t.prompts.notifications(), [], 'following another window is silent');
@@ -142,7 +145,7 @@ describe('Sign-in (real VS Code)', () => {
     const other = original.replace('127.0.0.1', 'localhost');
     try {
       await config.update('apiBaseUrl', other, vscode.ConfigurationTarget.Global);
-      await until(session.onDidChange, () => session.state === 'signedOut');
+      await whenChanged(session.onDidChange, () => session.state === 'signedOut');
       assert.deepEqual(await childrenOf(t.views.spaces), []);
       await signInAs(t, 'grace@example.com');
       assert.equal(session.me?.displayName, 'Grace Hopper');
@@ -150,14 +153,14 @@ describe('Sign-in (real VS Code)', () => {
     } finally {
       await config.update('apiBaseUrl', original, vscode.ConfigurationTarget.Global);
     }
-    await until(session.onDidChange, () => session.me?.displayName === 'Ada Lovelace');
+    await whenChanged(session.onDidChange, () => session.me?.displayName === 'Ada Lovelace');
     assert.equal(session.state, 'signedIn');
     assert.ok((await childrenOf(t.views.spaces)).some((c) => labelOf(c.item) === 'Backend'));
     // Leave no second account behind for the other tests.
     await config.update('apiBaseUrl', other, vscode.ConfigurationTarget.Global);
-    await until(session.onDidChange, () => session.me?.displayName === 'Grace Hopper');
+    await whenChanged(session.onDidChange, () => session.me?.displayName === 'Grace Hopper');
     await vscode.commands.executeCommand('webex.signOut');
     await config.update('apiBaseUrl', original, vscode.ConfigurationTarget.Global);
-    await until(session.onDidChange, () => session.me?.displayName === 'Ada Lovelace');
+    await whenChanged(session.onDidChange, () => session.me?.displayName === 'Ada Lovelace');
   });
 });

@@ -4,18 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Membership, Room, Team, TeamMembership } from '../../src/webex/types';
 import type { TreeNode } from '../../src/views/treeNode';
-import {
-  Rest,
-  childrenOf,
-  find,
-  freshSession,
-  restoreSidebar,
-  labelOf,
-  labels,
-  sandboxRequests,
-  testing,
-  type Testing,
-} from './sidebarFixture';
+import { type Rest, sandboxRequests } from './fixtures/localWebex';
+import { freshSessionEachTest, type Testing, testingAs } from './fixtures/signedIn';
+import { childrenOf, find, labelOf, labels } from './fixtures/trees';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
@@ -27,19 +18,10 @@ describe('Space, team and member commands (real VS Code)', () => {
   let grace: Rest;
 
   before(async () => {
-    t = await testing();
-    ada = await Rest.as(ADA);
-    grace = await Rest.as(GRACE);
+    ({ t, rest: [ada, grace] } = await testingAs(ADA, GRACE));
   });
 
-  beforeEach(async () => {
-    await freshSession(t, ADA);
-  });
-
-  afterEach(async () => {
-    await restoreSidebar(t);
-    t.prompts.assertDone();
-  });
+  freshSessionEachTest(() => t, ADA);
 
   const roomByTitle = async (who: Rest, title: string): Promise<Room | undefined> =>
     (await who.items<Room>('/rooms?max=1000')).find((r) => r.title === title);

@@ -7,20 +7,9 @@ import type { Room, Team } from '../../src/webex/types';
 import type { SpaceNode } from '../../src/views/spaces/spaceNode';
 import type { TeamMembersNode } from '../../src/views/teams/teamsProvider';
 import type { TreeNode } from '../../src/views/treeNode';
-import {
-  Rest,
-  addFault,
-  childrenOf,
-  clearRequests,
-  find,
-  freshSession,
-  restoreSidebar,
-  labelOf,
-  labels,
-  sandboxRequests,
-  testing,
-  type Testing,
-} from './sidebarFixture';
+import { addFault, clearRequests, Rest, sandboxRequests } from './fixtures/localWebex';
+import { freshSessionEachTest, type Testing, testing } from './fixtures/signedIn';
+import { childrenOf, find, labelOf, labels } from './fixtures/trees';
 
 const ADA = 'ada@example.com';
 
@@ -36,14 +25,7 @@ describe('Sidebar views (real VS Code)', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  beforeEach(async () => {
-    await freshSession(t, ADA);
-  });
-
-  afterEach(async () => {
-    await restoreSidebar(t);
-    t.prompts.assertDone();
-  });
+  freshSessionEachTest(() => t, ADA);
 
   it('lists the spaces most recently active first, direct and group told apart, with team names', async () => {
     const rooms = await ada.items<Room>('/rooms?sortBy=lastactivity&max=1000');

@@ -9,7 +9,10 @@ import type { Webhook } from '../../src/webex/webhooks';
 import type { Room } from '../../src/webex/types';
 import type { WebhookTools } from '../../src/views/webhooks/registerWebhooks';
 import type { EventNode } from '../../src/views/webhooks/eventsProvider';
-import { EXTENSION_ID, Rest, childrenOf, find, freshSession, labels, origin, restoreSidebar, testing, tokenOf, until, type Testing } from './sidebarFixture';
+import { Rest, origin, tokenOf } from './fixtures/localWebex';
+import { EXTENSION_ID, freshSession, restoreSidebar, testing, type Testing } from './fixtures/signedIn';
+import { childrenOf, find, labels } from './fixtures/trees';
+import { whenChanged } from '../kit/until';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
@@ -72,7 +75,7 @@ describe('Webhooks (real VS Code)', () => {
     t.prompts.assertDone();
   });
 
-  const arrived = (n: number): Promise<void> => until(w.inbox.log.onDidChange, () => w.inbox.log.size >= n);
+  const arrived = (n: number): Promise<void> => whenChanged(w.inbox.log.onDidChange, () => w.inbox.log.size >= n);
 
   const eventNodes = async (): Promise<Array<{ node: EventNode; description: string }>> =>
     (await childrenOf(w.events)).map((c) => ({ node: c.node as EventNode, description: String(c.item.description ?? '') }));
@@ -193,7 +196,7 @@ describe('Webhooks (real VS Code)', () => {
     for (let batch = 0; batch < 20; batch++) {
       await Promise.all(Array.from({ length: 50 }, () => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then((r) => r.arrayBuffer())));
     }
-    await until(w.inbox.log.onDidChange, () => w.inbox.log.size + w.inbox.log.dropped === 1001, 20_000);
+    await whenChanged(w.inbox.log.onDidChange, () => w.inbox.log.size + w.inbox.log.dropped === 1001, 'the flood', 20_000);
     assert.equal(w.inbox.log.size, 500);
     assert.equal(w.inbox.log.dropped, 501);
     const shown = await labels(w.events);

@@ -1,11 +1,13 @@
 /**
- * Runs a local Webex for the demo and for out-of-process tests:
- *   node out/test/sandbox/cli.js [--scenario small|demo|big] [--port N]
+ * Runs a local Webex for out-of-process tests and by hand:
+ *   node out/test/sandbox/cli.js [--scenario small|big|<file.json>] [--port N]
+ * A `.json` file is a Scenario (see scenario.ts). The demo account is `npm start`'s (test/demo/).
  * Prints `LOCAL_WEBEX_URL=http://127.0.0.1:PORT/v1` on its own line, then one `TOKEN <email> <token>`
  * line per person, and stops cleanly on SIGINT/SIGTERM.
  */
+import { readFileSync } from 'node:fs';
 import { LocalWebex } from './server';
-import { demoScenario, generateScenario, smallScenario, type Scenario } from './scenario';
+import { generateScenario, smallScenario, type Scenario } from './scenario';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,12 +18,13 @@ function scenarioNamed(name: string): Scenario {
   switch (name) {
     case 'small':
       return smallScenario();
-    case 'demo':
-      return demoScenario();
     case 'big':
       return generateScenario();
     default:
-      throw new Error(`Unknown scenario '${name}' (small, demo or big)`);
+      if (name.endsWith('.json')) {
+        return JSON.parse(readFileSync(name, 'utf8')) as Scenario;
+      }
+      throw new Error(`Unknown scenario '${name}' (small, big or a .json file)`);
   }
 }
 
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`Invalid --port ${arg('port')}`);
   }
-  const webex = await LocalWebex.start({ scenario: scenarioNamed(arg('scenario') ?? 'demo'), port });
+  const webex = await LocalWebex.start({ scenario: scenarioNamed(arg('scenario') ?? 'small'), port });
   process.stdout.write(`LOCAL_WEBEX_URL=${webex.baseUrl}\n`);
   for (const p of webex.people()) {
     process.stdout.write(`TOKEN ${p.email} ${p.token}\n`);

@@ -125,5 +125,4 @@ export interface ScenarioWebhook {
 }
 
 export { smallScenario, SMALL } from './scenarios/small';
-export { demoScenario, DEMO } from './scenarios/demo';
 export { generateScenario, type GenerateOptions } from './scenarios/generate';

@@ -10,7 +10,6 @@ import { findMentions, markdownToHtml, markdownToText, type MentionResolver } fr
 import {
   compareMessages,
   lowerBound,
-  type CardAttachmentRec,
   type ContentRec,
   type MemberRec,
   type MessageRec,
@@ -22,19 +21,7 @@ import {
 } from './records';
 import type { StoreChange, WebhookRec } from './webhookRecords';
 
-export {
-  compareMessages,
-  lowerBound,
-  type CardAttachmentRec,
-  type ContentRec,
-  type MemberRec,
-  type MessageRec,
-  type NewMessage,
-  type PersonRec,
-  type RoomRec,
-  type TeamMemberRec,
-  type TeamRec,
-};
+export * from './records';
 
 /** What live updates (test/sandbox/live) listen to, to push `conversation.activity` frames. */
 export interface StoreEvents {

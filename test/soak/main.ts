@@ -10,13 +10,14 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../host/paths';
-import { parseSummary, summaryLine } from '../host/summary';
+import { repoRoot } from '../runner/paths';
+import { parseSummary, summaryLine } from '../runner/summary';
 import { outModule, runInExtensionHost } from '../bench/hostRun';
 import type { Records } from '../bench/records';
 import { soakPlan, soakScenario } from './soakPlan';
 import type { AfterRecord, CorpusRecord, FaultPhaseRecord, SeriesRecord } from './soakRecords';
 import { scanForToken, unhandledInHostLogs, type ScanResult } from './tokenScan';
+import { eachArgument, runMain } from '../runner/cliMain';
 
 interface Args {
   short: boolean;
@@ -27,15 +28,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { short: false, verbose: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) {
-        throw new Error(`${arg} needs a value`);
-      }
-      return v;
-    };
+  eachArgument(argv, (arg, value) => {
     if (arg === '--short') {
       args.short = true;
     } else if (arg === '--seed') {
@@ -47,7 +40,7 @@ function parseArgs(argv: string[]): Args {
     } else {
       throw new Error(`Unknown argument ${arg}. Usage: soak [--short] [--seed N] [--grep <pattern>] [--verbose]`);
     }
-  }
+  });
   return args;
 }
 
@@ -155,13 +148,4 @@ async function main(): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`[soak] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    console.log(summaryLine({ passed: 0, failed: 1 }));
-    process.exitCode = 1;
-  },
-);
+runMain('soak', main, { summary: true, stack: true });

@@ -5,7 +5,7 @@
 // it at the cursor of the last editor in one undo step.
 import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
-import { Workbench, startWorkbench } from '../host/workbench';
+import { Workbench, startWorkbench } from '../runner/workbench';
 import { smallScenario, type Scenario } from '../sandbox/scenario';
 import { LOG, openSpace, signIn } from './conversationPage';
 import { runFromCommandPalette } from './workbenchActions';

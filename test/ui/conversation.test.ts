@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { Dialog } from 'playwright-core';
-import { Workbench, startWorkbench } from '../host/workbench';
+import { Workbench, startWorkbench } from '../runner/workbench';
 import { findWebviewFrame } from './webviewFrame';
 import { runFromCommandPalette } from './workbenchActions';
 import { LOG, openSpace, signIn } from './conversationPage';

@@ -11,8 +11,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { BrowserContext, Locator, Page, chromium } from 'playwright-core';
 import { DEMO } from '../demo/demoScenario';
-import { repoRoot } from '../host/paths';
-import { CHROMIUM_PATH, requireChromium } from '../host/prerequisites';
+import { repoRoot } from '../runner/paths';
+import { CHROMIUM_PATH, requireChromium } from '../runner/prerequisites';
 import { findWebviewFrame } from './webviewFrame';
 import { activityBarItem, viewHeader } from './workbenchActions';
 

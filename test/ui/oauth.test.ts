@@ -4,20 +4,11 @@
 // Accept button, the redirect to the extension's loopback receiver, and the views filling as Ada.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
-import { Workbench, startWorkbench } from '../host/workbench';
+import { freePort } from '../kit/freePort';
+import { Workbench, startWorkbench } from '../runner/workbench';
 import { builtInClient } from '../sandbox/oauth/oauthState';
 import { activityBarItem } from './workbenchActions';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  assert.ok(address && typeof address === 'object');
-  return address.port;
-}
 
 describe('Sign in with Webex (OAuth) in the real browser (UI)', function () {
   // The first run may install code-server (a couple of minutes); later starts take seconds.

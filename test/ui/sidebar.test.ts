@@ -1,7 +1,7 @@
 // UI smoke test: the real workbench in Chromium shows the Webex view container and its three views.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { Workbench, startWorkbench } from '../host/workbench';
+import { Workbench, startWorkbench } from '../runner/workbench';
 import { activityBarItem, viewHeader } from './workbenchActions';
 
 describe('Webex in the activity bar (UI)', function () {

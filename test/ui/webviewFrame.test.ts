@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Workbench, startWorkbench } from '../host/workbench';
+import { Workbench, startWorkbench } from '../runner/workbench';
 import { findWebviewFrame } from './webviewFrame';
 import { openFileFromQuickOpen, runFromCommandPalette } from './workbenchActions';
 

@@ -1,6 +1,7 @@
 // Small actions on the real workbench that UI tests share. Selectors follow what VS Code 1.139
 // renders (roles and aria-labels first, classes where VS Code offers nothing else).
 import { Locator, Page } from 'playwright-core';
+import { poll } from '../kit/until';
 
 /** The activity bar item of a view container, e.g. `activityBarItem(page, 'Webex')`. */
 export function activityBarItem(page: Page, title: string): Locator {
@@ -21,27 +22,30 @@ export function viewHeader(page: Page, title: string): Locator {
 export async function runFromCommandPalette(page: Page, label: string, timeoutMs = 30_000): Promise<void> {
   const input = page.locator('.quick-input-widget input.input');
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${label}`);
-    const found = await row.waitFor({ state: 'visible', timeout: 3000 }).then(
-      () => true,
-      () => false,
-    );
-    if (found) {
+  const picked = await poll(
+    async () => {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${label}`);
+      const found = await row.waitFor({ state: 'visible', timeout: 3000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!found) {
+        await page.keyboard.press('Escape');
+        return false;
+      }
       // Pick the row whose label is exactly `label`, not a longer command that contains it.
       const exact = page.locator('.quick-input-widget .monaco-list-row').filter({
         has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
       });
       await ((await exact.count()) > 0 ? exact.first().click() : input.press('Enter'));
-      return;
-    }
-    await page.keyboard.press('Escape');
-    if (Date.now() > deadline) {
-      throw new Error(`The command palette has no "${label}" after ${timeoutMs} ms`);
-    }
+      return true;
+    },
+    { timeoutMs, everyMs: 0 },
+  );
+  if (!picked) {
+    throw new Error(`The command palette has no "${label}" after ${timeoutMs} ms`);
   }
 }
 

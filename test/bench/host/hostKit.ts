@@ -8,7 +8,8 @@ import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { WebexExtensionApi } from '../../../src/extension';
 import type { NodeProvider, TreeNode } from '../../../src/views/treeNode';
-import { EXTENSION_ID, clearRequests, origin, sandboxRequests, signInAs, type RequestRecord, type Testing } from '../../integration/sidebarFixture';
+import { clearRequests, origin, type RequestRecord, sandboxRequests } from '../../integration/fixtures/localWebex';
+import { EXTENSION_ID, signInAs, type Testing } from '../../integration/fixtures/signedIn';
 import { formatRecord } from '../records';
 
 export { clearRequests, origin, sandboxRequests, type RequestRecord, type Testing };
@@ -36,7 +37,7 @@ export async function activateForTesting(): Promise<Testing> {
 }
 
 /**
- * Signs in through `webex.signIn` with the integration suite's helper (sidebarFixture.signInAs), which
+ * Signs in through `webex.signIn` with the integration suite's helper (fixtures/signedIn.ts signInAs), which
  * answers whatever the sign-in flow asks today, so the bench follows the flow as it changes.
  */
 export async function signIn(t: Testing, email: string): Promise<void> {
@@ -49,17 +50,6 @@ export async function signIn(t: Testing, email: string): Promise<void> {
 /** Requests to the Webex API (and the live part's catalog/device services) since the log was cleared. */
 export async function apiRequests(): Promise<RequestRecord[]> {
   return (await sandboxRequests()).filter((r) => r.path.startsWith('/v1/') || r.path.startsWith('/u2c/') || r.path.startsWith('/wdm/'));
-}
-
-/** Waits until `probe` holds, polling every 20 ms; throws after `timeoutMs`. */
-export async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await sleep(20);
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The bench's `extensionTestsPath` module: VS Code's extension host calls run() (the contract of
- * @vscode/test-electron that code-server's smoke-test driver honours, test/host/workbench.ts). The
+ * @vscode/test-electron that code-server's smoke-test driver honours, test/runner/workbench.ts). The
  * runner picks the stage with WEBEX_BENCH_STAGE; each stage reports its measurements as records.
  */
 import { activationStage } from './activationStage';

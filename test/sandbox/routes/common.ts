@@ -100,6 +100,36 @@ export function splitPair(id: string, type: 'MEMBERSHIP' | 'TEAM_MEMBERSHIP'): [
   return [parts[0], parts[1]];
 }
 
+/** A room or a team: its members by person uuid. */
+interface Group<M> {
+  members: Map<string, M>;
+}
+
+type MemberOf<G> = G extends Group<infer M> ? M : never;
+
+/**
+ * The member a membership id names, in `groups` (rooms or teams by uuid); 404 unless the caller is a
+ * member of the same group too.
+ */
+export function findMember<G extends Group<unknown>>(ctx: Ctx, groups: Map<string, G>, id: string, type: 'MEMBERSHIP' | 'TEAM_MEMBERSHIP'): { group: G; m: MemberOf<G> } {
+  const [personUuid, groupUuid] = splitPair(id, type);
+  const group = groups.get(groupUuid);
+  const m = group?.members.get(personUuid) as MemberOf<G> | undefined;
+  if (!group || m === undefined || !group.members.has(ctx.me.uuid)) {
+    throw new HttpError(404, TEXT.notFound);
+  }
+  return { group, m };
+}
+
+/** How many members of a room or team are moderators. */
+export function moderatorCount(group: Group<{ isModerator: boolean }>): number {
+  let n = 0;
+  for (const m of group.members.values()) {
+    n += m.isModerator ? 1 : 0;
+  }
+  return n;
+}
+
 export function requireModerator(isModerator: boolean, what: string): void {
   if (!isModerator) {
     throw new HttpError(403, `Only a moderator can ${what}.`);

@@ -1,7 +1,6 @@
 /** /memberships and /memberships/{id} (Webex messaging API, the official OpenAPI spec). */
 import {
   HttpError,
-  TEXT,
   optionalBoolean,
   optionalString,
   page,
@@ -18,7 +17,7 @@ import {
 } from '../http';
 import type { MemberRec, PersonRec, RoomRec } from '../store';
 import { membershipJson } from '../views';
-import { findPerson, findPersonByEmail, findRoom, requireModerator, splitPair } from './common';
+import { findMember, findPerson, findPersonByEmail, findRoom, moderatorCount, requireModerator } from './common';
 
 interface Row {
   room: RoomRec;
@@ -96,26 +95,8 @@ async function createMembership(ctx: Ctx): Promise<void> {
   sendJson(ctx, 200, membershipJson(ctx.store, room, m));
 }
 
-function findMembership(ctx: Ctx, id: string): { room: RoomRec; m: MemberRec } {
-  const [personUuid, roomUuid] = splitPair(id, 'MEMBERSHIP');
-  const room = ctx.store.rooms.get(roomUuid);
-  const m = room?.members.get(personUuid);
-  if (!room || !m || !room.members.has(ctx.me.uuid)) {
-    throw new HttpError(404, TEXT.notFound);
-  }
-  return { room, m };
-}
-
-function moderators(room: RoomRec): number {
-  let n = 0;
-  for (const m of room.members.values()) {
-    n += m.isModerator ? 1 : 0;
-  }
-  return n;
-}
-
 async function updateMembership(ctx: Ctx, id: string): Promise<void> {
-  const { room, m } = findMembership(ctx, id);
+  const { group: room, m } = findMember(ctx, ctx.store.rooms, id, 'MEMBERSHIP');
   const body = await readJson(ctx);
   // Webex API, PUT /memberships/{id}: both fields are required.
   const isModerator = requiredBoolean(body, 'isModerator');
@@ -129,11 +110,11 @@ async function updateMembership(ctx: Ctx, id: string): Promise<void> {
       throw new HttpError(400, 'A direct space has no moderators.');
     }
     requireModerator(room.members.get(ctx.me.uuid)?.isModerator === true || !room.isLocked, 'change moderators');
-    if (!isModerator && room.general && moderators(room) === 1) {
+    if (!isModerator && room.general && moderatorCount(room) === 1) {
       throw new HttpError(409, "The last moderator of a team's General space cannot be removed.");
     }
     m.isModerator = isModerator;
-    room.isLocked = moderators(room) > 0;
+    room.isLocked = moderatorCount(room) > 0;
   }
   m.isRoomHidden = isRoomHidden;
   ctx.store.events.emit('change', { resource: 'memberships', event: 'updated', actorUuid: ctx.me.uuid, room, member: m });
@@ -141,7 +122,7 @@ async function updateMembership(ctx: Ctx, id: string): Promise<void> {
 }
 
 function deleteMembership(ctx: Ctx, id: string): void {
-  const { room, m } = findMembership(ctx, id);
+  const { group: room, m } = findMember(ctx, ctx.store.rooms, id, 'MEMBERSHIP');
   if (room.type === 'direct') {
     throw new HttpError(403, 'Members cannot be removed from a direct space.');
   }
@@ -150,13 +131,13 @@ function deleteMembership(ctx: Ctx, id: string): void {
     requireModerator(room.members.get(ctx.me.uuid)?.isModerator === true, 'remove people from a moderated space');
   }
   // Webex API, DELETE /memberships/{id}: the last moderator of a team's General space can't be removed.
-  if (room.general && m.isModerator && moderators(room) === 1) {
+  if (room.general && m.isModerator && moderatorCount(room) === 1) {
     throw new HttpError(409, "The last moderator of a team's General space cannot be removed.");
   }
   // Reported before the change, so the member who leaves is told too.
   ctx.store.events.emit('change', { resource: 'memberships', event: 'deleted', actorUuid: ctx.me.uuid, room, member: m });
   ctx.store.removeMember(room, m.personUuid);
-  if (room.type === 'group' && moderators(room) === 0) {
+  if (room.type === 'group' && moderatorCount(room) === 0) {
     room.isLocked = false;
   }
   sendNoContent(ctx);
@@ -168,7 +149,7 @@ export const membershipRoutes: Route[] = [
     path: /^\/memberships\/([^/]+)$/,
     methods: {
       GET: (ctx, [id]) => {
-        const { room, m } = findMembership(ctx, id);
+        const { group: room, m } = findMember(ctx, ctx.store.rooms, id, 'MEMBERSHIP');
         sendJson(ctx, 200, membershipJson(ctx.store, room, m));
       },
       PUT: (ctx, [id]) => updateMembership(ctx, id),

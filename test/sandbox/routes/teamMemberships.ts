@@ -1,7 +1,6 @@
 /** /team/memberships and /team/memberships/{id} (Webex messaging API, official OpenAPI spec). */
 import {
   HttpError,
-  TEXT,
   optionalBoolean,
   page,
   parseMax,
@@ -18,7 +17,7 @@ import {
 } from '../http';
 import type { TeamMemberRec, TeamRec } from '../store';
 import { teamMembershipJson } from '../views';
-import { findTeam, requireModerator, splitPair } from './common';
+import { findMember, findTeam, moderatorCount, requireModerator } from './common';
 import { personOfBody } from './memberships';
 
 const byCreated = (m: TeamMemberRec): SortKey => [m.created, m.personUuid];
@@ -32,14 +31,6 @@ function listTeamMemberships(ctx: Ctx): void {
 
 function isTeamModerator(ctx: Ctx, team: TeamRec): boolean {
   return team.members.get(ctx.me.uuid)?.isModerator === true;
-}
-
-function moderators(team: TeamRec): number {
-  let n = 0;
-  for (const m of team.members.values()) {
-    n += m.isModerator ? 1 : 0;
-  }
-  return n;
 }
 
 async function createTeamMembership(ctx: Ctx): Promise<void> {
@@ -63,23 +54,13 @@ async function createTeamMembership(ctx: Ctx): Promise<void> {
   sendJson(ctx, 200, teamMembershipJson(ctx.store, team, m));
 }
 
-function findTeamMembership(ctx: Ctx, id: string): { team: TeamRec; m: TeamMemberRec } {
-  const [personUuid, teamUuid] = splitPair(id, 'TEAM_MEMBERSHIP');
-  const team = ctx.store.teams.get(teamUuid);
-  const m = team?.members.get(personUuid);
-  if (!team || !m || !team.members.has(ctx.me.uuid)) {
-    throw new HttpError(404, TEXT.notFound);
-  }
-  return { team, m };
-}
-
 async function updateTeamMembership(ctx: Ctx, id: string): Promise<void> {
-  const { team, m } = findTeamMembership(ctx, id);
+  const { group: team, m } = findMember(ctx, ctx.store.teams, id, 'TEAM_MEMBERSHIP');
   const body = await readJson(ctx);
   const isModerator = requiredBoolean(body, 'isModerator'); // Webex API: required.
   if (isModerator !== m.isModerator) {
     requireModerator(isTeamModerator(ctx, team), 'change team moderators');
-    if (!isModerator && moderators(team) === 1) {
+    if (!isModerator && moderatorCount(team) === 1) {
       throw new HttpError(409, 'The last moderator of a team cannot be removed.');
     }
     m.isModerator = isModerator;
@@ -88,12 +69,12 @@ async function updateTeamMembership(ctx: Ctx, id: string): Promise<void> {
 }
 
 function deleteTeamMembership(ctx: Ctx, id: string): void {
-  const { team, m } = findTeamMembership(ctx, id);
+  const { group: team, m } = findMember(ctx, ctx.store.teams, id, 'TEAM_MEMBERSHIP');
   if (m.personUuid !== ctx.me.uuid) {
     requireModerator(isTeamModerator(ctx, team), 'remove people from a team');
   }
   // Webex API, DELETE /team/memberships/{id}: the last team moderator can't be deleted.
-  if (m.isModerator && moderators(team) === 1) {
+  if (m.isModerator && moderatorCount(team) === 1) {
     throw new HttpError(409, 'The last moderator of a team cannot be removed.');
   }
   ctx.store.removeTeamMember(team, m.personUuid);
@@ -112,7 +93,7 @@ export const teamMembershipRoutes: Route[] = [
     path: /^\/team\/memberships\/([^/]+)$/,
     methods: {
       GET: (ctx, [id]) => {
-        const { team, m } = findTeamMembership(ctx, id);
+        const { group: team, m } = findMember(ctx, ctx.store.teams, id, 'TEAM_MEMBERSHIP');
         sendJson(ctx, 200, teamMembershipJson(ctx.store, team, m));
       },
       PUT: (ctx, [id]) => updateTeamMembership(ctx, id),

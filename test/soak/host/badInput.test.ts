@@ -11,10 +11,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Message, Room } from '../../../src/webex/types';
 import type { ConversationTestHooks } from '../../../src/webviews/conversation/conversationWebview';
-import { Rest, freshSession, sandboxRequests, testing, type Testing } from '../../integration/sidebarFixture';
+import { Rest, sandboxRequests } from '../../integration/fixtures/localWebex';
 import { ADA, CORPUS_SPACE } from '../soakPlan';
 import type { CorpusRecord } from '../soakRecords';
-import { User, closeAllTabs, openSpace, record, threadHooks, until } from './soakKit';
+import { closeAllTabs, openSpace, record, signedInUser, type User } from './soakKit';
+import { until } from '../../kit/until';
 
 /** `n` bytes of UTF-8 made of 3-byte and 2-byte characters (no ASCII at all). */
 function multiByte(n: number): string {
@@ -48,7 +49,6 @@ const BAD_EMAILS = ['not-an-email', 'ada@', '@example.com', 'ada@@example.com', 
 
 describe('Bad-input corpus', function () {
   this.timeout(5 * 60_000);
-  let t: Testing;
   let hooks: ConversationTestHooks;
   let user: User;
   let rest: Rest;
@@ -59,11 +59,7 @@ describe('Bad-input corpus', function () {
   const outcome = (value: CorpusRecord & { surprises?: string[] }): void => record('soak.corpus', value);
 
   before(async () => {
-    t = await testing();
-    hooks = await threadHooks();
-    await freshSession(t, ADA);
-    user = new User(t);
-    rest = await Rest.as(ADA);
+    ({ hooks, user, rest } = await signedInUser(ADA));
     const found = (await rest.items<Room>('/rooms?max=1000')).find((r) => r.title === CORPUS_SPACE);
     assert.ok(found);
     corpus = found;
@@ -82,7 +78,7 @@ describe('Bad-input corpus', function () {
       const response = await user.ask(panel, { method: 'send', params: { localId, markdown: c.text } });
       const queue = () => panel.space?.queue.items().find((e) => e.localId === localId);
       if (response.ok) {
-        await until('sent or failed', () => queue()?.state !== 'sending', 30_000);
+        await until('sent or failed', () => queue()?.state !== 'sending', { timeoutMs: 30_000 });
       }
       const entry = queue();
       const posted = (await newest()).find((m) => m.markdown === c.text);

@@ -17,11 +17,13 @@ import type { ConversationPanel } from '../../../src/webviews/conversation/conve
 import type { ConversationTestHooks } from '../../../src/webviews/conversation/conversationWebview';
 import type { TreeNode } from '../../../src/views/treeNode';
 import { nodeKind } from '../../bench/host/hostKit';
-import { Rest, freshSession, sandboxRequests, testing, type Testing } from '../../integration/sidebarFixture';
+import { addFault, clearFaults, sandboxRequests, type Rest } from '../../integration/fixtures/localWebex';
+import type { Testing } from '../../integration/fixtures/signedIn';
 import { ADA, SOAK_SPACE, parseSeries, seriesText, soakPlan } from '../soakPlan';
 import { prng } from '../../sandbox/prng';
 import type { AfterRecord, FaultPhaseRecord, SeriesRecord } from '../soakRecords';
-import { User, addFaults, clearFaults, closeAllTabs, openSpace, record, requestLog, sleep, threadHooks, until } from './soakKit';
+import { closeAllTabs, openSpace, record, signedInUser, sleep, type User } from './soakKit';
+import { until } from '../../kit/until';
 
 const plan = soakPlan(process.env.WEBEX_SOAK_SHORT === '1', Number(process.env.WEBEX_SOAK_SEED) || undefined);
 const ATTEMPTS = 10;
@@ -38,11 +40,7 @@ describe('Fault soak', function () {
   const lost: string[] = [];
 
   before(async () => {
-    t = await testing();
-    hooks = await threadHooks();
-    await freshSession(t, ADA);
-    user = new User(t);
-    rest = await Rest.as(ADA);
+    ({ t, hooks, user, rest } = await signedInUser(ADA));
     rooms = await rest.items<Room>('/rooms?max=1000');
     const found = rooms.find((r) => r.title === SOAK_SPACE);
     assert.ok(found, `the scenario has "${SOAK_SPACE}"`);
@@ -124,7 +122,7 @@ describe('Fault soak', function () {
         stats.tabRetries++;
         await user.ask(panel, { method: 'retry', params: { localId } });
       }
-      await until(`#${n} sent or failed`, () => queued()?.state !== 'sending', 120_000);
+      await until(`#${n} sent or failed`, () => queued()?.state !== 'sending', { timeoutMs: 120_000 });
       const entry = queued();
       if (!entry) {
         return true;
@@ -191,7 +189,7 @@ describe('Fault soak', function () {
   it('posts a numbered series exactly once and in order while Webex misbehaves, and recovers', async () => {
     const random = prng(plan.seed);
     const requestsBefore = (await sandboxRequests()).length;
-    await addFaults([{ kind: 'random', rate: plan.rate, seed: plan.seed, kinds: plan.faults }]);
+    await addFault([{ kind: 'random', rate: plan.rate, seed: plan.seed, kinds: plan.faults }]);
     const started = Date.now();
     let posted = 0;
     let actions = 0;
@@ -216,7 +214,7 @@ describe('Fault soak', function () {
       }
       requests = (await sandboxRequests()).length - requestsBefore;
     }
-    const faultedRequests = (await requestLog()).slice(requestsBefore);
+    const faultedRequests = (await sandboxRequests()).slice(requestsBefore);
     await clearFaults();
     const faultCounts: Record<string, number> = {};
     for (const r of faultedRequests) {

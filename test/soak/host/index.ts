@@ -3,11 +3,12 @@
  * in a fixed order (faults, then the bad-input corpus, then token hygiene) and watches the whole run
  * for unhandled promise rejections the way VS Code's extension host does (a rejection not handled
  * within a second is one; `rejectionHandled` takes it back). Counts go to the runner as a summary
- * line (test/host/summary.ts), findings as records (test/bench/records.ts).
+ * line (test/runner/summary.ts), findings as records (test/bench/records.ts).
  */
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { formatSummary, type SuiteSummary } from '../../host/summary';
+import { countedRun } from '../../runner/countedRun';
+import { formatSummary } from '../../runner/summary';
 import { record } from './soakKit';
 
 const FILES = ['faultSoak.test.js', 'badInput.test.js', 'tokenHygiene.test.js'];
@@ -37,20 +38,7 @@ export async function run(): Promise<void> {
   for (const file of FILES) {
     mocha.addFile(path.join(__dirname, file));
   }
-  const summary: SuiteSummary = { passed: 0, failed: 0, pending: 0 };
-  try {
-    await new Promise<void>((resolve) => {
-      const runner = mocha.run(() => resolve());
-      runner.on('pass', () => summary.passed++);
-      runner.on('fail', () => summary.failed++);
-      runner.on('pending', () => summary.pending++);
-    });
-  } catch (error) {
-    console.error('The soak could not load:', error);
-    summary.failed = Math.max(summary.failed, 1);
-  } finally {
-    mocha.dispose();
-  }
+  const summary = await countedRun(mocha, 'The soak');
   await new Promise((resolve) => setTimeout(resolve, 1500));
   process.removeListener('unhandledRejection', onUnhandled);
   process.removeListener('rejectionHandled', onHandled);

@@ -5,31 +5,22 @@
  * user saw (ScriptedPrompts keeps them only until its next reset).
  */
 import * as vscode from 'vscode';
-import type { AnyFaultRule } from '../../sandbox/faults';
-import type { RequestRecord } from '../../sandbox/server';
 import type { RequestMessage, ResponseMessage } from '../../../src/webviews/conversation/protocol';
 import { CONVERSATION_TEST_HOOKS_COMMAND, type ConversationTestHooks } from '../../../src/webviews/conversation/conversationWebview';
 import type { ConversationPanel } from '../../../src/webviews/conversation/conversationPanel';
 import type { AskedPrompt, ScriptedAnswer } from '../../../src/commands/scriptedPrompts';
-import { origin, sleep, type Testing } from '../../bench/host/hostKit';
+import { sleep } from '../../bench/host/hostKit';
+import { Rest } from '../../integration/fixtures/localWebex';
+import { freshSession, testing, type Testing } from '../../integration/fixtures/signedIn';
 
-export { record, sleep, until } from '../../bench/host/hostKit';
+export { record, sleep } from '../../bench/host/hostKit';
 
-export async function addFaults(rules: AnyFaultRule[]): Promise<void> {
-  const response = await fetch(`${origin()}/_sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(rules) });
-  if (response.status !== 200) {
-    throw new Error(`the local Webex refused the faults: ${response.status} ${await response.text()}`);
-  }
-}
-
-/** The local Webex's request log, with the fault each request got (if any). */
-export async function requestLog(): Promise<RequestRecord[]> {
-  const response = await fetch(`${origin()}/_sandbox/requests`);
-  return ((await response.json()) as { items: RequestRecord[] }).items;
-}
-
-export async function clearFaults(): Promise<void> {
-  await fetch(`${origin()}/_sandbox/faults`, { method: 'DELETE' });
+/** The soak's user at work: signed in as `email` on a fresh session, with the tab's hooks and the REST API as them. */
+export async function signedInUser(email: string): Promise<{ t: Testing; hooks: ConversationTestHooks; user: User; rest: Rest }> {
+  const t = await testing();
+  const hooks = await threadHooks();
+  await freshSession(t, email);
+  return { t, hooks, user: new User(t), rest: await Rest.as(email) };
 }
 
 export async function threadHooks(): Promise<ConversationTestHooks> {

@@ -20,8 +20,19 @@ export interface TestClient {
   token: string;
 }
 
-/** Starts one local Webex for a `describe` block and resets it before each test. */
-export function useLocalWebex(): { readonly webex: LocalWebex; client: (options?: ClientOptions) => TestClient } {
+/** A local Webex per `describe` block, and the clients to close after each test. */
+export interface SuiteWebex {
+  /** The running local Webex (throws outside the block's tests). */
+  webex(): LocalWebex;
+  /** Clients made for the current test: closed after it. */
+  readonly clients: WebexClient[];
+}
+
+/**
+ * Mocha hooks: starts one local Webex for the `describe` block, resets it before each test (then
+ * runs `beforeEachTest`), and after each test runs `afterEachTest` and closes the test's clients.
+ */
+export function localWebexPerSuite(hooks: { beforeEachTest?(webex: LocalWebex): void; afterEachTest?(): Promise<void> } = {}): SuiteWebex {
   let webex: LocalWebex | undefined;
   const clients: WebexClient[] = [];
   before(async () => {
@@ -29,26 +40,38 @@ export function useLocalWebex(): { readonly webex: LocalWebex; client: (options?
   });
   beforeEach(() => {
     webex?.reset();
+    if (webex) {
+      hooks.beforeEachTest?.(webex);
+    }
   });
   afterEach(async () => {
+    await hooks.afterEachTest?.();
     await Promise.all(clients.splice(0).map((c) => c.close()));
   });
   after(async () => {
     await webex?.stop();
   });
-  const get = (): LocalWebex => {
-    if (!webex) {
-      throw new Error('local Webex not started');
-    }
-    return webex;
+  return {
+    webex: () => {
+      if (!webex) {
+        throw new Error('local Webex not started');
+      }
+      return webex;
+    },
+    clients,
   };
+}
+
+/** Starts one local Webex for a `describe` block and resets it before each test. */
+export function useLocalWebex(): { readonly webex: LocalWebex; client: (options?: ClientOptions) => TestClient } {
+  const suite = localWebexPerSuite();
   return {
     get webex() {
-      return get();
+      return suite.webex();
     },
     client: (options = {}) => {
-      const made = makeClient(get().baseUrl, options.token ?? SMALL.ada.token, options);
-      clients.push(made.client);
+      const made = makeClient(suite.webex().baseUrl, options.token ?? SMALL.ada.token, options);
+      suite.clients.push(made.client);
       return made;
     },
   };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DraftStore } from '../../../../src/services/conversation/drafts';
-import { MemoryStorage } from './memoryStorage';
+import { MemoryStorage } from '../../../kit/memoryStorage';
 
 describe('draft store', () => {
   it('keeps a draft per account and room, and a new store over the same storage reads it back (reload)', async () => {

@@ -1,7 +1,7 @@
 // The edit limit's count, kept in storage so that every tab and window counts the same edits.
 import * as assert from 'node:assert/strict';
 import { EditCounts } from '../../../../src/services/conversation/editCounts';
-import { MemoryStorage } from './memoryStorage';
+import { MemoryStorage } from '../../../kit/memoryStorage';
 
 describe('edit counts', () => {
   it('counts edits per message and account, across instances on the same storage', async () => {

@@ -8,8 +8,9 @@ import type { NotificationRequest } from '../../../../src/services/live/notifica
 import { SpacesStore } from '../../../../src/services/sidebar/spacesStore';
 import type { WebexClient } from '../../../../src/webex/client';
 import type { Person } from '../../../../src/webex/types';
-import { settle, waitFor } from '../../webex/live/manualTimers';
-import { MemoryMemento } from './memoryMemento';
+import { PROMPTLY, settle } from '../../webex/live/manualTimers';
+import { until } from '../../../kit/until';
+import { MemoryStorage } from '../../../kit/memoryStorage';
 import { SMALL, roomId, useLiveWebex } from '../../webex/live/liveHarness';
 
 describe('live: the live-updates service', () => {
@@ -25,19 +26,19 @@ describe('live: the live-updates service', () => {
     client: WebexClient;
     shown: NotificationRequest[];
     received: LiveMessage[];
-    storage: MemoryMemento;
+    storage: MemoryStorage;
     session: { client: WebexClient | undefined; me: Person | undefined; isBot: boolean; account: { id: string; baseUrl: string } | undefined; token: string | undefined };
     active: { roomId?: string };
   }
 
-  async function world(options: { mode?: LiveMode; storage?: MemoryMemento; instanceId?: string } = {}): Promise<World> {
+  async function world(options: { mode?: LiveMode; storage?: MemoryStorage; instanceId?: string } = {}): Promise<World> {
     const client = kit.client();
     const me = await client.people.me();
     const session: World['session'] = { client, me, isBot: false, account: { id: me.id, baseUrl: kit.webex.baseUrl }, token: SMALL.ada.token };
     const spaces = new SpacesStore({ getClient: () => session.client });
     const shown: NotificationRequest[] = [];
     const active: { roomId?: string } = {};
-    const storage = options.storage ?? new MemoryMemento();
+    const storage = options.storage ?? new MemoryStorage();
     const live = new LiveUpdates({
       session,
       getToken: () => session.token,
@@ -59,9 +60,9 @@ describe('live: the live-updates service', () => {
     live.onDidReceiveMessage((e) => received.push(e));
     await spaces.loadRooms();
     await live.sync();
-    await waitFor(() => live.status.state === 'connected', 'connected');
+    await until('connected', () => live.status.state === 'connected', PROMPTLY);
     // The first catch-up (the baseline) has run once a rooms request has been answered.
-    await waitFor(() => kit.restRequests().some((r) => r.path === '/v1/rooms' && r.query.max === '50' && r.status === 200), 'the baseline');
+    await until('the baseline', () => kit.restRequests().some((r) => r.path === '/v1/rooms' && r.query.max === '50' && r.status === 200), PROMPTLY);
     await settle();
     return { live, spaces, client, shown, received, storage, session, active };
   }
@@ -72,7 +73,7 @@ describe('live: the live-updates service', () => {
     const release = await roomId(grace, SMALL.rooms.release);
     assert.notEqual(w.spaces.rooms?.[0].id, release);
     const posted = await grace.messages.create({ roomId: release, text: 'release moved to Friday' });
-    await waitFor(() => w.received.length === 1, 'the message');
+    await until('the message', () => w.received.length === 1, PROMPTLY);
     assert.equal(w.received[0].message?.text, 'release moved to Friday');
     assert.equal(w.received[0].messageId, posted.id);
     assert.equal(w.spaces.rooms?.[0].id, release, 'the space moved to the top');
@@ -95,7 +96,7 @@ describe('live: the live-updates service', () => {
     await grace.messages.create({ roomId: release, markdown: `<@personEmail:${SMALL.ada.email}> can you sign off?` });
     await alan.messages.create({ toPersonEmail: SMALL.ada.email, text: 'lunch?' });
     await alan.messages.create({ toPersonEmail: SMALL.ada.email, text: 'or coffee?' });
-    await waitFor(() => w.received.length === 3, 'three messages');
+    await until('three messages', () => w.received.length === 3, PROMPTLY);
     await settle();
     assert.equal(w.live.attentionCount, 3);
     assert.deepEqual(w.live.attention().map((a) => [a.mentions, a.direct]).sort(), [[0, 2], [1, 0]]);
@@ -112,7 +113,7 @@ describe('live: the live-updates service', () => {
     w.active.roomId = await roomId(w.client, SMALL.rooms.release);
     const grace = kit.client(SMALL.grace.token);
     await grace.messages.create({ roomId: w.active.roomId, markdown: `<@personEmail:${SMALL.ada.email}> seen this?` });
-    await waitFor(() => w.received.length === 2, 'both messages');
+    await until('both messages', () => w.received.length === 2, PROMPTLY);
     await settle();
     kit.timers.advance(2000);
     assert.deepEqual(w.shown, []);
@@ -121,7 +122,7 @@ describe('live: the live-updates service', () => {
   });
 
   it('reuses the window device after a reload, gives a second window its own, and deletes it on sign-out', async () => {
-    const storage = new MemoryMemento();
+    const storage = new MemoryStorage();
     const first = await world({ storage, instanceId: 'window-1' });
     const second = await world({ storage, instanceId: 'window-2' });
     const devices = kit.live.status().devices.map((d) => d.id);
@@ -153,7 +154,7 @@ describe('live: the live-updates service', () => {
     const graceMe = await grace.people.me();
     Object.assign(w.session, { client: grace, me: graceMe, account: { id: graceMe.id, baseUrl: kit.webex.baseUrl }, token: SMALL.grace.token });
     await w.live.sync();
-    await waitFor(() => w.live.status.state === 'connected', 'connected as grace');
+    await until('connected as grace', () => w.live.status.state === 'connected', PROMPTLY);
     assert.deepEqual(kit.live.status().devices.map((d) => d.personEmail), [SMALL.grace.email]);
   });
 
@@ -164,7 +165,7 @@ describe('live: the live-updates service', () => {
     await grace.messages.create({ toPersonEmail: SMALL.ada.email, text: 'polled' });
     kit.webex.clearRequests();
     kit.timers.advance(30_000);
-    await waitFor(() => w.received.length === 1, 'the polled message');
+    await until('the polled message', () => w.received.length === 1, PROMPTLY);
     assert.equal(w.received[0].message?.text, 'polled');
     assert.deepEqual(
       kit.restRequests().map((r) => `${r.method} ${r.path}`).filter((p) => !p.includes('/people/')),

@@ -5,8 +5,9 @@ import * as assert from 'node:assert/strict';
 import { LiveUpdates } from '../../../../src/services/live/liveUpdates';
 import { SpacesStore } from '../../../../src/services/sidebar/spacesStore';
 import { SMALL, useLiveWebex } from '../../webex/live/liveHarness';
-import { waitFor } from '../../webex/live/manualTimers';
-import { MemoryMemento } from './memoryMemento';
+import { PROMPTLY } from '../../webex/live/manualTimers';
+import { until } from '../../../kit/until';
+import { MemoryStorage } from '../../../kit/memoryStorage';
 
 /** Runs `fn` with no global WebSocket (a newer Node has one; Node 20 does not). */
 async function withoutGlobalWebSocket(fn: () => Promise<void>): Promise<void> {
@@ -37,7 +38,7 @@ describe('live: a runtime without WebSocket', () => {
       const live = new LiveUpdates({
         session,
         getToken: () => SMALL.ada.token,
-        storage: new MemoryMemento(),
+        storage: new MemoryStorage(),
         spaces,
         mode: () => 'websocket',
         notifications: () => 'off',
@@ -52,16 +53,16 @@ describe('live: a runtime without WebSocket', () => {
         live.onDidReceiveMessage((e) => received.push(e.message?.text ?? ''));
         await spaces.loadRooms();
         await live.sync();
-        await waitFor(() => live.status.mode === 'poll' && live.status.state === 'connected', 'polling');
+        await until('polling', () => live.status.mode === 'poll' && live.status.state === 'connected', PROMPTLY);
         assert.ok(logged.some((l) => /no WebSocket; polling instead/.test(l)), logged.join('\n'));
         assert.deepEqual(kit.live.status().devices, [], 'no device registered for a socket that cannot open');
         assert.equal(kit.webex.requests.filter((r) => !r.path.startsWith('/v1/')).length, 0, 'no catalog or device service request');
 
         // The baseline poll has run; a message posted now arrives with the next poll.
-        await waitFor(() => kit.restRequests().some((r) => r.path === '/v1/rooms' && r.query.max === '50' && r.status === 200), 'the baseline');
+        await until('the baseline', () => kit.restRequests().some((r) => r.path === '/v1/rooms' && r.query.max === '50' && r.status === 200), PROMPTLY);
         await kit.client(SMALL.grace.token).messages.create({ toPersonEmail: SMALL.ada.email, text: 'polled without a socket' });
         kit.timers.advance(30_000);
-        await waitFor(() => received.length === 1, 'the polled message');
+        await until('the polled message', () => received.length === 1, PROMPTLY);
         assert.deepEqual(received, ['polled without a socket']);
       } finally {
         await live.dispose();

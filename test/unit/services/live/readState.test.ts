@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { DeviceLeases, LEASE_STALE_MS } from '../../../../src/services/live/deviceLeases';
 import { ReadState } from '../../../../src/services/live/readState';
 import type { Message } from '../../../../src/webex/types';
-import { MemoryMemento } from './memoryMemento';
+import { MemoryStorage } from '../../../kit/memoryStorage';
 
 const ME = 'person-me';
 const T0 = Date.parse('2026-11-27T10:00:00.000Z');
@@ -15,14 +15,14 @@ function message(over: Partial<Message>): Message {
 
 describe('live: read state', () => {
   it('starts with everything read up to the first time it saw the account', () => {
-    const state = new ReadState(new MemoryMemento(), 'acct', () => T0);
+    const state = new ReadState(new MemoryStorage(), 'acct', () => T0);
     assert.equal(state.isUnread({ id: 'room-a', lastActivity: iso(T0 - 60_000) }), false);
     assert.equal(state.isUnread({ id: 'room-a', lastActivity: iso(T0 + 1) }), true);
     assert.equal(state.isUnread({ id: 'room-b' }), false);
   });
 
   it('counts unread mentions and direct messages per space and clears them when read', () => {
-    const state = new ReadState(new MemoryMemento(), 'acct', () => T0);
+    const state = new ReadState(new MemoryStorage(), 'acct', () => T0);
     let changes = 0;
     state.onDidChange(() => changes++);
     assert.equal(state.noteMessage(message({ id: 'm1' }), ME, 'group'), 'unread');
@@ -42,14 +42,14 @@ describe('live: read state', () => {
   });
 
   it('counts an @all (mentionedGroups ["all"]) as a mention of me, but not my own @all', () => {
-    const state = new ReadState(new MemoryMemento(), 'acct', () => T0);
+    const state = new ReadState(new MemoryStorage(), 'acct', () => T0);
     assert.equal(state.noteMessage(message({ id: 'a1', mentionedGroups: ['all'] }), ME, 'group'), 'unread');
     assert.equal(state.noteMessage(message({ id: 'a2', roomId: 'room-b', personId: ME, mentionedGroups: ['all'] }), ME, 'group'), 'own');
     assert.deepEqual(state.attention(), [{ roomId: 'room-a', mentions: 1, direct: 0, last: T0 + 1000 }]);
   });
 
   it('treats the user own messages as read, and older messages as already read', () => {
-    const state = new ReadState(new MemoryMemento(), 'acct', () => T0);
+    const state = new ReadState(new MemoryStorage(), 'acct', () => T0);
     assert.equal(state.noteMessage(message({ id: 'mine', personId: ME, created: iso(T0 + 9000), mentionedPeople: [ME] }), ME, 'group'), 'own');
     assert.equal(state.lastRead('room-a'), T0 + 9000);
     assert.equal(state.noteMessage(message({ id: 'late', created: iso(T0 + 8000), mentionedPeople: [ME] }), ME, 'group'), 'read');
@@ -60,7 +60,7 @@ describe('live: read state', () => {
   });
 
   it('keeps marks per account across restarts', () => {
-    const storage = new MemoryMemento();
+    const storage = new MemoryStorage();
     const first = new ReadState(storage, 'acct-1', () => T0);
     first.noteMessage(message({ id: 'x', mentionedPeople: [ME] }), ME, 'group');
     first.markRead('room-b', T0 + 50);
@@ -79,7 +79,7 @@ describe('live: device leases (one device per window, reused after a reload)', (
 
   it('gives a window its own device, another window none, and a released one to the next window', async () => {
     let now = T0;
-    const storage = new MemoryMemento();
+    const storage = new MemoryStorage();
     const a = new DeviceLeases(storage, 'acct', 'window-a', () => now);
     const b = new DeviceLeases(storage, 'acct', 'window-b', () => now);
     assert.equal(await a.load(), undefined);

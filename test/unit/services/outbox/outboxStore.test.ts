@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { OutboxStore } from '../../../../src/services/outbox/outboxStore';
-import { MemoryStorage } from '../conversation/memoryStorage';
+import { MemoryStorage } from '../../../kit/memoryStorage';
 
 describe('outbox store', () => {
   it('keeps the outbox and ignores malformed entries', async () => {

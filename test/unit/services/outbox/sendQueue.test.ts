@@ -5,7 +5,7 @@ import { findSent } from '../../../../src/webex/messageDelivery';
 import { WebexApiError } from '../../../../src/webex/errors';
 import type { Message } from '../../../../src/webex/types';
 import { SMALL, requestsTo, roomIdByTitle, useLocalWebex } from '../../webex/harness';
-import { MemoryStorage } from '../conversation/memoryStorage';
+import { MemoryStorage } from '../../../kit/memoryStorage';
 
 /** A failure after which nobody knows whether the server created the message. */
 class Ambiguous extends Error {}

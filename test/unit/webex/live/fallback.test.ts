@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { AutoLiveSource } from '../../../../src/webex/live/autoSource';
 import { PollSource } from '../../../../src/webex/live/pollSource';
 import { FALLBACK_RETRY_MS } from '../../../../src/webex/live/websocketSource';
-import { settle, waitFor } from './manualTimers';
+import { PROMPTLY, settle } from './manualTimers';
+import { until } from '../../../kit/until';
 import { EventLog, SMALL, roomId, useLiveWebex } from './liveHarness';
 
 describe('live: websocket with poll fallback', () => {
@@ -26,9 +27,9 @@ describe('live: websocket with poll fallback', () => {
     // Two failed opens (1 s and 2 s backoff) and polling takes over.
     await events.until((l) => l.of('state').some((s) => s.state === 'reconnecting'), 'the first failure');
     kit.timers.advance(1000);
-    await waitFor(() => source.mode === 'poll', 'polling');
-    await waitFor(() => poll.state === 'connected', 'the poller');
-    await waitFor(() => kit.restRequests().some((r) => r.path === '/v1/rooms'), 'the baseline poll');
+    await until('polling', () => source.mode === 'poll', PROMPTLY);
+    await until('the poller', () => poll.state === 'connected', PROMPTLY);
+    await until('the baseline poll', () => kit.restRequests().some((r) => r.path === '/v1/rooms'), PROMPTLY);
     await settle();
 
     const grace = kit.client(SMALL.grace.token);
@@ -42,7 +43,7 @@ describe('live: websocket with poll fallback', () => {
     assert.equal(events.of('messageCreated').find((e) => e.messageId === polled.id)?.via, 'poll');
     assert.equal(source.mode, 'poll');
     // While polling stands in, the socket is retried every 5 minutes, not every 32 s.
-    await waitFor(() => Math.max(...kit.timers.delays()) >= FALLBACK_RETRY_MS - 60_000, 'the slow retry');
+    await until('the slow retry', () => Math.max(...kit.timers.delays()) >= FALLBACK_RETRY_MS - 60_000, PROMPTLY);
 
     kit.live.refuseUpgrades(false);
     while (source.mode === 'poll') {
@@ -50,7 +51,7 @@ describe('live: websocket with poll fallback', () => {
       await settle();
     }
     await events.until((l) => l.lastState()?.state === 'connected' && l.lastState()?.mode === 'websocket', 'the socket');
-    await waitFor(() => poll.state === 'stopped', 'polling to stop');
+    await until('polling to stop', () => poll.state === 'stopped', PROMPTLY);
     const viaSocket = await grace.messages.create({ roomId: backend, text: 'by socket again' });
     await events.until((l) => l.of('messageCreated').some((e) => e.messageId === viaSocket.id), 'the socket event');
     await settle();
@@ -64,7 +65,7 @@ describe('live: websocket with poll fallback', () => {
     source.start();
     await events.until((l) => l.lastState()?.state === 'connected', 'the socket');
     kit.live.drop({ code: 1008, reason: 'authentication failed' });
-    await waitFor(() => source.mode === 'poll', 'polling');
+    await until('polling', () => source.mode === 'poll', PROMPTLY);
     await events.until((l) => l.lastState()?.mode === 'poll' && l.lastState()?.state === 'connected', 'the poller');
   });
 });

@@ -17,7 +17,9 @@ import { WebsocketSource, type DeviceStore, type WebsocketSourceOptions } from '
 import type { SandboxLive } from '../../../sandbox/live/attachLive';
 import { LocalWebex, type RequestRecord } from '../../../sandbox/server';
 import { SMALL } from '../../../sandbox/scenarios/small';
-import { ManualTimers, waitFor } from './manualTimers';
+import { localWebexPerSuite } from '../harness';
+import { ManualTimers, PROMPTLY } from './manualTimers';
+import { until } from '../../../kit/until';
 
 export { SMALL };
 
@@ -36,32 +38,20 @@ export interface LiveKit {
 
 /** Starts one local Webex per `describe`; each test gets a fresh clock and its sources stopped after it. */
 export function useLiveWebex(): LiveKit {
-  let webex: LocalWebex | undefined;
   let timers = new ManualTimers();
-  const clients: WebexClient[] = [];
   const sources: LiveSource[] = [];
-  before(async () => {
-    webex = await LocalWebex.start({});
+  const suite = localWebexPerSuite({
+    beforeEachTest: (webex) => {
+      webex.live.clear();
+      webex.clearRequests();
+      timers = new ManualTimers();
+    },
+    afterEachTest: async () => {
+      await Promise.all(sources.splice(0).map((s) => s.stop()));
+    },
   });
-  beforeEach(() => {
-    webex?.reset();
-    webex?.live.clear();
-    webex?.clearRequests();
-    timers = new ManualTimers();
-  });
-  afterEach(async () => {
-    await Promise.all(sources.splice(0).map((s) => s.stop()));
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-  after(async () => {
-    await webex?.stop();
-  });
-  const get = (): LocalWebex => {
-    if (!webex) {
-      throw new Error('local Webex not started');
-    }
-    return webex;
-  };
+  const get = (): LocalWebex => suite.webex();
+  const clients = suite.clients;
   const kit: LiveKit = {
     get webex() {
       return get();
@@ -140,7 +130,7 @@ export class EventLog {
   }
 
   async until(check: (log: EventLog) => boolean, what: string): Promise<void> {
-    await waitFor(() => check(this), what);
+    await until(what, () => check(this), PROMPTLY);
   }
 }
 

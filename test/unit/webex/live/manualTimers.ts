@@ -4,6 +4,7 @@
  * time to happen (see {@link settle}).
  */
 import type { LiveTimers } from '../../../../src/webex/live/timers';
+import type { PollOptions } from '../../../kit/until';
 
 interface Pending {
   at: number;
@@ -62,16 +63,8 @@ function order(a: Pending, b: Pending): number {
   return a.at - b.at || a.seq - b.seq;
 }
 
-/** Waits (real time, polling) until `check` holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+/** For `until` in these tests: real time, polled often, because the sockets answer within milliseconds. */
+export const PROMPTLY: PollOptions = { timeoutMs: 5000, everyMs: 5 };
 
 /** Lets pending socket and HTTP I/O run: a few turns of the event loop. */
 export async function settle(turns = 10): Promise<void> {

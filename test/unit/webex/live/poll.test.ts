@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { ActivityTracker } from '../../../../src/webex/live/activityTracker';
 import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_UNFOCUSED_POLL_INTERVAL_MS } from '../../../../src/webex/live/pollSource';
-import { settle, waitFor } from './manualTimers';
+import { PROMPTLY, settle } from './manualTimers';
+import { until } from '../../../kit/until';
 import { SMALL, roomId, useLiveWebex } from './liveHarness';
 
 describe('live: poll source', () => {
@@ -17,14 +18,14 @@ describe('live: poll source', () => {
   /** Moves the clock to the next poll and waits until it has finished (the next one is scheduled). */
   async function nextPoll(): Promise<void> {
     kit.timers.fireNext();
-    await waitFor(() => kit.timers.delays().length === 1, 'the poll to finish');
+    await until('the poll to finish', () => kit.timers.delays().length === 1, PROMPTLY);
     await settle();
   }
 
   async function started(options: Parameters<typeof kit.poll>[0] = {}): Promise<ReturnType<typeof kit.poll>> {
     const poll = kit.poll(options);
     poll.source.start(); // the first poll, at once: the baseline
-    await waitFor(() => kit.timers.delays().length === 1, 'the first poll to finish');
+    await until('the first poll to finish', () => kit.timers.delays().length === 1, PROMPTLY);
     await settle();
     return poll;
   }

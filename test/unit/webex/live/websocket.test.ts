@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import type { MessageCreatedEvent } from '../../../../src/webex/live/events';
 import { PING_INTERVAL_MS, PONG_TIMEOUT_MS } from '../../../../src/webex/live/mercury';
-import { settle, waitFor } from './manualTimers';
+import { PROMPTLY, settle } from './manualTimers';
+import { until } from '../../../kit/until';
 import { SMALL, roomId, useLiveWebex, type EventLog } from './liveHarness';
 
 describe('live: websocket source', () => {
@@ -16,7 +17,7 @@ describe('live: websocket source', () => {
     const ws = kit.websocket(options);
     ws.source.start();
     await ws.events.until((l) => l.lastState()?.state === 'connected', 'the socket to be ready');
-    await waitFor(() => ws.tracker.hasBaseline, 'the baseline sync');
+    await until('the baseline sync', () => ws.tracker.hasBaseline, PROMPTLY);
     return ws;
   }
 
@@ -45,7 +46,7 @@ describe('live: websocket source', () => {
     await events.until((l) => l.of('messageDeleted').length === 1, 'the delete event');
     assert.equal(events.of('messageDeleted')[0].messageId, posted.id);
     // buffer_state + post + delete, each acknowledged.
-    await waitFor(() => kit.live.status().connections[0]?.acks.length === 3, 'three acks');
+    await until('three acks', () => kit.live.status().connections[0]?.acks.length === 3, PROMPTLY);
   });
 
   it('tells direct spaces apart and hears nothing from spaces ada is not in', async () => {
@@ -64,7 +65,7 @@ describe('live: websocket source', () => {
     for (let i = 1; i <= 20; i++) {
       kit.timers.advance(PING_INTERVAL_MS);
       // The pong cancels its 14 s timer and schedules the next ping: only that one timer is left.
-      await waitFor(() => kit.live.status().connections[0]?.pings === i && kit.timers.delays().join() === String(PING_INTERVAL_MS), `pong ${i}`);
+      await until(`pong ${i}`, () => kit.live.status().connections[0]?.pings === i && kit.timers.delays().join() === String(PING_INTERVAL_MS), PROMPTLY);
     }
     assert.deepEqual(kit.webex.requests, []);
     assert.deepEqual(events.states(), ['connecting', 'connected']);
@@ -74,7 +75,7 @@ describe('live: websocket source', () => {
     const { events } = await connectedSource();
     kit.live.mutePongs();
     kit.timers.advance(PING_INTERVAL_MS);
-    await waitFor(() => kit.live.status().connections[0]?.pings === 1, 'the ping');
+    await until('the ping', () => kit.live.status().connections[0]?.pings === 1, PROMPTLY);
     kit.timers.advance(PONG_TIMEOUT_MS);
     await events.until((l) => l.lastState()?.state === 'reconnecting', 'reconnecting');
     assert.equal(events.lastState()?.reason, 'closed (1000)');

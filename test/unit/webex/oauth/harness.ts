@@ -13,6 +13,7 @@ import { LocalWebex } from '../../../sandbox/server';
 import type { OAuthClient, TokenRequestRecord } from '../../../sandbox/oauth/oauthState';
 import type { SandboxOAuth } from '../../../sandbox/oauth/sandboxOAuth';
 import { SMALL } from '../../../sandbox/scenarios/small';
+import { localWebexPerSuite } from '../harness';
 
 export { SMALL };
 
@@ -32,26 +33,9 @@ export interface OAuthSandbox {
 }
 
 export function useOAuthSandbox(): OAuthSandbox {
-  let webex: LocalWebex | undefined;
-  const clients: WebexClient[] = [];
-  before(async () => {
-    webex = await LocalWebex.start({});
-  });
-  beforeEach(() => {
-    webex?.reset();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  });
-  after(async () => {
-    await webex?.stop();
-  });
-  const get = (): LocalWebex => {
-    if (!webex) {
-      throw new Error('local Webex not started');
-    }
-    return webex;
-  };
+  const suite = localWebexPerSuite();
+  const get = (): LocalWebex => suite.webex();
+  const clients = suite.clients;
   // Typed loosely so this file compiles whether or not server.ts has mounted the OAuth part yet.
   const oauth = (): SandboxOAuth => {
     const mounted = (get() as LocalWebex & { oauth?: SandboxOAuth }).oauth;
