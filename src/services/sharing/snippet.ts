@@ -73,6 +73,26 @@ export function fenceLanguage(languageId: string): string {
   return mapped.replace(/[^\w+#.-]/g, '');
 }
 
+/** Fence names whose VS Code language id differs (what Send Selection writes, and common short names). */
+const FENCE_TO_LANGUAGE: Record<string, string> = {
+  tsx: 'typescriptreact',
+  jsx: 'javascriptreact',
+  bash: 'shellscript',
+  sh: 'shellscript',
+  objectivec: 'objective-c',
+  objectivecpp: 'objective-cpp',
+  ts: 'typescript',
+  js: 'javascript',
+  py: 'python',
+  yml: 'yaml',
+};
+
+/** The VS Code language id a fence name most likely means (`tsx` → `typescriptreact`). */
+export function languageOfFence(fence: string): string {
+  const word = fence.toLowerCase();
+  return FENCE_TO_LANGUAGE[word] ?? word;
+}
+
 /** The longest run of consecutive backticks in `text`. */
 export function longestBacktickRun(text: string): number {
   let longest = 0;

@@ -44,6 +44,7 @@ export class ConversationActions {
     },
     delete: async ({ messageId }) => ({ deleted: await this.delete(this.require(), messageId) }),
     download: async ({ messageId, index }) => ({ saved: await this.download(this.require(), messageId, index) }),
+    openSnippet: async ({ messageId }) => ({ outcome: await this.env.snippetLinks.open(this.require().conversation.message(messageId)) }),
   };
 
   private require(): LoadedSpace {

@@ -28,6 +28,7 @@ import {
 } from './protocol';
 import { ConversationActions } from './conversationActions';
 import { ConversationFiles } from './conversationFiles';
+import type { SnippetLinks } from './snippetLinks';
 
 export const CONVERSATION_VIEW_TYPE = 'webex.thread';
 
@@ -39,6 +40,8 @@ export interface ConversationEnvironment {
   windowFocused(): boolean;
   chooseSaveLocation(defaultUri: vscode.Uri): Promise<vscode.Uri | undefined>;
   openExternal(uri: vscode.Uri): Promise<boolean>;
+  /** Opens the workspace files that snippets name (one for all tabs: it owns a document scheme). */
+  readonly snippetLinks: SnippetLinks;
   /** Keep what was posted to the page (integration tests only). */
   readonly recordPosts: boolean;
   /**

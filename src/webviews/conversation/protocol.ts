@@ -197,6 +197,12 @@ export const REQUESTS = {
   delete: request(object({ messageId: string }), object({ deleted: boolean })),
   /** Download a file of a message through the extension and save it where the user says. */
   download: request(object({ messageId: string, index: integer }), object({ saved: boolean })),
+  /**
+   * Open the workspace file a snippet's header names (Send Selection's "`path` lines 7–12"), at
+   * those lines. Only the message id crosses: the host reads the path and code from its own copy
+   * of the message and applies its path rules. The outcome says what the host did and told the user.
+   */
+  openSnippet: request(object({ messageId: string }), object({ outcome: literal('opened', 'moved', 'changed', 'outside', 'refused') })),
 };
 
 export type RequestMethod = keyof typeof REQUESTS;

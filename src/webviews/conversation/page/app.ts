@@ -16,6 +16,7 @@ import { authorName, previewSignature, renderPending, renderReplyPreview, render
 import { Toast, renderBanner, renderLogStart } from './notices';
 import { createSanitizer } from './sanitize';
 import { Timeline, type TimelineItem, type TimelineReason } from './timeline';
+import { installSnippetLinks } from './snippetLink';
 
 const BODY_CACHE_LIMIT = 3000;
 
@@ -108,6 +109,9 @@ export class ConversationApp {
     this.jump.addEventListener('click', () => {
       this.timeline.scrollToNewest();
       this.jump.hidden = true;
+    });
+    installSnippetLinks(this.scroller, (messageId) => {
+      this.host.request('openSnippet', { messageId }).catch((error: Error) => this.toast.show(error.message));
     });
     this.scroller.addEventListener('click', (e) => this.actions.onClick(e));
     this.scroller.addEventListener('auxclick', (e) => {

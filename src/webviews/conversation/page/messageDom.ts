@@ -8,6 +8,7 @@ import type { MeView, MessageView, OutboxItemView, PersonView } from '../protoco
 import { firstLine, type Thread, type ThreadLayout } from '../../../services/conversation/conversationModel';
 import type { MentionLookup, MessageRenderer } from './markdown';
 import type { Sanitizer } from './sanitize';
+import { decorateSnippetLink } from './snippetLink';
 import { colorSlot, dayLabel, fileIcon, formatBytes, fullTime, initials, shortTime } from './format';
 
 /** Replies shown under a collapsed thread (the newest ones). */
@@ -91,6 +92,8 @@ function body(message: MessageView, ctx: RenderContext): DocumentFragment {
       ? ctx.renderer.markdown(message.markdown, ctx.mentions)
       : ctx.renderer.text(message.text ?? '');
     cached = ctx.sanitizer.fragment(html);
+    // Snippets of Send Selection: the path in the header becomes a link (snippetLink.ts).
+    decorateSnippetLink(cached, message.markdown);
     ctx.bodies.set(key, cached);
   }
   return cached.cloneNode(true) as DocumentFragment;
