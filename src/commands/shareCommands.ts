@@ -13,7 +13,7 @@ import { refreshAfterPosting } from './messageCommands';
 import { postOnce } from './posting';
 import { snippetSource } from './sharing/gitInfo';
 import { pickThread } from './sharing/threadPick';
-import { postSnippet } from './sharing/postSnippet';
+import { postSnippet, workspacePath } from './sharing/postSnippet';
 import { sendChanges } from './sharing/changeCommands';
 
 export function registerShareCommands(services: ExtensionServices): vscode.Disposable {
@@ -62,7 +62,7 @@ async function sendSelection(services: ExtensionServices, arg: unknown, asReply:
     return;
   }
   const lines = wholeFile ? { startLine: 1, endLine: document.lineCount } : selectionLines(selection.start, selection.end);
-  const relative = documentPath(document);
+  const relative = workspacePath(document);
   const source = document.isUntitled ? undefined : await snippetSource(document, { ...lines, wholeFile }, services.log);
   const snippet = buildSnippet({ code, languageId: document.languageId, path: relative, ...lines, wholeFile, source });
   const what = `${describeLines({ ...lines, wholeFile })} of ${path.basename(relative)}`;
@@ -84,11 +84,6 @@ async function sendSelection(services: ExtensionServices, arg: unknown, asReply:
   }
   const where = asReply ? `a thread of ${room.title}` : room.title;
   await postSnippet(services, client, room, snippet, { parentId, name: path.basename(relative), sentText: `Sent ${what} to ${where}.` });
-}
-
-/** The path the header names: workspace-relative (with the folder's name in a multi-root window). */
-export function documentPath(document: vscode.TextDocument): string {
-  return document.isUntitled ? path.basename(document.fileName) : vscode.workspace.asRelativePath(document.uri, true).replace(/\\/g, '/');
 }
 
 /** One file per message (notes §6): several selected files go as several messages, in order. */

@@ -10,7 +10,7 @@ import type { Room } from '../../webex/types';
 import { buildChanges } from '../../services/sharing/diffHunks';
 import { describeLines, selectionLines } from '../../services/sharing/snippet';
 import { changesOf } from './gitInfo';
-import { postSnippet } from './postSnippet';
+import { postSnippet, workspacePath } from './postSnippet';
 
 const SAVE_AND_SEND = 'Save and Send';
 
@@ -47,8 +47,7 @@ export async function sendChanges(services: ExtensionServices, arg: unknown, cho
     void services.prompts.notify('info', `${name} has no changes to send: ${changes.reason}.`);
     return;
   }
-  const relative = vscode.workspace.asRelativePath(document.uri, true).replace(/\\/g, '/');
-  const message = buildChanges({ path: relative, repoPath: changes.repoPath, diff: changes.diff, lines, commit: changes.commit });
+  const message = buildChanges({ path: workspacePath(document), repoPath: changes.repoPath, diff: changes.diff, lines, commit: changes.commit });
   if (message.kind === 'none') {
     void services.prompts.notify('info', `${name}: ${message.reason} to send.`);
     return;

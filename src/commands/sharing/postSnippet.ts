@@ -3,6 +3,8 @@
  * the commands' one post path (posting.ts: never twice after a post Webex did not confirm), and
  * says what happened.
  */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
 import type { WebexClient } from '../../webex/client';
 import type { Room } from '../../webex/types';
@@ -42,4 +44,12 @@ export async function postSnippet(services: ExtensionServices, client: WebexClie
   } catch (error) {
     services.errors.show(error, `Could not send the code to ${where}`);
   }
+}
+
+/**
+ * The path a header names: workspace-relative, with the folder's name first only in a multi-root
+ * window (asRelativePath's default), the way the snippet link reads it back.
+ */
+export function workspacePath(document: vscode.TextDocument): string {
+  return document.isUntitled ? path.basename(document.fileName) : vscode.workspace.asRelativePath(document.uri).replace(/\\/g, '/');
 }
