@@ -235,7 +235,7 @@ describe('Snippets with git (real VS Code)', function () {
       t.prompts.enqueue({ notify: undefined });
       assert.deepEqual(await follow('`widgets/src/bucket.ts` lines 3–4\n\n```ts\n  take(): number {\n    return 1;\n```'), { outcome: 'changed' });
       const warning = t.prompts.notifications('warning')[0];
-      assert.match(warning?.text ?? '', /^lines 3–4 of widgets\/src\/bucket\.ts have changed since the snippet was sent\.$/);
+      assert.match(warning?.text ?? '', /^Lines 3–4 of widgets\/src\/bucket\.ts have changed since the snippet was sent\.$/);
       assert.deepEqual(warning?.choices, ['Compare with my copy']);
     });
 

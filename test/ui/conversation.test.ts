@@ -5,45 +5,12 @@
 // theme go to test-results/.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { Dialog, Frame, Page } from 'playwright-core';
+import type { Dialog } from 'playwright-core';
 import { Workbench, startWorkbench } from '../host/workbench';
 import { findWebviewFrame } from './webviewFrame';
-import { activityBarItem, runFromCommandPalette } from './workbenchActions';
+import { runFromCommandPalette } from './workbenchActions';
+import { LOG, openSpace, signInOrShow } from './conversationSteps';
 import { HOSTILE_SPACE, LONG_COUNT, LONG_SPACE, hostileBodies, conversationScenario } from './conversationScenario';
-
-const LOG = '[role="log"]';
-
-async function signIn(page: Page, token: string): Promise<void> {
-  // The welcome view's Sign In button (viewsWelcome while signed out) runs webex.signIn.
-  await activityBarItem(page, 'Webex').click();
-  await page.locator('.part.sidebar .welcome-view-content .monaco-button', { hasText: 'Sign In' }).first().click({ timeout: 60_000 });
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  // Sign-in asks how first (OAuth, access token, bot token) when it offers more than one way.
-  const method = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Paste an access token' });
-  if (await method.count().catch(() => 0)) {
-    await method.first().click();
-    await page.waitForTimeout(300);
-  }
-  await input.fill(token);
-  await input.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 30_000 });
-  await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Backend' }).first().waitFor({ state: 'visible', timeout: 30_000 });
-}
-
-/** Opens a space through "Webex: Open Space" and returns the frame of its page once messages show. */
-async function openSpace(page: Page, title: string): Promise<Frame> {
-  await runFromCommandPalette(page, 'Webex: Open Space');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(title);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  await input.press('Enter');
-  await page.locator('.tabs-container .tab', { hasText: title }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  const frame = await findWebviewFrame(page, `${LOG}[aria-label="Messages in ${title}"] article`);
-  await frame.locator(`${LOG} article`).first().waitFor({ state: 'visible', timeout: 30_000 });
-  return frame;
-}
 
 describe('Conversation tab (UI)', function () {
   this.timeout(10 * 60_000);
@@ -61,13 +28,7 @@ describe('Conversation tab (UI)', function () {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    try {
-      await signIn(workbench.page, sandbox.tokenFor('ada@example.com'));
-    } catch (error) {
-      await workbench.screenshot('conversation-sign-in-failed');
-      console.error(workbench.logs.slice(-30).join('\n'));
-      throw error;
-    }
+    await signInOrShow(workbench, sandbox.tokenFor('ada@example.com'), 'conversation');
   });
 
   after(async () => {

@@ -34,6 +34,10 @@ function shown(text: string): string {
   return clean.length > 120 ? `${clean.slice(0, 119)}…` : clean;
 }
 
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export class SnippetLinks implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly copies = new Map<string, string>();
   private next = 1;
@@ -87,7 +91,7 @@ export class SnippetLinks implements vscode.TextDocumentContentProvider, vscode.
       case 'changed':
         await this.show(document, ref.startLine, ref.endLine);
         void this.services.prompts
-          .notify('warning', `${describeLines(ref)} of ${name} have changed since the snippet was sent.`, COMPARE)
+          .notify('warning', `${capitalized(describeLines(ref))} of ${name} have changed since the snippet was sent.`, COMPARE)
           .then((choice) => (choice === COMPARE ? this.compare(document, ref, ref.code ?? '') : undefined))
           .catch((error: unknown) => this.services.errors.show(error, 'Could not compare the snippet'));
         return 'changed';
