@@ -1,4 +1,4 @@
-// ESLint flat config with type-aware typescript-eslint (house style: STYLE.md "Build, types, lint").
+// ESLint flat config with type-aware typescript-eslint: floating promises, `any` and default exports are errors.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -20,7 +20,8 @@ export default tseslint.config(
     },
   },
   {
-    // src/webex is a plain Node library: it must never import VS Code (DESIGN.md "Layers").
+    // Layers: src/webex is a plain Node library and src/services holds state and logic without UI, so
+    // neither imports VS Code; only the UI folders (commands, views, webviews, auth) do.
     files: ['src/webex/**/*.ts', 'src/services/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/webex and src/services do not import vscode.' }] }],

@@ -96,7 +96,7 @@ async function addMember(services: ExtensionServices, arg: unknown): Promise<voi
     await afterMemberChange(services, target);
     void services.prompts.notify('info', `Added ${personEmail} to ${name}${role.isModerator ? ' as a moderator' : ''}.`);
   } catch (error) {
-    // 409 "already in the room" comes back in Webex's own words (notes §4).
+    // 409 "already in the room" comes back in Webex's own words (Webex messaging API, POST /memberships).
     services.errors.show(error, `Could not add ${personEmail} to ${name}`);
   }
 }
@@ -200,7 +200,7 @@ async function setModerator(services: ExtensionServices, arg: unknown, isModerat
       target.kind === 'space'
         ? client.memberships.update(
             membership.id,
-            // PUT /memberships requires both fields (notes §4): keep the hidden flag as it is.
+            // PUT /memberships/{id} requires both fields (Webex messaging API): keep the hidden flag as it is.
             { isModerator, isRoomHidden: (membership as Membership).isRoomHidden ?? false },
             { signal },
           )

@@ -117,7 +117,7 @@ async function renameSpace(services: ExtensionServices, arg: unknown): Promise<v
     return;
   }
   try {
-    // PUT /rooms requires the title; only the title changes here (notes §2).
+    // PUT /rooms/{id} requires the title (Webex messaging API); only the title changes here.
     await withProgress(`Renaming “${room.title}”…`, (signal) =>
       client.rooms.update(room.id, { title: title.trim() }, { signal }),
     );
@@ -170,8 +170,9 @@ async function leaveOrDeleteSpace(services: ExtensionServices, arg: unknown): Pr
       } else if (membership) {
         await client.memberships.delete(membership.id, { signal });
       } else {
-        // Not found among the members (e.g. a moderated team space shows only moderators, notes §4):
-        // DELETE /rooms by a non-moderator only removes the caller (notes §2).
+        // Not found among the members (in a moderated team space, GET /memberships shows a team member
+        // who is not a participant only the moderators): DELETE /rooms/{id} by a non-moderator only
+        // removes the caller (both from the Webex messaging API).
         await client.rooms.delete(room.id, { signal });
       }
     });

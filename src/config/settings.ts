@@ -1,11 +1,12 @@
 /**
- * Typed access to the settings the extension reads (STYLE.md "Secrets, settings, logging").
+ * Typed access to the settings the extension reads: keys as constants, so code reacts with
+ * `affectsConfiguration(Setting.x)` instead of spelling them again.
  */
 import * as vscode from 'vscode';
 import { normalizeBaseUrl } from '../services/accounts/accountRecords';
 
 export const DEFAULT_API_BASE_URL = 'https://webexapis.com/v1';
-/** The FedRAMP cloud (notes §1, from the JS SDK's `service-fed-ramp.js`). */
+/** The FedRAMP cloud (webex-js-sdk, `@webex/webex-core` `service-fed-ramp.js`). */
 export const FEDRAMP_API_BASE_URL = 'https://api-usgov.webex.com/v1';
 
 export const Setting = {

@@ -23,9 +23,9 @@ import { Transport, type RequestLogEntry } from './transport';
 export type { RequestLogEntry } from './transport';
 export type { RequestOptions } from './options';
 
-/** The commercial cloud (notes §1). */
+/** The commercial cloud (WebexPythonSDK's default base URL; the Link headers of developer.webex.com "Pagination"). */
 export const DEFAULT_BASE_URL = 'https://webexapis.com/v1';
-/** The FedRAMP cloud (notes §1, JSSDK service-fed-ramp.js). */
+/** The FedRAMP cloud (webex-js-sdk, `@webex/webex-core` `service-fed-ramp.js`). */
 export const FEDRAMP_BASE_URL = 'https://api-usgov.webex.com/v1';
 
 export interface WebexClientOptions {

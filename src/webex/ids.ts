@@ -1,6 +1,7 @@
 /**
  * Webex ids are URL-safe base64 (no padding) of `ciscospark://<cluster>/<TYPE>/<uuid>`, e.g.
- * `ciscospark://us/ROOM/bbceb1ad-…` (notes §1, JSSDK uuid-utils). Treat them as opaque; decoding is
+ * `ciscospark://us/ROOM/bbceb1ad-…` (decoded from the examples of the Webex messaging API; webex-js-sdk
+ * `@webex/common` `uuid-utils.js`). Treat them as opaque; decoding is
  * for diagnostics and for the sandbox, which must mint ids of the real form.
  */
 

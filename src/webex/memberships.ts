@@ -1,4 +1,4 @@
-/** Room memberships: who is in a space, and moderator flags (SPEC, notes §4). */
+/** Room memberships: who is in a space, and moderator flags (Webex messaging API, /memberships). */
 import { segment, type RequestOptions } from './options';
 import type { PagedList } from './pagination';
 import type { Transport } from './transport';
@@ -7,9 +7,9 @@ import { checkEmail, checkMax, requireExactlyOne, requireId } from './validation
 
 export interface MembershipListParams {
   roomId?: string;
-  /** Needs `roomId` unless the caller is a Compliance Officer (SPEC GET /memberships). */
+  /** Needs `roomId` unless the caller is a Compliance Officer (Webex messaging API, GET /memberships). */
   personId?: string;
-  /** Needs `roomId` unless the caller is a Compliance Officer (SPEC GET /memberships). */
+  /** Needs `roomId` unless the caller is a Compliance Officer (Webex messaging API, GET /memberships). */
   personEmail?: string;
   max?: number;
 }
@@ -23,8 +23,8 @@ export interface MembershipCreateParams {
 }
 
 /**
- * PUT /memberships/{id} requires both flags (SPEC). Give only the one you want to change: the
- * client reads the membership first and sends the other one unchanged.
+ * PUT /memberships/{id} requires both flags (Webex messaging API). Give only the one you want to
+ * change: the client reads the membership first and sends the other one unchanged.
  */
 export interface MembershipUpdateParams {
   isModerator?: boolean;
@@ -54,7 +54,7 @@ export class MembershipsApi {
     });
   }
 
-  /** Adds a person to a space. Adding someone twice is a 409 from Webex (notes §4). */
+  /** Adds a person to a space. Adding someone twice is a 409 from Webex (POST /memberships). */
   async create(params: MembershipCreateParams, options: RequestOptions = {}): Promise<Membership> {
     requireId(params.roomId, 'roomId');
     requireExactlyOne({ personId: params.personId, personEmail: params.personEmail }, 'person');

@@ -69,7 +69,7 @@ export function isSameMessage(m: Message, sent: SentMessage, meId: string, notBe
   if (sent.hasFile && (m.files?.length ?? 0) === 0) {
     return false;
   }
-  // With markdown, `text` is only alt text (notes §6), so markdown is what identifies it.
+  // With markdown, `text` is only alt text (Webex messaging API, POST /messages): markdown identifies it.
   if (sent.markdown !== undefined && !isBlankish(sent.markdown)) {
     return normalized(m.markdown) === normalized(sent.markdown);
   }
@@ -123,7 +123,7 @@ export function notDelivered(original: WebexApiError): WebexApiError {
 /**
  * The error for "could not look": the user must check before sending again. A 403 on the look is
  * what a bot gets in a group space: it may list only the messages that mention it
- * (`mentionedPeople=me`, notes §11), and its own posts do not mention it, so no listing a bot may
+ * (`mentionedPeople=me`: GET /messages), and its own posts do not mention it, so no listing a bot may
  * make can show whether its message arrived. That is said plainly rather than looked for wrongly.
  */
 export function deliveryUnknown(original: WebexApiError, lookError?: unknown): WebexApiError {

@@ -1,4 +1,4 @@
-/** Messages: list, get, create (with one file), edit, delete, download attachments (SPEC, notes §6). */
+/** Messages: list, get, create (with one file), edit, delete, download attachments (Webex messaging API, /messages). */
 import { WebexApiError, WebexInputError } from './errors';
 import {
   RECONCILE_PAGE,
@@ -29,7 +29,7 @@ export interface MessageListParams {
   roomId: string;
   /** Only the replies in this thread. */
   parentId?: string;
-  /** Only `me` or the caller's own id; bots must pass `['me']` in group spaces (notes §11). */
+  /** Only `me` or the caller's own id; bots must pass `['me']` in group spaces (GET /messages). */
   mentionedPeople?: string[];
   /** Only messages created before this time. */
   before?: string | Date;
@@ -47,7 +47,7 @@ export interface DirectMessageListParams {
 }
 
 export interface MessageCreateParams {
-  /** Exactly one of roomId, toPersonId and toPersonEmail (notes §6). */
+  /** Exactly one of roomId, toPersonId and toPersonEmail (POST /messages). */
   roomId?: string;
   toPersonId?: string;
   toPersonEmail?: string;
@@ -66,7 +66,7 @@ export interface MessageCreateParams {
 }
 
 export interface MessageUpdateParams {
-  /** Required by PUT /messages/{id} (SPEC, JSSDK). */
+  /** Required by PUT /messages/{id} (Webex messaging API; webex-js-sdk `messages.update` too). */
   roomId: string;
   text?: string;
   markdown?: string;
@@ -120,7 +120,7 @@ export class MessagesApi {
     );
   }
 
-  /** The 1:1 conversation with a person, newest first (no paging parameters in the SPEC). */
+  /** The 1:1 conversation with a person, newest first (GET /messages/direct declares no paging parameters). */
   listDirect(params: DirectMessageListParams, options: RequestOptions = {}): PagedList<Message> {
     requireExactlyOne({ personId: params.personId, personEmail: params.personEmail }, 'person');
     checkEmail(params.personEmail, 'personEmail');
@@ -156,8 +156,8 @@ export class MessagesApi {
    *   and is safe to send again.
    * - The check itself fails: a WebexApiError with `deliveryChecked: false` asking the user to look
    *   before sending again. A bot in a group space always ends here: listing without
-   *   `mentionedPeople` is refused (403) and `mentionedPeople=me` leaves out its own posts (notes §11),
-   *   so there is no honest look it could make.
+   *   `mentionedPeople` is refused (403; GET /messages, WebexPythonSDK issues #84/#85) and
+   *   `mentionedPeople=me` leaves out its own posts, so there is no honest look it could make.
    * A caller's abort is not reconciled: it rejects with kind `aborted` and the message may exist.
    */
   async create(params: MessageCreateParams, options: RequestOptions = {}): Promise<Message> {
@@ -298,7 +298,8 @@ export class MessagesApi {
   }
 
   /**
-   * Edits a message (PUT; at most 10 edits per message, and not messages with files or cards: notes §6).
+   * Edits a message (PUT; at most 10 edits per message, and not messages with files or cards: Webex
+   * messaging API, PUT /messages/{messageId}).
    */
   async update(messageId: string, params: MessageUpdateParams, options: RequestOptions = {}): Promise<Message> {
     requireId(messageId, 'messageId');
@@ -342,7 +343,7 @@ export class MessagesApi {
   /**
    * The name, type and size of a file of a message without downloading it: a `HEAD` on its content
    * URL, with the token and under the same origin rule as {@link download}. Message objects carry
-   * only the URLs (notes §6 `files`), and a content URL ends in an opaque id, so this is how a
+   * only the URLs (the Message's `files`), and a content URL ends in an opaque id, so this is how a
    * client learns what to call a file. A field the server did not send stays undefined.
    */
   async fileInfo(fileUrl: string, options: RequestOptions = {}): Promise<FileInfo> {

@@ -1,5 +1,6 @@
 /**
- * Lazy, page-by-page lists over Webex's `Link: <…>; rel="next"` pagination (notes §1 [PAG]).
+ * Lazy, page-by-page lists over Webex's `Link: <…>; rel="next"` pagination (RFC 5988 Web Linking, as
+ * developer.webex.com "REST API Basics" describes it under Pagination).
  * Nothing is fetched until the caller iterates, and stopping the iteration fetches nothing more.
  */
 
@@ -100,9 +101,10 @@ function combine(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortS
 
 /**
  * Query parameters the real service is known to drop from its `next` links; we re-add them from the
- * first request when missing. PYSDK `_fix_next_url` re-adds max, roomId, parentId, mentionedPeople,
- * before, beforeMessage (notes §1, [PYISS] #168: without `mentionedPeople` a bot gets 403 on page 2);
- * teamId, type and sortBy are list filters that would otherwise silently widen or reorder the list.
+ * first request when missing. WebexPythonSDK's `_fix_next_url` re-adds max, roomId, parentId,
+ * mentionedPeople, before, beforeMessage (WebexPythonSDK issue #168: without `mentionedPeople` a
+ * bot gets 403 on page 2); teamId, type and sortBy are list filters that would otherwise silently
+ * widen or reorder the list.
  */
 export const STICKY_PARAMS = [
   'max',
@@ -117,7 +119,7 @@ export const STICKY_PARAMS = [
 ] as const;
 
 /**
- * Repairs a `next` link: removes the errant `max=null` Webex has been seen to send (PYSDK
+ * Repairs a `next` link: removes the errant `max=null` Webex has been seen to send (WebexPythonSDK
  * `_fix_next_url`) and re-adds {@link STICKY_PARAMS} present in the first request but missing,
  * empty or `null` in the link. Parameters the link does carry are kept (they are the cursor).
  */

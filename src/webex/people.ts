@@ -1,4 +1,4 @@
-/** People: `/people/me`, `/people/{id}` and the people search (SPEC, notes §7). */
+/** People: `/people/me`, `/people/{id}` and the people search (Webex messaging API, /people). */
 import { WebexInputError } from './errors';
 import { segment, type RequestOptions } from './options';
 import type { PagedList } from './pagination';
@@ -11,12 +11,12 @@ export interface PeopleListParams {
   email?: string;
   /** "Starts with" match on the display name. */
   displayName?: string;
-  /** Up to 85 person ids (SPEC GET /people). */
+  /** Up to 85 person ids (Webex messaging API, GET /people). */
   id?: string[];
   max?: number;
 }
 
-/** The SPEC allows up to 85 comma-separated ids in one `GET /people`. */
+/** The Webex messaging API allows up to 85 comma-separated ids in one `GET /people`. */
 export const MAX_PEOPLE_IDS = 85;
 
 export class PeopleApi {
@@ -53,7 +53,7 @@ export class PeopleApi {
     return await this.http.json<Person>({ method: 'GET', url: this.http.url(`/people/${segment(personId)}`), signal: options.signal });
   }
 
-  /** Search people. Non-admin tokens must give `email`, `displayName` or `id` (SPEC GET /people). */
+  /** Search people. Non-admin tokens must give `email`, `displayName` or `id` (Webex messaging API, GET /people). */
   list(params: PeopleListParams, options: RequestOptions = {}): PagedList<Person> {
     checkEmail(params.email, 'email');
     checkMax(params.max);

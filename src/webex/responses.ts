@@ -4,7 +4,10 @@
  */
 import { WebexApiError } from './errors';
 
-/** The fields of a Webex error body: `{message, errors:[{description}], trackingId}` (notes §1). */
+/**
+ * The fields of a Webex error body: `{message, errors:[{description}], trackingId}` (a real response
+ * quoted by ObjectIsAdvantag/webex-api-emulator; WebexPythonSDK's `ApiError` reads the same fields).
+ */
 export interface ErrorBody {
   message?: string;
   details: string[];

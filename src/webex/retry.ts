@@ -3,9 +3,9 @@
  * read in one place; the transport applies it.
  */
 
-/** PYSDK waits 15 s when a 429 has no usable `Retry-After` (notes §1, PYSDK exceptions.RateLimitError). */
+/** WebexPythonSDK waits 15 s when a 429 has no usable `Retry-After` (`exceptions.RateLimitError`). */
 export const DEFAULT_RETRY_AFTER_SECONDS = 15;
-/** PYSDK waits at least 1 s. */
+/** WebexPythonSDK waits at least 1 s. */
 export const MIN_RETRY_AFTER_SECONDS = 1;
 /** Longer waits are shortened: an editor should not hang for minutes on one header. */
 export const MAX_RETRY_AFTER_SECONDS = 60;
@@ -16,7 +16,7 @@ export const DEFAULT_MAX_RETRIES = 3;
 export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_MAX_MS = 8000;
 
-/** Statuses worth retrying for idempotent requests: gateways and overload (SPEC lists them for every op). */
+/** Worth retrying for idempotent requests: gateways and overload (the Webex API lists them for every operation). */
 export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 /**
  * A 500 is retried only for reads (GET, HEAD): repeating a read cannot change anything, and Webex's
@@ -24,7 +24,7 @@ export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
  * is more likely the request itself failing, so it is reported at once.
  */
 export const TRANSIENT_READ_STATUSES: ReadonlySet<number> = new Set([500, ...TRANSIENT_STATUSES]);
-/** Statuses where Webex refused the request and asks to come back later (notes §1: 429, 423). */
+/** Webex refused the request and asks to come back later (429, 423: developer.webex.com "API Errors"). */
 export const RATE_LIMIT_STATUSES: ReadonlySet<number> = new Set([429, 423]);
 
 /** Methods whose repetition has the same effect as doing them once (RFC 9110 §9.2.2). */

@@ -1,4 +1,4 @@
-/** Rooms (spaces): list, get, create, update, delete (SPEC, notes §2). */
+/** Rooms (spaces): list, get, create, update, delete (Webex messaging API, /rooms). */
 import { segment, type RequestOptions } from './options';
 import type { PagedList } from './pagination';
 import type { Transport } from './transport';
@@ -9,7 +9,7 @@ import { checkMax, isBlank, requireId, requireText } from './validation';
 export interface RoomListParams {
   teamId?: string;
   type?: RoomType;
-  /** `lastactivity` has a known limit: it sorts a limited set pulled in id order (notes §2). */
+  /** `lastactivity` has a known limit: it sorts a limited set pulled in id order (GET /rooms). */
   sortBy?: 'id' | 'lastactivity' | 'created';
   /** Page size, 1–1000 (default 100). */
   max?: number;
@@ -20,17 +20,17 @@ export interface RoomCreateParams {
   teamId?: string;
   description?: string;
   isLocked?: boolean;
-  /** Requires `description` (SPEC POST /rooms). */
+  /** Requires `description` (Webex messaging API, POST /rooms). */
   isPublic?: boolean;
-  /** The room must be locked (SPEC POST /rooms). */
+  /** The room must be locked (Webex messaging API, POST /rooms). */
   isAnnouncementOnly?: boolean;
   classificationId?: string;
 }
 
 export interface RoomUpdateParams {
-  /** Required by PUT /rooms/{id} even when unchanged (SPEC). */
+  /** Required by PUT /rooms/{id} even when unchanged (Webex messaging API). */
   title: string;
-  /** To remove a description, send a single space `" "` (SPEC PUT /rooms). */
+  /** To remove a description, send a single space `" "` (Webex messaging API, PUT /rooms/{id}). */
   description?: string;
   isLocked?: boolean;
   isPublic?: boolean;
@@ -86,7 +86,7 @@ export class RoomsApi {
     });
   }
 
-  /** Deletes the space (a non-moderator is only removed from it; notes §2). */
+  /** Deletes the space (a non-moderator is only removed from it: DELETE /rooms/{id}). */
   async delete(roomId: string, options: RequestOptions = {}): Promise<void> {
     requireId(roomId, 'roomId');
     await this.http.empty({ method: 'DELETE', url: this.http.url(`/rooms/${segment(roomId)}`), signal: options.signal });

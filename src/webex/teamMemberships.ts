@@ -1,4 +1,4 @@
-/** Team memberships (SPEC `/team/memberships`, notes §5). */
+/** Team memberships (Webex messaging API, `/team/memberships`). */
 import { segment, type RequestOptions } from './options';
 import type { PagedList } from './pagination';
 import type { Transport } from './transport';
@@ -64,7 +64,7 @@ export class TeamMembershipsApi {
     });
   }
 
-  /** Removes the person from the team. The last team moderator can't be removed (notes §5). */
+  /** Removes the person from the team. The last team moderator can't be removed (DELETE /team/memberships/{id}). */
   async delete(teamMembershipId: string, options: RequestOptions = {}): Promise<void> {
     requireId(teamMembershipId, 'teamMembershipId');
     await this.http.empty({

@@ -1,4 +1,4 @@
-/** Teams: list, get, create, update, delete (SPEC, notes §3). */
+/** Teams: list, get, create, update, delete (Webex messaging API, /teams). */
 import { segment, type RequestOptions } from './options';
 import type { PagedList } from './pagination';
 import type { Transport } from './transport';

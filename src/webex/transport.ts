@@ -99,7 +99,8 @@ export class Transport {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
   private readonly userAgent: string;
-  // TrackingID = WEBEX_VSCODE_<uuid of this client>_<sequence>, like JSSDK's `<sessionId>_<seq>` (notes §1).
+  // TrackingID = WEBEX_VSCODE_<uuid of this client>_<sequence>, like webex-js-sdk's `<sessionId>_<seq>`
+  // (its `webex-tracking-id.js` interceptor).
   private readonly session = randomUUID();
   private sequence = 0;
 
@@ -146,7 +147,7 @@ export class Transport {
     await this.send(request);
   }
 
-  /** A lazy list of `path?query`, following and repairing `Link: rel="next"` (notes §1). */
+  /** A lazy list of `path?query`, following and repairing `Link: rel="next"` (developer.webex.com "Pagination"). */
   list<T>(path: string, query: Query, signal?: AbortSignal): PagedList<T> {
     const first = this.url(path, query);
     return new PagedList<T>(async (next, pageSignal): Promise<Page<T>> => {
@@ -155,7 +156,7 @@ export class Transport {
       const response = await this.send(request);
       const ctx = this.context(request, response);
       const body = parseJsonObject(response.body, ctx);
-      // PYSDK raises MalformedResponse when `items` is missing (notes §1).
+      // WebexPythonSDK raises MalformedResponse when `items` is missing.
       if (!Array.isArray(body.items)) {
         throw malformed(ctx, 'the list has no "items" array');
       }

@@ -1,8 +1,8 @@
 /**
  * Typed models of the Webex messaging REST API, as described by the official OpenAPI description
- * (../shared/webex/webex-messaging.subset.openapi.json, CC BY 4.0, Cisco) and the notes in
- * ../shared/webex/WEBEX_API_NOTES.md. Field lists follow the SPEC; optional fields are optional
- * because the service omits them when empty (e.g. `updated` only on edited messages).
+ * (webex/webex-openapi-specs, `public-spec/webex-messaging.json`, CC BY 4.0, Cisco). Field lists
+ * follow its schemas; optional fields are optional because the service omits them when empty (e.g.
+ * `updated` only on edited messages).
  */
 
 /** ISO-8601 timestamp string, e.g. `2016-04-21T19:12:48.920Z`. */
@@ -78,7 +78,7 @@ export interface TeamMembership {
   created: IsoDate;
 }
 
-/** A card attachment; the SPEC's schema is wrong here, its examples are right (notes §6). */
+/** A card attachment; the OpenAPI spec's `Attachment` schema is wrong here, its examples are right. */
 export interface CardAttachment {
   contentType: string;
   content: Record<string, unknown>;
@@ -106,7 +106,7 @@ export interface Message {
   isVoiceClip?: boolean;
 }
 
-/** The JSON body of a list response: `{ "items": [...] }` (notes §1, Pagination). */
+/** The JSON body of a list response: `{ "items": [...] }` (Webex messaging API list operations). */
 export interface ListBody<T> {
   items: T[];
 }

@@ -1,7 +1,7 @@
 /**
  * Local files for `POST /messages`: checked before any request and sent as `multipart/form-data`
  * with the fields Webex documents (`roomId`/`toPersonId`/`toPersonEmail`, `text`, `markdown`,
- * `parentId`, `files`; notes §6 [ATT], PYSDK messages.create).
+ * `parentId`, `files`; developer.webex.com "Message Attachments", WebexPythonSDK `messages.create`).
  */
 import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -56,7 +56,7 @@ export function guessContentType(filename: string): string {
   return TYPES[extname(filename).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Checks the file (exists, regular file, at most 100 MB, notes §6 [ATT]) without reading it all into memory. */
+/** Checks the file (exists, regular file, at most 100 MB: "Message Attachments") without reading it all into memory. */
 export async function loadFile(file: LocalFile): Promise<LoadedFile> {
   if ((file.path === undefined) === (file.data === undefined)) {
     throw new WebexInputError('Give the file either as a path or as data, not both or neither.', 'file');

@@ -4,10 +4,13 @@
  */
 import { WebexInputError } from './errors';
 
-/** "Maximum message length is 7439 bytes" for `text` and `markdown` (SPEC POST /messages, notes §6). */
+/** "Maximum message length is 7439 bytes" for `text` and `markdown` (Webex messaging API, POST /messages). */
 export const MAX_MESSAGE_BYTES = 7439;
 
-/** "Attachments sent or retrieved via the API are limited to 100 MB each" (notes §6 [ATT]). */
+/**
+ * "Attachments sent or retrieved via the API are limited to 100 MB each"
+ * (developer.webex.com, "Message Attachments").
+ */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 /** The number of bytes `s` takes in UTF-8: the unit of the Webex message limit, not characters. */
@@ -79,7 +82,7 @@ export function checkMax(max: number | undefined): void {
 
 /**
  * Throws unless exactly one of the named values is given. Used for the message destination
- * (roomId | toPersonId | toPersonEmail, notes §6) and for "personId or personEmail".
+ * (roomId | toPersonId | toPersonEmail: POST /messages) and for "personId or personEmail".
  */
 export function requireExactlyOne(values: Record<string, string | undefined>, what: string): string {
   const given = Object.entries(values).filter(([, v]) => v !== undefined && v !== '');

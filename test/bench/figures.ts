@@ -1,7 +1,7 @@
 /**
- * The figures `npm run bench` reports: each with its DESIGN.md budget ("Budgets") where there is one,
- * the naive way measured in the same run where there is one (as a ratio), the raw samples, and a note
- * on how it was measured. Printed as a table and written to bench/results.json.
+ * The figures `npm run bench` reports: each with its budget where there is one, the naive way
+ * measured in the same run where there is one (as a ratio), the raw samples, and a note on how it
+ * was measured. Printed as a table and written to bench/results.json.
  */
 
 export type Unit = 'KB' | 'MB' | 'ms' | 'requests' | 'req/min' | 'nodes' | 'count';
@@ -9,7 +9,7 @@ export type Unit = 'KB' | 'MB' | 'ms' | 'requests' | 'req/min' | 'nodes' | 'coun
 export interface Budget {
   /** The figure must be at most this (in the figure's unit). */
   max: number;
-  /** As DESIGN.md says it, e.g. "< 250 KB". */
+  /** The budget as people say it, e.g. "< 250 KB". */
   text: string;
 }
 

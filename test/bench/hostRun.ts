@@ -47,7 +47,7 @@ export interface HostRunResult {
   logs: string[];
 }
 
-/** Lines of the workbench itself that say nothing about the extension (VSCODE_HOST.md "Harmless noise"). */
+/** Lines of the workbench itself that say nothing about the extension (code-server's harmless noise offline). */
 const NOISE = [
   /ENOTFOUND open-vsx\.org/,
   /connection token/,

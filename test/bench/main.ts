@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: measures what users feel against DESIGN.md "Budgets", on the local Webex, and
- * prints a table; writes bench/results.json (git-ignored). Medians of repeated runs; the naive way
- * is measured in the same run where there is one. No figure is ever asserted: machines are noisy.
+ * `npm run bench`: measures what users feel against their budgets (bundle sizes, activation, the
+ * sidebar, the conversation, idle requests), on the local Webex, and prints a table; writes
+ * bench/results.json (git-ignored). Medians of repeated runs; the naive way is measured in the same
+ * run where there is one. No figure is ever asserted: machines are noisy.
  *
  *   node out/test/bench/main.js [--runs N] [--only bundle,activation,sidebar,conversation,idle] [--quick] [--verbose]
  *

@@ -1,7 +1,8 @@
 /**
- * How a measurement made inside the extension host reaches the bench runner: one console line with a
- * fixed prefix and a JSON body. The workbench forwards the extension host's console to the runner
- * (codeAutomationLog, VSCODE_HOST.md), the same way test/host/summary.ts carries the suite's counts.
+ * How a measurement made inside the extension host reaches the bench runner: one console line with
+ * a fixed prefix and a JSON body. The workbench forwards the extension host's console to the runner
+ * (the `codeAutomationLog` function the runner exposes to the page, as @vscode/test-web does), the
+ * same way test/host/summary.ts carries the suite's counts.
  */
 
 export const RECORD_PREFIX = 'WEBEX_BENCH ';

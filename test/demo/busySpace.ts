@@ -1,7 +1,7 @@
 /**
  * The busy space of the demo account: a few hundred messages of an engineering chat over two weeks,
  * with threads, code and mentions, built from a seeded PRNG so every `npm start` shows the same
- * conversation. Enough to scroll back through pages (Webex pages messages newest first, notes §6).
+ * conversation. Enough to scroll back through pages (Webex pages messages newest first: GET /messages).
  */
 import type { ScenarioMessage } from '../sandbox/scenario';
 import { prng } from '../sandbox/prng';

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** DESIGN.md "Budgets": the VSIX under 1 MB. */
+/** The VSIX's budget: under 1 MB. */
 export const VSIX_BUDGET_BYTES = 1024 * 1024;
 
 export interface PackagedVsix {

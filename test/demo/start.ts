@@ -77,8 +77,8 @@ async function startVsCode(
   const server = await startCodeServer({ layout, settings, vsix, port: options.port });
   try {
     writeDemoWorkspace(server.workspaceDir, signIn);
-    // A development folder is loaded through the workbench URL's payload (VSCODE_HOST.md); an
-    // installed VSIX needs nothing but the folder to open.
+    // A development folder is loaded through the workbench URL's `payload` (code-server honours it with
+    // `--vscode-option enable-smoke-test-driver`); an installed VSIX needs nothing but the folder to open.
     const payload: Array<[string, string]> = vsix === undefined ? [['extensionDevelopmentPath', remoteUri(server, root)]] : [];
     return { open: workbenchUrl(server, payload), dataDir: server.tempDir, stop: () => server.stop() };
   } catch (error) {

@@ -1,4 +1,4 @@
-// Accounts that last (issue 6) in the real extension host against the local Webex: OAuth sign-in end
+// Accounts that last, in the real extension host against the local Webex: OAuth sign-in end
 // to end (the consent page played over HTTP), a refresh before expiry, a revoked refresh token, a bot
 // session, several accounts with a switcher, and signing out of one leaving the other.
 import * as assert from 'node:assert/strict';

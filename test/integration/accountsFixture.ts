@@ -1,9 +1,9 @@
 /**
- * Helpers for the accounts tests (issue 6) in the real extension host: the testing API with the
- * scripted OAuth browser, an integration registered with the local Webex for the redirect URI this
- * VS Code really uses (`env.asExternalUri` of the loopback receiver), a "user" who answers the
- * consent page over plain HTTP, and the local Webex's OAuth controls. No token, code or secret ever
- * goes into an assertion message.
+ * Helpers for the accounts tests in the real extension host: the testing API with the scripted
+ * OAuth browser, an integration registered with the local Webex for the redirect URI this VS Code
+ * really uses (`env.asExternalUri` of the loopback receiver), a "user" who answers the consent page
+ * over plain HTTP, and the local Webex's OAuth controls. No token, code or secret ever goes into an
+ * assertion message.
  */
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'webex-vscode.webex-vscode';
 
-/** The public commands of DESIGN.md "The public surface". */
+/** The public commands: users bind keys to them and tests drive them, so their ids stay stable. */
 const DESIGN_COMMANDS = [
   'webex.signIn',
   'webex.signOut',
@@ -71,7 +71,7 @@ describe('Extension activation', () => {
   it('reaches the local Webex over loopback from the extension host', async () => {
     const origin = process.env.WEBEX_TEST_SANDBOX_ORIGIN;
     assert.ok(origin, 'WEBEX_TEST_SANDBOX_ORIGIN is set');
-    // No token: the real service answers 401 (notes: every request needs a bearer token).
+    // No token: the real service answers 401 (every operation of the Webex messaging API needs a bearer token).
     const response = await fetch(`${origin}/v1/people/me`);
     assert.equal(response.status, 401);
   });

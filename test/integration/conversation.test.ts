@@ -321,6 +321,26 @@ describe('Conversation tab (integration)', function () {
     assert.equal(again.length, 1, 'not asked again');
   });
 
+  it('disables the composer, saying why, where only moderators may post; members post in a locked space', async () => {
+    // Grace makes an announcement space with Ada as a plain member (Room isAnnouncementOnly).
+    const grace = await Rest.as(GRACE);
+    const space = await grace.post<Room>('/rooms', { title: 'Announcements', isLocked: true, isAnnouncementOnly: true });
+    await grace.post('/memberships', { roomId: space.id, personEmail: ADA });
+    rooms = await ada.items<Room>('/rooms?max=1000');
+    const announcements = await open('Announcements');
+    const blocked = await until('the permissions of the announcement space', () =>
+      announcements.posted.find((m): m is Extract<HostMessage, { type: 'permissions' }> => m.type === 'permissions'),
+    );
+    assert.equal(blocked.canPost, false);
+    assert.match(blocked.reason ?? '', /Only moderators can post/);
+    // Release Planning is locked (moderated) and Ada is a member there, not a moderator: she may post.
+    const release = await open('Release Planning');
+    const allowed = await until('the permissions of the locked space', () =>
+      release.posted.find((m): m is Extract<HostMessage, { type: 'permissions' }> => m.type === 'permissions'),
+    );
+    assert.equal(allowed.canPost, true);
+  });
+
   it('opens only http, https and mailto links, and ignores malformed page messages', async () => {
     const panel = await open('Backend');
     const before = hooks.openedLinks.length;

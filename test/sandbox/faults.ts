@@ -139,7 +139,7 @@ export class Faults {
   }
 }
 
-/** Real-looking messages for injected statuses (notes §1 lists their meanings; the texts are ours). */
+/** Real-looking texts for injected statuses (meanings from developer.webex.com "API Errors"; texts ours). */
 export function faultMessage(status: number): string {
   switch (status) {
     case 423:

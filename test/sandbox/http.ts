@@ -1,7 +1,8 @@
 /**
  * Request context and response helpers shared by the routes. Every response carries a
  * `TrackingID` header and errors have the body Webex sends:
- * `{ message, errors: [{ description }], trackingId }` (notes §1, quoted from a real response in EMU utils.js).
+ * `{ message, errors: [{ description }], trackingId }` (quoted from a real response in `utils.js` of
+ * ObjectIsAdvantag/webex-api-emulator, Cisco DevNet's Webex API emulator).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PersonRec, Store } from './store';
@@ -16,7 +17,7 @@ export class HttpError extends Error {
   }
 }
 
-/** Texts Webex uses (EMU auth.js/utils.js quote them from real responses). */
+/** Texts Webex uses (webex-api-emulator's auth.js/utils.js quote them from real responses). */
 export const TEXT = {
   unauthorized: 'The request requires a valid access token set in the Authorization request header.',
   notFound: 'The requested resource could not be found.',
@@ -37,7 +38,7 @@ export interface Ctx {
   me: PersonRec;
   /** Fault `dropAfter`: do the work, then close the connection instead of answering. */
   dropAfter: boolean;
-  /** Fault `dropNextParams`: the next link loses `mentionedPeople` and says `max=null` (notes §1, PYISS #168). */
+  /** Fault `dropNextParams`: the next link loses `mentionedPeople` and says `max=null` (WebexPythonSDK issue #168). */
   dropNextParams: boolean;
   maxUploadBytes: number;
   /** What the client saw, for the request log: 0 when the connection was dropped. */
@@ -136,7 +137,7 @@ export async function bodyOf(ctx: Ctx, limit: number, tooLarge: HttpError): Prom
 
 const JSON_LIMIT = 1024 * 1024;
 
-/** Parses a JSON object body; 415 for another media type (EMU quotes the real text), 400 when unparsable. */
+/** Parses a JSON object body; 415 for another media type (the emulator quotes the real text), 400 when unparsable. */
 export async function readJson(ctx: Ctx): Promise<Record<string, unknown>> {
   const type = (ctx.req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') {
@@ -194,7 +195,7 @@ export function requiredBoolean(body: Record<string, unknown>, name: string): bo
   return v;
 }
 
-/** A required query parameter, with the Spring-style text Webex answers (EMU messages.js). */
+/** A required query parameter, with the Spring-style text Webex answers (webex-api-emulator messages.js). */
 export function requiredParam(ctx: Ctx, name: string): string {
   const v = ctx.query.get(name);
   if (!v) {
@@ -206,7 +207,10 @@ export function requiredParam(ctx: Ctx, name: string): string {
 export interface MaxRule {
   def: number;
   limit: number;
-  /** `reject`: over the limit is a 400 (GET /rooms: "must be 1–1000", notes §2); `clamp`: the limit is used (notes §1 PAG). */
+  /**
+   * `reject`: over the limit is a 400 (GET /rooms: "must be 1–1000"); `clamp`: the limit is used
+   * (developer.webex.com "Pagination": a `max` over an endpoint's limit returns the maximum).
+   */
   over: 'reject' | 'clamp';
 }
 
@@ -215,7 +219,7 @@ export function parseMax(ctx: Ctx, rule: MaxRule): number {
   if (raw === null || raw === '') {
     return rule.def;
   }
-  // `max=null` (the real next link's artefact, notes §1) is rejected: a client must strip it.
+  // `max=null` (the real next link's artefact, WebexPythonSDK `_fix_next_url`) is rejected: a client must strip it.
   if (!/^\d+$/.test(raw) || Number(raw) < 1) {
     throw new HttpError(400, `Invalid max value '${raw}': max must be a positive integer.`);
   }
@@ -229,7 +233,7 @@ export function parseMax(ctx: Ctx, rule: MaxRule): number {
   return n;
 }
 
-/** Sets `Link: <next>; rel="next"` (notes §1 PAG): the request's parameters with `changes` applied. */
+/** Sets `Link: <next>; rel="next"` (developer.webex.com "Pagination"): the request's parameters, `changes` applied. */
 export function setNextLink(ctx: Ctx, changes: Record<string, string | null>): void {
   const params = new URLSearchParams(ctx.query);
   for (const [k, v] of Object.entries(changes)) {
@@ -258,7 +262,8 @@ function compareKeys(a: SortKey, b: SortKey, desc: boolean): number {
 
 /**
  * One page of a keyset-paginated list. `items` must be sorted by `keyOf` (primary `desc` or asc, then id).
- * The cursor lives in the `after` parameter, as in the PAG example link (`…&before&after=Y2l…`).
+ * The cursor lives in the `after` parameter, as in the example link of developer.webex.com "Pagination"
+ * (`…&before&after=Y2l…`).
  */
 export function page<T>(ctx: Ctx, items: T[], keyOf: (t: T) => SortKey, max: number, desc = false): T[] {
   const cursor = ctx.query.get('after');

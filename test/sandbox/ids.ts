@@ -1,9 +1,10 @@
 /**
  * Webex-shaped identifiers. Real ids are URL-safe base64 without padding of
- * `ciscospark://us/<TYPE>/<uuid>` (notes §1 "IDs", decoded from SPEC examples; JSSDK uuid-utils).
- * A MEMBERSHIP uuid part is `<personUUID>:<roomUUID>` (JSSDK buildHydraMembershipId) and a
- * TEAM_MEMBERSHIP one `<personUUID>:<teamUUID>` (order read from the SPEC example of
- * GET /team/memberships, whose teamId is the second half; the notes call the order [UNVERIFIED]).
+ * `ciscospark://us/<TYPE>/<uuid>` (decoded from the examples of the Webex messaging API; webex-js-sdk
+ * `@webex/common` `uuid-utils.js`). A MEMBERSHIP uuid part is `<personUUID>:<roomUUID>` (webex-js-sdk
+ * `buildHydraMembershipId`) and a TEAM_MEMBERSHIP one `<personUUID>:<teamUUID>` (order read from the
+ * API's example of GET /team/memberships, whose teamId is the second half; no source states the
+ * order, so it is [UNVERIFIED]).
  */
 import { createHash, randomUUID } from 'node:crypto';
 
@@ -56,7 +57,7 @@ export class UuidSource {
   }
 }
 
-/** A tracking id in the shape Webex uses (`ROUTER_…`, quoted in EMU auth.js). */
+/** A tracking id in the shape Webex uses (`ROUTER_…`, quoted in webex-api-emulator's auth.js). */
 export function newTrackingId(): string {
   return `ROUTER_${randomUUID().toUpperCase()}`;
 }

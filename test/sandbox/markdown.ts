@@ -1,8 +1,9 @@
 /**
- * What Webex derives from a message's markdown: `html` (read-only, notes §6), the plain `text`
- * alternative when none is given, and the mentions. Mention syntax `<@personEmail:…>` is in the
- * SPEC example; `<@personId:…|name>` and `<@all>` are [UNVERIFIED] in notes §6 but are what Webex
- * clients send. The html is deliberately simple (a small subset of markdown), but always escaped.
+ * What Webex derives from a message's markdown: `html` (read-only in the Webex messaging API), the
+ * plain `text` alternative when none is given, and the mentions. Mention syntax `<@personEmail:…>`
+ * is in the API's message examples; `<@personId:…|name>` and `<@all>` appear in no source we
+ * checked ([UNVERIFIED]) but are what Webex clients send. The html is deliberately simple (a small
+ * subset of markdown), but always escaped.
  */
 
 export interface MentionTarget {

@@ -1,6 +1,7 @@
 /**
- * A small multipart/form-data reader for POST /messages uploads (notes §6: a local file goes as
- * multipart with fields `files`, `roomId`, `text`… [ATT; PYSDK]). The body is already size-checked.
+ * A small multipart/form-data reader for POST /messages uploads (a local file goes as multipart with
+ * fields `files`, `roomId`, `text`…: developer.webex.com "Message Attachments"; WebexPythonSDK
+ * `messages.create`). The body is already size-checked.
  */
 export interface Part {
   name: string;

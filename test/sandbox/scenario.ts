@@ -7,7 +7,7 @@
  */
 export type ScenarioPersonType = 'person' | 'bot';
 
-/** Presence values of the SPEC Person schema (notes §7). */
+/** Presence values of the Person schema's `status` (Webex messaging API). */
 export type PersonStatus =
   | 'active'
   | 'call'
@@ -27,7 +27,7 @@ export interface ScenarioPerson {
   type?: ScenarioPersonType;
   firstName?: string;
   lastName?: string;
-  /** Organisation key; people of another org are not found by email or name search (notes §7). Default `example`. */
+  /** Organisation key; people of another org are not found by email or name search (GET /people). Default `example`. */
   org?: string;
   status?: PersonStatus;
   title?: string;
@@ -52,7 +52,7 @@ export interface ScenarioTeam {
 export interface ScenarioRoom {
   key: string;
   type: 'group' | 'direct';
-  /** Group rooms only: a direct room's title is the other person's name as seen by the caller (notes §2). */
+  /** Group rooms only: a direct room's title is the other person's name as seen by the caller (Room `title`). */
   title?: string;
   /** Team key of a team space. */
   team?: string;

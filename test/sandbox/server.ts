@@ -1,7 +1,9 @@
 /**
  * A local Webex: a Node `http` server on 127.0.0.1 that answers the Webex messaging REST API under
- * `/v1`, seeded from a Scenario, faithful to ../shared/webex/ (notes and SPEC) and able to inject
- * faults. See DESIGN.md "The sandbox".
+ * `/v1`, seeded from a Scenario, faithful to the official OpenAPI spec of the Webex messaging API
+ * and to what public clients observed of the real service (field names, statuses, error bodies,
+ * `TrackingID`, `Link` pagination, bot visibility, the `next` link's known faults), and able to
+ * inject faults (429 with Retry-After, 5xx, slow or dropped connections, malformed bodies).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,7 +30,10 @@ export interface LocalWebexOptions {
   scenario?: Scenario;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Upload limit; 100 MB like Webex [ATT]. Tests lower it to prove the limit without sending 100 MB. */
+  /**
+   * Upload limit; 100 MB like Webex (developer.webex.com "Message Attachments"). Tests lower it to
+   * prove the limit without sending 100 MB.
+   */
   maxUploadBytes?: number;
 }
 
@@ -276,7 +281,7 @@ export class LocalWebex {
     if (await this.oauth.route(ctx, path.slice('/v1'.length).replace(/\/+$/, ''))) {
       return;
     }
-    // Every /v1 request needs a valid bearer token (notes §1 Auth); the answer never repeats it.
+    // Every /v1 request needs a valid bearer token (the API's `bearer-key` scheme); the answer never repeats it.
     const auth = /^Bearer\s+(\S+)\s*$/i.exec(ctx.req.headers.authorization ?? '');
     const me = auth ? (this.store.peopleByToken.get(auth[1]) ?? this.oauth.personForToken(auth[1])) : undefined;
     if (!me) {

@@ -119,7 +119,7 @@ export class Store {
     room.members.set(personUuid, m);
     setOf(this.roomsByPerson, personUuid).add(room.uuid);
     if (isModerator && room.type === 'group') {
-      // A space with a moderator is a moderated ("locked") space (notes §2 isLocked).
+      // A space with a moderator is a moderated ("locked") space (Room `isLocked`: moderated).
       room.isLocked = true;
     }
     return m;
@@ -292,8 +292,9 @@ export function directKey(a: string, b: string): string {
 }
 
 /**
- * The uuid an id names. Webex accepts a base64 id and, per EMU's error text "Expect base64 ID or
- * UUID.", a bare uuid too (notes §10.4), so both are tried.
+ * The uuid an id names. Webex accepts a base64 id and, per webex-api-emulator's error text "Expect
+ * base64 ID or UUID.", a bare uuid too (older fbradyirl/webex_bot versions fetched messages by
+ * uuid), so both are tried.
  */
 export function candidateUuids(id: string, type: string): string[] {
   const decoded = /^[A-Za-z0-9_-]+$/.test(id) ? Buffer.from(id, 'base64url').toString('utf8') : '';

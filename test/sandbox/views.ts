@@ -1,6 +1,7 @@
 /**
- * The JSON a local Webex answers, field for field as the SPEC schemas and examples show
- * (Room, Team, Membership, TeamMembership, ListMessage, Message, DirectMessage, Person; notes §2–7).
+ * The JSON a local Webex answers, field for field as the schemas and examples of the Webex messaging
+ * API's OpenAPI spec show (Room, Team, Membership, TeamMembership, ListMessage, Message,
+ * DirectMessage, Person).
  * Optional fields are left out when empty, as Webex does (e.g. `updated` only on edited messages).
  */
 import { encodeId } from './ids';
@@ -26,7 +27,7 @@ export function personJson(p: PersonRec): Record<string, unknown> {
   };
 }
 
-/** A direct room's title is the other person's display name as the viewer sees it (notes §2). */
+/** A direct room's title is the other person's display name as the viewer sees it (Room `title`). */
 export function roomTitle(store: Store, room: RoomRec, viewer: PersonRec): string {
   if (room.type === 'group') {
     return room.title;
@@ -118,8 +119,8 @@ function fileUrls(store: Store, origin: string, m: MessageRec): string[] {
 }
 
 /**
- * A message as GET /messages and GET /messages/{id} return it (SPEC ListMessage); `post` adds
- * `toPersonId`/`toPersonEmail` (SPEC Message), `direct` drops the mention lists (SPEC DirectMessage).
+ * A message as GET /messages and GET /messages/{id} return it (the API's ListMessage schema); `post`
+ * adds `toPersonId`/`toPersonEmail` (Message), `direct` drops the mention lists (DirectMessage).
  */
 export function messageJson(
   store: Store,

@@ -78,6 +78,42 @@ describe('Conversation tab (UI)', function () {
     await runFromCommandPalette(page, 'Preferences: Toggle between Light/Dark Themes');
   });
 
+  it('mentions a member typed as @ and letters, picked with the keyboard, and Webex stores the mention', async () => {
+    const { page } = workbench;
+    const sandbox = workbench.sandbox;
+    assert.ok(sandbox);
+    const frame = await openSpace(page, 'Backend');
+    const composer = frame.locator('textarea[aria-label="Write a message"]');
+    await composer.click();
+    await composer.pressSequentially('@gr');
+    const list = frame.locator('[role="listbox"]');
+    await list.waitFor({ state: 'visible', timeout: 30_000 });
+    const first = list.locator('[role="option"]').first();
+    assert.match((await first.textContent()) ?? '', /Grace Hopper/, 'the best match first');
+    assert.equal(await first.getAttribute('aria-selected'), 'true');
+    await composer.press('Enter');
+    assert.equal(await list.isVisible(), false, 'Enter inserts and closes the list');
+    await composer.pressSequentially('can you review the retry change?');
+    assert.equal(await composer.inputValue(), '@Grace Hopper can you review the retry change?', 'the composer shows the name');
+    await composer.press('Enter');
+    const mine = frame.locator(`${LOG} article[data-message-id]`, { hasText: 'review the retry change' });
+    await mine.waitFor({ state: 'visible', timeout: 30_000 });
+    // What Webex stored, read back over its REST API as the mentioned person.
+    const as = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
+    const graceToken = sandbox.tokenFor('grace@example.com');
+    const grace = (await (await fetch(`${sandbox.baseUrl}/people/me`, as(graceToken))).json()) as { id: string };
+    const rooms = (await (await fetch(`${sandbox.baseUrl}/rooms?max=100`, as(graceToken))).json()) as { items: Array<{ id: string; title: string }> };
+    const backend = rooms.items.find((r) => r.title === 'Backend');
+    assert.ok(backend);
+    const listed = (await (await fetch(`${sandbox.baseUrl}/messages?roomId=${encodeURIComponent(backend.id)}&max=5`, as(graceToken))).json()) as {
+      items: Array<{ markdown?: string; mentionedPeople?: string[] }>;
+    };
+    const sent = listed.items.find((m) => m.markdown?.includes('review the retry change'));
+    assert.ok(sent, 'the message is in the space');
+    assert.equal(sent.markdown, `<@personId:${grace.id}|Grace Hopper> can you review the retry change?`);
+    assert.deepEqual(sent.mentionedPeople, [grace.id], 'Webex filled mentionedPeople');
+  });
+
   it('renders hostile messages inert: nothing runs, loads, navigates or escapes the sanitizer', async () => {
     const { page } = workbench;
     const sandbox = workbench.sandbox;

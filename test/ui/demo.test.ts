@@ -16,7 +16,7 @@ import { CHROMIUM_PATH, requireChromium } from '../host/prerequisites';
 import { findWebviewFrame } from './webviewFrame';
 import { activityBarItem, viewHeader } from './workbenchActions';
 
-/** VSCODE_HOST.md: without the background-networking flags Chromium keeps trying to reach the internet. */
+/** Without the background-networking flags Chromium keeps trying to reach the internet. */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 /** What `npm start` printed that the test needs. */

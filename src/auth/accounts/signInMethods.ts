@@ -1,6 +1,7 @@
 /**
- * The three ways `webex.signIn` offers (issue 6): an OAuth integration (acts as you, refreshed for
- * weeks), a pasted personal access token (12 hours), or a bot token (acts as the bot; notes §11).
+ * The three ways `webex.signIn` offers: an OAuth integration (acts as you, refreshed for weeks), a
+ * pasted personal access token (12 hours), or a bot token (acts as the bot, which in group spaces
+ * sees only messages that mention it: developer.webex.com, "Bots" guide).
  */
 import type * as vscode from 'vscode';
 import type { Prompts } from '../../extensionServices';

@@ -12,9 +12,10 @@ export const OAuthSetting = {
 
 /**
  * What the extension does with a user's Webex: read people, spaces, memberships, messages, teams
- * and team memberships, and write spaces, memberships, messages, teams and team memberships (notes
- * §12 lists these names, from the JS SDK's `.env.default`), plus `spark:kms` and `spark:all`, which
- * the websocket for live updates needs (notes §10: "The token needs spark:all and spark:kms").
+ * and team memberships, and write spaces, memberships, messages, teams and team memberships (scope
+ * names as webex-js-sdk's `.env.default` lists them), plus `spark:kms` and `spark:all`, which the
+ * websocket for live updates needs (webex-js-sdk `@webex/plugin-messages`: `messages.listen()` needs
+ * both scopes).
  */
 export const DEFAULT_OAUTH_SCOPES: readonly string[] = Object.freeze([
   'spark:people_read',

@@ -5,8 +5,8 @@
  * - `webex.accounts`: the index, non-secret facts about each account (who, which cloud, what kind) and
  *   which account is current for each API base URL. Kept in SecretStorage rather than globalState
  *   because `secrets.onDidChange` reaches every window, so other windows follow a sign-in or sign-out.
- * - `webex.account.<id>`: one per account, the credentials only (an access token today; OAuth adds a
- *   refresh token and an expiry, issue 6). Separate keys let one account change without rewriting
+ * - `webex.account.<id>`: one per account, the credentials only (an access token; an OAuth account
+ *   also a refresh token and an expiry). Separate keys let one account change without rewriting
  *   the others, and let several accounts live side by side.
  *
  * The current account is chosen per base URL, so switching `webex.apiBaseUrl` between the commercial
@@ -18,7 +18,7 @@ import type { Person, PersonType } from '../../webex/types';
 export const ACCOUNTS_INDEX_KEY = 'webex.accounts';
 export const ACCOUNT_SECRET_PREFIX = 'webex.account.';
 
-/** How the account signed in; `oauth` is for issue 6. */
+/** How the account signed in: a pasted token (personal or bot) or the OAuth integration. */
 export type AccountKind = 'token' | 'oauth';
 
 /** Everything about an account except its credentials. */
@@ -29,7 +29,7 @@ export interface AccountInfo {
   personId: string;
   displayName: string;
   email: string;
-  /** `bot` tokens see only messages that mention them in group spaces (notes §11). */
+  /** `bot` tokens see only messages that mention them in group spaces (developer.webex.com, "Bots"). */
   personType: PersonType;
   kind: AccountKind;
   /** ISO time of the sign-in. */

@@ -1,6 +1,6 @@
 /**
  * A tiny event emitter with the same listener shape as `vscode.Event`, so vscode-free services
- * (src/services may not import vscode, DESIGN.md "Layers") can expose events the UI subscribes to
+ * (src/services may not import vscode; lint enforces it) can expose events the UI subscribes to
  * exactly like VS Code's own: `store.onDidChange(listener, this, disposables)`.
  */
 

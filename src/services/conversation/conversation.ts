@@ -3,10 +3,10 @@
  * older pages on demand (`beforeMessage`), new ones found by polling, and the user's own sends,
  * edits and deletes applied as they land. vscode-free; the tab's host owns one per open space.
  *
- * Webex facts relied on (notes §6): `GET /messages` lists newest first, replies interleaved with
- * top-level messages; there is no `after`/`since`, so catching up means paging back from the
- * newest until a known message appears; `updated` is set on edited messages; bots see only the
- * group messages that mention them (`mentionedPeople=me`, notes §11).
+ * Webex facts relied on (GET /messages in the Webex messaging API): it lists newest first, replies
+ * interleaved with top-level messages; there is no `after`/`since`, so catching up means paging back
+ * from the newest until a known message appears; `updated` is set on edited messages; bots must
+ * pass `mentionedPeople=me` in group spaces and so see only the messages that mention them.
  */
 import type { WebexClient } from '../../webex/client';
 import type { Message, Person } from '../../webex/types';
@@ -17,13 +17,13 @@ export interface ConversationSource {
   listPage(params: { beforeMessage?: string; max: number }): Promise<Message[]>;
   /** `GET /messages/{id}`: a thread's first message that is older than what is loaded. */
   getMessage(id: string): Promise<Message>;
-  /** `GET /people?id=…` (at most 85 ids a call, notes §7). */
+  /** `GET /people?id=…` (at most 85 ids a call: GET /people in the Webex messaging API). */
   lookupPeople(ids: string[]): Promise<Person[]>;
 }
 
 /**
  * The source of one space over the Webex client. A bot lists a group space with
- * `mentionedPeople=me` (it must, notes §11); the client re-adds it when a `next` link drops it.
+ * `mentionedPeople=me` (it must: GET /messages); the client re-adds it when a `next` link drops it.
  */
 export function clientSource(client: WebexClient, roomId: string, mentionsOnly: boolean): ConversationSource {
   const mentionedPeople = mentionsOnly ? ['me'] : undefined;
@@ -143,7 +143,7 @@ export class Conversation {
   }
 
   /**
-   * A message that live updates (issue 5) already fetched: shown like a poll's find, with its
+   * A message that live updates already fetched: shown like a poll's find, with its
    * thread's first message and names completed. Ignored until the newest page is loaded (that
    * page will contain it) and when nothing changed.
    */

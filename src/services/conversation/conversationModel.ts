@@ -3,7 +3,7 @@
  * thread assembly and grouping by author and day.
  *
  * Webex threads are one level deep: a reply's `parentId` is the thread's first message, and
- * `GET /messages` lists replies interleaved with top-level messages, newest first (notes §6).
+ * `GET /messages` lists replies interleaved with top-level messages, newest first (Webex messaging API).
  */
 
 /** The fields thread assembly needs; both Webex `Message` and the page's `MessageView` have them. */
@@ -178,8 +178,9 @@ export function threadIdOf(message: { id: string; parentId?: string }): string {
 
 /**
  * The first line of a message as plain words, for a reply preview ("↳ reply in thread: …"): the
- * `text` Webex keeps beside markdown (notes §6), else the markdown with its marks stripped, cut to
- * `max` characters. Shown with textContent, never as HTML.
+ * `text` Webex keeps beside markdown (POST /messages: with markdown, `text` is the alt text), else
+ * the markdown with its marks stripped, cut to `max` characters. Shown with textContent, never as
+ * HTML.
  */
 export function firstLine(message: { text?: string; markdown?: string } | undefined, max = 80): string {
   const source = message?.text?.trim() ? message.text : (message?.markdown ?? '');

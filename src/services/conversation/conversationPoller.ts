@@ -2,8 +2,9 @@
  * When to look for new messages in an open space: at a modest interval while its tab is visible and
  * the window focused, slower while the window is in the background, not at all while the tab is
  * hidden (it polls once as soon as it shows again). Polls never overlap: the next one is scheduled
- * only after the previous one ended, and 429s are waited out by the client itself (Retry-After,
- * notes §1) before the poll ends. vscode-free: the host reports visibility and focus.
+ * only after the previous one ended, and 429s are waited out by the client itself (Retry-After, as
+ * developer.webex.com "API Errors" describes) before the poll ends. vscode-free: the host reports
+ * visibility and focus.
  */
 
 export interface PollIntervals {

@@ -1,9 +1,10 @@
 /**
  * Names, types and sizes of the files of the messages a conversation shows, learned lazily: Webex
- * message objects carry only file URLs (notes §6 `files`) and a content URL ends in an opaque id,
- * so each file costs one `HEAD` (the client's `messages.fileInfo`). This cache asks for each URL
- * once, a few at a time, and reports each answer as it comes; callers show the messages first and
- * the names when they arrive. vscode-free; the conversation tab owns one per loaded space.
+ * message objects carry only file URLs (the Message's `files` in the Webex messaging API) and a
+ * content URL ends in an opaque id, so each file costs one `HEAD` (the client's
+ * `messages.fileInfo`). This cache asks for each URL once, a few at a time, and reports each answer
+ * as it comes; callers show the messages first and the names when they arrive. vscode-free; the
+ * conversation tab owns one per loaded space.
  */
 
 /** What is known of a file; every field is optional (a failed lookup leaves all of them out). */

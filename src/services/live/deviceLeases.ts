@@ -1,7 +1,8 @@
 /**
  * Where the extension remembers the Webex devices it registered (globalState), so a reload reuses
- * its device instead of piling up new ones (notes §10.2, WXBOT's concern too), while two windows
- * never share one: a second socket on the same device replaces the first (close 4000).
+ * its device instead of piling up new ones (the fbradyirl/webex_bot library reuses a registered
+ * device by name for the same reason), while two windows never share one: a second socket on the
+ * same device replaces the first (close 4000).
  *
  * Each window holds a lease on one stored device and renews it while it runs; a lease not renewed
  * for a few minutes (the window crashed or was killed before it could unregister) frees the device

@@ -10,6 +10,7 @@
  */
 import type { Message, RoomType } from '../../webex/types';
 import { realTimers, type LiveTimers } from '../../webex/live/timers';
+import { mentionsPerson } from '../../webex/mentions';
 
 export type NotificationsSetting = 'mentionsAndDirect' | 'all' | 'off';
 export const NOTIFICATIONS_SETTINGS: readonly NotificationsSetting[] = ['mentionsAndDirect', 'all', 'off'];
@@ -51,7 +52,7 @@ export function qualifies(incoming: IncomingMessage, setting: NotificationsSetti
   if (setting === 'off' || (meId !== undefined && message.personId === meId)) {
     return undefined;
   }
-  if (meId !== undefined && (message.mentionedPeople ?? []).includes(meId)) {
+  if (mentionsPerson(message, meId)) {
     return 'mention';
   }
   if ((message.roomType ?? incoming.roomType) === 'direct') {

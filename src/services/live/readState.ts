@@ -1,6 +1,7 @@
 /**
  * What the user has read, per account, kept in extension storage: the REST API has no read state
- * (notes §2 lists no such field), so "unread" is "active since I last looked", per space.
+ * (the Room object of the Webex messaging API has no such field), so "unread" is "active since I
+ * last looked", per space.
  *
  * - Each space has a last-read time (server clock, from message and room timestamps). A space is
  *   unread when its `lastActivity` is later; spaces never opened use the time the extension first
@@ -12,6 +13,7 @@
  */
 import type { Message, Room } from '../../webex/types';
 import { Emitter, type Event } from '../common/emitter';
+import { mentionsPerson } from '../../webex/mentions';
 
 /** The part of `vscode.Memento` this needs. */
 export interface KeyValueStorage {
@@ -108,7 +110,7 @@ export class ReadState {
     if (at <= this.lastRead(message.roomId)) {
       return 'read';
     }
-    const mentions = meId !== undefined && (message.mentionedPeople ?? []).includes(meId) ? 1 : 0;
+    const mentions = mentionsPerson(message, meId) ? 1 : 0;
     const direct = (message.roomType ?? roomType) === 'direct' ? 1 : 0;
     if (mentions + direct > 0) {
       const a = this.data.attention[message.roomId] ?? { roomId: message.roomId, mentions: 0, direct: 0, last: 0 };

@@ -3,17 +3,17 @@
  * persisted through the draft store) until Webex confirms them. A failed message stays, marked
  * failed, until the user retries or discards it.
  *
- * Retry never produces a duplicate: `POST /messages` is not idempotent and Webex has no
- * idempotency key (notes §6), so a failure that leaves it unknown whether the message was created
+ * Retry never produces a duplicate: `POST /messages` is not idempotent and takes no idempotency
+ * key (Webex messaging API), so a failure that leaves it unknown whether the message was created
  * (no response, a timeout, a dropped connection, a 5xx after the body was sent) marks the entry
  * `ambiguous`, and every later attempt first looks for the message in the space (`findExisting`)
  * before posting again. The same local id is used throughout; a retry of an entry that is already
  * sending does nothing.
  *
  * Where the space cannot be checked (a bot in a group space lists only the messages that mention
- * it, and its own posts do not: notes §11), only the user can look. Such an entry says `mustLook`
- * and is sent again only when the user says they looked (`retry(id, { checked: true })`); nothing
- * here ever posts it again on its own.
+ * it, and its own posts do not: GET /messages, developer.webex.com "Bots"), only the user can look.
+ * Such an entry says `mustLook` and is sent again only when the user says they looked
+ * (`retry(id, { checked: true })`); nothing here ever posts it again on its own.
  */
 import { WebexApiError } from '../../webex/errors';
 import { mayHaveArrived } from './postOutbox';

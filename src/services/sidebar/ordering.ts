@@ -3,7 +3,10 @@
  */
 import type { Membership, Room, Team, TeamMembership } from '../../webex/types';
 
-/** The time a space last saw activity; `created` when Webex omits `lastActivity` (it may, notes §2). */
+/**
+ * The time a space last saw activity; `created` when Webex omits `lastActivity` (no field of the
+ * Room schema in the Webex messaging API is required).
+ */
 export function activityTime(room: Pick<Room, 'lastActivity' | 'created'>): number {
   const t = Date.parse(room.lastActivity ?? room.created);
   return Number.isNaN(t) ? 0 : t;
@@ -11,8 +14,9 @@ export function activityTime(room: Pick<Room, 'lastActivity' | 'created'>): numb
 
 /**
  * Most recently active first; ties by title so the order is stable between refreshes.
- * `sortBy=lastactivity` already asks Webex for this order, but it "sorts only a limited set" (notes §2)
- * and pages plus local updates are merged here, so the client sorts again.
+ * `sortBy=lastactivity` already asks Webex for this order, but it "sorts only a limited set" (a known
+ * limitation of GET /rooms in the Webex messaging API) and pages plus local updates are merged here,
+ * so the client sorts again.
  */
 export function compareByActivity(a: Room, b: Room): number {
   return activityTime(b) - activityTime(a) || compareText(a.title, b.title) || compareText(a.id, b.id);

@@ -1,6 +1,6 @@
 /**
  * The space or team the user selected or opened last. The Members view follows it; the conversation
- * webview sets it when a space opens (TEAM.md "Extension services": `selection`).
+ * webview sets it when a space opens.
  */
 import { Emitter, type Event } from '../common/emitter';
 

@@ -1,11 +1,12 @@
 /**
  * The spaces (rooms) and teams of the current account, cached for the sidebar and the pickers.
  *
- * - Rooms come from one `GET /rooms?sortBy=lastactivity&max=1000` iterator (1000 is the API maximum,
- *   notes §2), kept open so "Load more…" continues it instead of refetching; nothing loads 10,000
- *   spaces unless the user asks for them.
- * - Teams come from one `GET /teams`; a team's spaces are taken from the rooms already fetched, so the
- *   Teams view never sends a request per team (DESIGN.md budgets).
+ * - Rooms come from one `GET /rooms?sortBy=lastactivity&max=1000` iterator (1000 is the largest
+ *   `max` GET /rooms allows in the Webex messaging API), kept open so "Load more…" continues it
+ *   instead of refetching; nothing loads 10,000 spaces unless the user asks for them.
+ * - Teams come from one `GET /teams`; a team's spaces are taken from the rooms already fetched, so
+ *   the Teams view never sends a request per team: 3,000 spaces in 200 teams take ceil(3000/1000)+1
+ *   requests.
  * - Concurrent loads share one promise (no double loads); a refresh keeps showing the old list until
  *   the new one has arrived (no flicker); a load that finishes after a sign-out or account switch is
  *   dropped (generation counter).
@@ -15,7 +16,7 @@ import type { Room, Team } from '../../webex/types';
 import { Emitter, type Event } from '../common/emitter';
 import { sortRoomsByActivity, sortTeamsByName } from './ordering';
 
-/** The largest page `GET /rooms` serves (notes §2: `max` 1–1000). */
+/** The largest page `GET /rooms` serves (`max` must be 1–1000: Webex messaging API, GET /rooms). */
 export const ROOMS_PAGE_SIZE = 1000;
 
 export interface SpacesStoreOptions {

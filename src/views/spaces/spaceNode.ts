@@ -43,7 +43,8 @@ export class SpaceNode extends TreeNode {
 
 /**
  * An unread space: a dot for an icon and the whole title highlighted (the tree's only "bold"), and
- * `:unread` at the end of its contextValue (`webex:space:group:unread`, STYLE.md).
+ * `:unread` at the end of its contextValue (`webex:space:group:unread`), so package.json's menus still
+ * match it with `viewItem =~ /^webex:space:group/`.
  */
 function markUnread(item: vscode.TreeItem): void {
   const title = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');

@@ -1,6 +1,6 @@
 /**
  * The Teams view: each team with its spaces (taken from the spaces already fetched, so no request
- * per team, DESIGN.md budgets) and a "Members" folder that loads the team's members when expanded.
+ * per team) and a "Members" folder that loads the team's members when expanded.
  */
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
@@ -153,7 +153,7 @@ export class TeamsProvider extends NodeProvider {
       return [];
     }
     try {
-      // One teams request plus the spaces list the Spaces view shares (DESIGN.md budgets).
+      // One teams request plus the spaces list the Spaces view shares: never a request per team.
       await Promise.all([spaces.loadTeams(), spaces.loadRooms()]);
     } catch (error) {
       if (endedSession(error)) {

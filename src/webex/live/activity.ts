@@ -1,7 +1,9 @@
 /**
- * Reading Mercury frames: `conversation.activity` events become the REST API's message and room ids
- * (notes §10.4). The activity's own content is end-to-end encrypted, so only ids, the verb, the
- * actor and the room type are read; the message itself is fetched over REST by its Hydra id.
+ * Reading Mercury frames: `conversation.activity` events become the REST API's message and room
+ * ids. Mercury is internal and undocumented; its frames are as webex-js-sdk reads them
+ * (`@webex/internal-plugin-mercury`, `@webex/plugin-messages`) and fbradyirl/webex_bot. The
+ * activity's own content is end-to-end encrypted, so only ids, the verb, the actor and the room
+ * type are read; the message itself is fetched over REST by its Hydra id.
  */
 import { encodeWebexId } from '../ids';
 import { isRecord } from '../responses';
@@ -9,11 +11,11 @@ import type { MessageCreatedEvent, MessageDeletedEvent } from './events';
 
 /** One frame from the socket, as far as this client needs it. */
 export interface MercuryFrame {
-  /** Acknowledge frames that have one: `{"type":"ack","messageId":id}` (JSSDK `_acknowledge`). */
+  /** Acknowledge frames that have one: `{"type":"ack","messageId":id}` (webex-js-sdk Mercury `_acknowledge`). */
   id?: string;
   /** `pong` for keep-alive answers; absent on events. */
   type?: string;
-  /** Increases by one per frame; a jump means a lost frame (notes §10.3). */
+  /** Increases by one per frame; a jump means a lost frame (as webex-js-sdk's Mercury plugin reads it). */
   sequenceNumber?: number;
   eventType?: string;
   data?: Record<string, unknown>;
@@ -41,7 +43,7 @@ export function parseFrame(text: string): MercuryFrame | undefined {
   };
 }
 
-/** JSSDK `_authorize`: the socket is usable once one of these arrives. */
+/** webex-js-sdk Mercury `socket-base.js` `_authorize`: the socket is usable once one of these arrives. */
 export function isReadyFrame(frame: MercuryFrame): boolean {
   return frame.type === undefined && (frame.eventType === 'mercury.buffer_state' || frame.eventType === 'mercury.registration_status');
 }
@@ -57,7 +59,7 @@ export interface ConversationActivity {
   actorEmail?: string;
   /** The conversation (room) uuid. */
   roomUuid: string;
-  /** `target.tags` contains `ONE_ON_ONE` (notes §10.4). */
+  /** `target.tags` contains `ONE_ON_ONE` (a direct space, as webex-js-sdk tells them apart). */
   isDirect: boolean;
 }
 
@@ -86,14 +88,15 @@ export function readConversationActivity(frame: MercuryFrame): ConversationActiv
   };
 }
 
-/** `post`/`share` create a message, `delete` removes one (JSSDK common/src/constants.js). */
+/** `post`/`share` create a message, `delete` removes one (webex-js-sdk `@webex/common` `constants.js`). */
 const CREATE_VERBS: ReadonlySet<string> = new Set(['post', 'share']);
 
 /**
  * The message event an activity stands for, with Hydra ids: `base64url("ciscospark://<cluster>/MESSAGE/<uuid>")`
- * as JSSDK builds them (notes §1, §10.4). `cluster` is `us` unless the caller knows the room's
- * cluster from its REST id (clusters outside `us` are `urn:TEAM:<region>`, notes §1); people are
- * always `us`. Other verbs (acknowledge, update, add, …) give undefined.
+ * as webex-js-sdk builds them (`@webex/common` `uuid-utils.js`). `cluster` is `us` unless the
+ * caller knows the room's cluster from its REST id (clusters outside `us` are `urn:TEAM:<region>`,
+ * as `getHydraClusterString` there derives them); people are always `us`. Other verbs (acknowledge,
+ * update, add, …) give undefined.
  */
 export function activityToEvent(
   activity: ConversationActivity,

@@ -3,10 +3,12 @@
  * `GET /rooms?sortBy=lastactivity` finds the spaces whose `lastActivity` moved since the last look,
  * then only those spaces' newest messages are read (`GET /messages?roomId`, newest first) down to
  * the last message already known. The REST API has no `since` parameter, so paging newest-first
- * until a known id is the way to catch up (notes §6).
+ * until a known id is the way to catch up (GET /messages in the Webex messaging API takes only
+ * `before` and `beforeMessage`).
  *
  * Known limit: `sortBy=lastactivity` sorts only a limited set pulled in id order, so for accounts in
- * more than 3000 spaces a recently active one may be missing from the list (notes §2).
+ * more than 3000 spaces a recently active one may be missing from the list (GET /rooms in the Webex
+ * messaging API states this limitation).
  */
 import { decodeWebexId } from '../ids';
 import { WebexApiError } from '../errors';
@@ -16,7 +18,7 @@ import type { Message, Room } from '../types';
 
 export interface ActivityTrackerOptions {
   client: { rooms: RoomsApi; messages: MessagesApi };
-  /** Bots must list group-space messages with `mentionedPeople=me` (notes §11). */
+  /** Bots must list group-space messages with `mentionedPeople=me` (Webex messaging API, GET /messages). */
   isBot?: () => boolean;
   /** Rooms per rooms request (1–1000). Default 50. */
   roomsPageSize?: number;

@@ -1,14 +1,15 @@
 /**
- * The service catalog (u2c): where the device service (wdm) of this account lives (notes §10.1,
- * JSSDK services.js `_fetchNewServiceHostmap`, WXBOT `_get_device_url`).
+ * The service catalog (u2c): where the device service (wdm) of this account lives. An internal,
+ * undocumented service, used as webex-js-sdk does (`@webex/webex-core` `services.js`
+ * `_fetchNewServiceHostmap`) and fbradyirl/webex_bot (`_get_device_url`).
  */
 import { WebexApiError } from '../errors';
 import { isRecord } from '../responses';
 import type { ServiceHttp } from './serviceHttp';
 
-/** The commercial cloud's catalog (JSSDK config.js `u2c`). */
+/** The commercial cloud's catalog (webex-js-sdk `@webex/webex-core` `config.js`, `u2c`). */
 export const U2C_URL = 'https://u2c.wbx2.com/u2c/api/v1';
-/** The FedRAMP cloud's catalog (notes §10.1). */
+/** The FedRAMP cloud's catalog (webex-js-sdk's FedRAMP services, `service-fed-ramp.js`). */
 export const FEDRAMP_U2C_URL = 'https://u2c.gov.ciscospark.com/u2c/api/v1';
 
 const COMMERCIAL_API_HOSTS = new Set(['webexapis.com', 'api.ciscospark.com']);

@@ -1,7 +1,8 @@
 /**
  * What to do when the Mercury websocket closes, and how long to wait before trying again.
- * Pure functions: the policy of notes §10.3 in one readable place (JSSDK mercury.js `_onclose`,
- * socket-base.js `_fixCloseCode`, mercury config.js `backoffTimeReset`/`backoffTimeMax`).
+ * Pure functions: webex-js-sdk's close-code policy in one readable place
+ * (`@webex/internal-plugin-mercury`: mercury.js `_onclose`, socket-base.js `_fixCloseCode`,
+ * config.js `backoffTimeReset`/`backoffTimeMax`).
  */
 
 /** `reconnect`: try again after a backoff; `replaced`: another connection took the device over; `permanent`: stop. */
@@ -9,14 +10,14 @@ export type CloseAction = 'reconnect' | 'replaced' | 'permanent';
 
 /** 1001 going away, 1005 no status, 1006 abnormal (includes "could not connect"), 1011 server error. */
 const RECONNECT_CODES: ReadonlySet<number> = new Set([1001, 1005, 1006, 1011]);
-/** With 1000/1050, only these reasons mean "try again" (compared case-insensitively, as JSSDK does). */
+/** With 1000/1050, only these reasons mean "try again" (compared case-insensitively, as webex-js-sdk does). */
 const RECONNECT_REASONS: ReadonlySet<string> = new Set(['idle', 'done (forced)', 'pong not received', 'pong mismatch']);
 
 export const CLOSE_REPLACED = 4000;
 export const CLOSE_POLICY_VIOLATION = 1008;
 
 /**
- * Some runtimes drop the code but keep the reason (JSSDK `_fixCloseCode`): 1005 with reason
+ * Some runtimes drop the code but keep the reason (webex-js-sdk `_fixCloseCode`): 1005 with reason
  * `replaced` is 4000, with `authentication failed` (or the auth-timeout text) 1008.
  */
 export function fixCloseCode(code: number, reason: string): number {

@@ -1,7 +1,8 @@
 /**
- * Device registration with the Webex device service (WDM, notes §10.2; JSSDK `device.js`):
- * `POST {wdm}/devices` registers, `PUT <device.url>` refreshes (a 404 means the device is gone and
- * must be registered again), `DELETE <device.url>` unregisters.
+ * Device registration with the Webex device service (WDM, internal and undocumented; as
+ * webex-js-sdk `@webex/internal-plugin-device` `device.js` does it): `POST {wdm}/devices`
+ * registers, `PUT <device.url>` refreshes (a 404 means the device is gone and must be registered
+ * again), `DELETE <device.url>` unregisters.
  *
  * A user's other Webex clients are devices too. This class only ever deletes a device it created
  * itself or one the caller handed back from its own storage (which only holds devices this code
@@ -19,7 +20,7 @@ export interface DeviceRecord {
   webSocketUrl: string;
 }
 
-/** How the device describes itself (WXBOT's body: deviceName, deviceType, model, name, system…). */
+/** How the device describes itself (fbradyirl/webex_bot's body: deviceName, deviceType, model, name, system…). */
 export interface DeviceInfo {
   /** Shown in the account's device list. */
   name: string;

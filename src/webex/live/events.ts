@@ -1,7 +1,7 @@
 /**
  * The events a live source emits, whichever way it learns of them (websocket, polling or the
  * catch-up after a gap), and the small listener list they go through. Shaped like `vscode.Event`
- * so services can pass them on unchanged, but with no `vscode` import (DESIGN.md "Layers").
+ * so services can pass them on unchanged, but with no `vscode` import (src/webex is plain Node).
  */
 import type { Message, Room, RoomType } from '../types';
 

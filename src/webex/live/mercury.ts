@@ -1,7 +1,8 @@
 /**
- * One Mercury websocket connection, from open to close (notes §10.3; JSSDK socket-base.js):
- * the authorization frame, "ready" on `mercury.buffer_state`/`mercury.registration_status`, a ping
- * every 15 s answered by a pong with the same id within 14 s, an ack for every event frame, and
+ * One Mercury websocket connection, from open to close (an internal, undocumented Webex service; as
+ * webex-js-sdk `@webex/internal-plugin-mercury` `socket-base.js` speaks it): the authorization
+ * frame, "ready" on `mercury.buffer_state`/`mercury.registration_status`, a ping every 15 s
+ * answered by a pong with the same id within 14 s, an ack for every event frame, and
  * sequence-number gap detection. Reconnecting is the caller's job (websocketSource.ts); this class
  * reports exactly one close, with the code and reason the close policy needs.
  */
@@ -11,10 +12,10 @@ import { fixCloseCode } from './closePolicy';
 import type { LiveSocket, WebSocketConstructor } from '../runtime';
 import type { LiveTimers } from './timers';
 
-/** JSSDK mercury config.js: pingInterval 15 000, pongTimeout 14 000. */
+/** webex-js-sdk `@webex/internal-plugin-mercury` config.js: pingInterval 15 000, pongTimeout 14 000. */
 export const PING_INTERVAL_MS = 15_000;
 export const PONG_TIMEOUT_MS = 14_000;
-/** Mercury closes unauthorized sockets after 30 s (the reason text JSSDK `_fixCloseCode` knows). */
+/** Mercury closes unauthorized sockets after 30 s (the reason text webex-js-sdk's `_fixCloseCode` knows). */
 export const READY_TIMEOUT_MS = 30_000;
 /** How long to wait for the close handshake of a close we started before giving up on it. */
 export const FORCE_CLOSE_DELAY_MS = 5_000;
@@ -46,9 +47,9 @@ export interface MercuryConnectionOptions {
 }
 
 /**
- * The URL with the query JSSDK `_prepareUrl` adds: text frames, buffer-state frames, HTTP statuses
- * as aliases. `multipleConnections` is left out on purpose: one connection per device, and a
- * second one replaces the first (close 4000).
+ * The URL with the query webex-js-sdk's `_prepareUrl` (mercury.js) adds: text frames, buffer-state
+ * frames, HTTP statuses as aliases. `multipleConnections` is left out on purpose: one connection
+ * per device, and a second one replaces the first (close 4000).
  */
 export function mercuryUrl(webSocketUrl: string): URL {
   const url = new URL(webSocketUrl);
@@ -88,7 +89,7 @@ export class MercuryConnection {
     ws.addEventListener('message', (event) => this.onMessage(event.data));
     ws.addEventListener('close', (event) => {
       const local = this.localClose;
-      // A close we started keeps our code and reason (e.g. "Pong not received"), as JSSDK does.
+      // A close we started keeps our code and reason (e.g. "Pong not received"), as webex-js-sdk does.
       this.finish(local?.code ?? fixCloseCode(event.code, event.reason), local?.reason ?? event.reason);
     });
     // An error is always followed by a close event; nothing to do here but keep it from throwing.
@@ -127,7 +128,7 @@ export class MercuryConnection {
       this.close(1000, 'no token');
       return;
     }
-    // JSSDK `_authorize`: the token goes in the first frame, never in the URL.
+    // As webex-js-sdk's `_authorize`: the token goes in the first frame, never in the URL.
     this.send({ id: randomUUID(), type: 'authorization', data: { token: `Bearer ${token}` }, trackingId: `WEBEX_VSCODE_${randomUUID()}` });
     this.startTimer('ready', this.options.readyTimeoutMs ?? READY_TIMEOUT_MS, () => this.close(1000, 'idle'));
   }
@@ -139,7 +140,7 @@ export class MercuryConnection {
     const text = typeof data === 'string' ? data : data instanceof ArrayBuffer ? new TextDecoder().decode(data) : undefined;
     const frame = text === undefined ? undefined : parseFrame(text);
     if (frame === undefined) {
-      return; // JSSDK ignores frames it cannot parse.
+      return; // webex-js-sdk ignores frames it cannot parse.
     }
     if (frame.sequenceNumber !== undefined) {
       const expected = this.expectedSequence;

@@ -1,7 +1,8 @@
 /**
  * JSON over HTTP to the Webex services that live outside the REST API base: the service catalog
- * (u2c) and the device service (wdm), notes §10. Their URLs come from configuration and from the
- * catalog, so every URL is checked before the token is sent to it.
+ * (u2c) and the device service (wdm), internal services webex-js-sdk uses for its websocket. Their
+ * URLs come from configuration and from the catalog, so every URL is checked before the token is
+ * sent to it.
  */
 import { randomUUID } from 'node:crypto';
 import { WebexApiError, WebexInputError } from '../errors';

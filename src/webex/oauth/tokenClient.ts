@@ -209,9 +209,10 @@ export class OAuthTokenClient {
 }
 
 /**
- * The error for a non-2xx answer. Webex error bodies are `{message, errors:[{description}],
- * trackingId}` (notes §1); an OAuth server may instead answer `{error, error_description}`
- * (RFC 6749 §5.2). Both are read; which one Webex's token endpoint sends is [UNVERIFIED].
+ * The error for a non-2xx answer. Webex error bodies are
+ * `{message, errors:[{description}], trackingId}` (WebexPythonSDK's `ApiError` reads them); an
+ * OAuth server may instead answer `{error, error_description}` (RFC 6749 §5.2). Both are read;
+ * which one Webex's token endpoint sends is [UNVERIFIED].
  */
 function httpError(status: number, json: Record<string, unknown> | undefined, trackingId: string, secrets: string[]): OAuthTokenError {
   const scrub = (s: string): string => secrets.reduce((text, secret) => text.split(secret).join('[redacted]'), s);

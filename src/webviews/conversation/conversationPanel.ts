@@ -24,6 +24,8 @@ import {
   type PageMessage,
   type RequestMessage,
   type RequestResult,
+  type PermissionsMessage,
+  type PersonView,
   type ResponseMessage,
 } from './protocol';
 import { ConversationActions } from './conversationActions';
@@ -31,6 +33,9 @@ import { ConversationFiles } from './conversationFiles';
 import type { SnippetLinks } from './snippetLinks';
 
 export const CONVERSATION_VIEW_TYPE = 'webex.thread';
+
+/** The `@` list's people at most (a space of 5,000 still opens as fast; the list filters as you type). */
+const MAX_MENTION_PEOPLE = 5000;
 
 /** What all tabs share; conversationWebview.ts builds it (tests replace the dialogs through its hooks). */
 export interface ConversationEnvironment {
@@ -72,6 +77,9 @@ export class ConversationPanel implements vscode.Disposable {
   private status: ConversationStatus = 'loading';
   private error: string | undefined;
   private loaded: LoadedSpace | undefined;
+  /** The space's members as the page's `@` list needs them, once loaded. */
+  private members: PersonView[] | undefined;
+  private permissions: PermissionsMessage | undefined;
   private loadedAccount: string | undefined;
   private generation = 0;
   private readonly disposables: vscode.Disposable[] = [];
@@ -188,6 +196,8 @@ export class ConversationPanel implements vscode.Disposable {
   private async load(): Promise<void> {
     const generation = ++this.generation;
     this.unload();
+    this.members = undefined;
+    this.permissions = undefined;
     const { session, spaces } = this.env.services;
     this.setStatus('loading');
     await session.ready();
@@ -247,6 +257,7 @@ export class ConversationPanel implements vscode.Disposable {
       }
       this.setStatus('ready');
       poller.setVisible(this.panel.visible);
+      void this.loadMembers(room, generation);
     } catch (error) {
       if (generation === this.generation) {
         this.setStatus('error', error instanceof Error ? `Could not open this space: ${error.message}` : 'Could not open this space.');
@@ -356,6 +367,36 @@ export class ConversationPanel implements vscode.Disposable {
       this.postChange(this.loaded.conversation.snapshot());
     }
     this.postOutbox();
+    if (this.members) {
+      this.post({ type: 'members', people: this.members });
+    }
+    if (this.permissions) {
+      this.post(this.permissions);
+    }
+  }
+
+  /**
+   * The space's members, after the first page: for the composer's `@` list (a direct space has one
+   * other person and no list) and to know whether the user may post. A failure costs only those:
+   * logged, not shown (Webex still refuses a post that is not allowed, and the page says why).
+   */
+  private async loadMembers(room: Room, generation: number): Promise<void> {
+    if (room.type !== 'group') {
+      return;
+    }
+    try {
+      const members = await this.env.services.members.loadSpaceMembers(room.id);
+      if (generation !== this.generation) {
+        return;
+      }
+      this.members = members.slice(0, MAX_MENTION_PEOPLE).map((m) => ({ id: m.personId, displayName: m.personDisplayName, email: m.personEmail }));
+      this.post({ type: 'members', people: this.members });
+      const mine = members.find((m) => m.personId === this.env.services.session.me?.id);
+      this.permissions = postingPermission(room, mine?.isModerator === true);
+      this.post(this.permissions);
+    } catch (error) {
+      this.env.services.log.warn(`Conversation: could not list the members for mentions: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Messages first (never held up by file names), then the names of their files as they come. */
@@ -417,4 +458,20 @@ export class ConversationPanel implements vscode.Disposable {
       listener();
     }
   }
+}
+
+/**
+ * May the signed-in person post in this space? In an announcement-only space only moderators may
+ * (POST /messages answers 403 otherwise), and a read-only space takes no posts. A locked
+ * (moderated) space restricts who manages its members and title, not who writes: members post
+ * there as usual (Room `isLocked`, `isAnnouncementOnly`, `isReadOnly` in the Webex messaging API).
+ */
+export function postingPermission(room: Pick<Room, 'isAnnouncementOnly' | 'isReadOnly'>, isModerator: boolean): PermissionsMessage {
+  if (room.isReadOnly === true) {
+    return { type: 'permissions', canPost: false, reason: 'This space is read-only: nobody can post in it.' };
+  }
+  if (room.isAnnouncementOnly === true && !isModerator) {
+    return { type: 'permissions', canPost: false, reason: 'Only moderators can post in this announcement space.' };
+  }
+  return { type: 'permissions', canPost: true };
 }

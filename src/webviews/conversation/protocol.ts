@@ -150,6 +150,26 @@ export interface FilesMessage {
   files: Array<{ messageId: string; file: FileView }>;
 }
 
+/**
+ * The space's members, for the composer's `@` list: sent once the first page is shown (never on its
+ * way), and not at all for a direct space.
+ */
+export interface MembersMessage {
+  type: 'members';
+  people: PersonView[];
+}
+
+/**
+ * Whether the signed-in person may post here, once the host knows their membership: only
+ * moderators post in an announcement-only space (Room `isAnnouncementOnly`, Webex messaging API),
+ * and nobody in a read-only one. The composer is disabled with `reason`.
+ */
+export interface PermissionsMessage {
+  type: 'permissions';
+  canPost: boolean;
+  reason?: string;
+}
+
 /** The command that opened the tab again asks for the composer (e.g. "Reply" from elsewhere). */
 export interface FocusComposerMessage {
   type: 'focusComposer';
@@ -166,6 +186,8 @@ export type HostMessage =
   | OutboxMessage
   | StatusMessage
   | FocusComposerMessage
+  | MembersMessage
+  | PermissionsMessage
   | ResponseMessage;
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
  *   `perf:` scheme, which an extension can open like any document once the command has created it.
  * - Our own cross-check: `performance.now()` around `Extension.activate()` from here.
  * - What activation does: requests the local Webex saw from activation until one second later
- *   (DESIGN.md: nothing but registration, so 0).
+ *   (nothing but registration happens in `activate()`, so 0).
  */
 import * as vscode from 'vscode';
 import { activateForTesting, apiRequests, clearRequests, extension, record, sleep } from './hostKit';

@@ -4,7 +4,7 @@
  * - first screen: both views asked for their roots at once (as VS Code does when the Webex side bar
  *   opens) and every tree item built;
  * - filled: "Load more…" (the real command) until Webex has no more pages, then every team's
- *   children built from the store. DESIGN.md expects ceil(3000/1000)+1 requests.
+ *   children built from the store. The budget: ceil(3000/1000)+1 requests for 3,000 spaces in 200 teams.
  * - the naive way, in the same extension host with the same WebexClient: all rooms, all teams, and
  *   `GET /rooms?teamId=…` once per team (what a Teams view that asks Webex per team would do to show
  *   every team's spaces).
@@ -94,7 +94,7 @@ export async function sidebarStage(): Promise<void> {
   record('memory.activated', memory());
   await signIn(t, ADA);
   record('memory.signedIn', memory());
-  // Page size as shipped: the API maximum (notes §2).
+  // Page size as shipped: the API maximum (GET /rooms takes `max` 1–1000).
   t.services.spaces.pageSize = 1000;
   t.views.spaces.setFilter('');
   // Memory first, before the naive way has run in this process: RSS does not shrink after a GC, so

@@ -1,9 +1,10 @@
 /**
- * The local Webex's service catalog (u2c) and device service (wdm), notes §10.1–10.2:
+ * The local Webex's service catalog (u2c) and device service (wdm), internal Webex services, as
+ * webex-js-sdk and fbradyirl/webex_bot use them:
  * `GET /u2c/api/v1/catalog?format=hostmap` → `serviceLinks.wdm` pointing here;
  * `/wdm/api/v1/devices` POST (register), GET (list this person's), and `/devices/{id}` GET, PUT
  * (refresh), DELETE (unregister). Devices belong to the person whose token registered them.
- * Answers are a subset of the registration fixture (../shared/webex/wdm-device-registration.fixture.json).
+ * Answers are a subset of a real registration answer (webex-js-sdk's device test fixture `wdm-dto.json`).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -1,10 +1,12 @@
 /**
- * The local Webex's Mercury websocket (notes §10.3–10.4), on the `ws` package: a device's socket at
+ * The local Webex's Mercury websocket (internal and undocumented; as webex-js-sdk's
+ * `@webex/internal-plugin-mercury` speaks it), on the `ws` package: a device's socket at
  * `/mercury/registrations/<deviceId>/messages` must send the authorization frame first; the server
  * answers `mercury.buffer_state`, answers `ping` with a `pong` of the same id, records acks, and
  * pushes a `conversation.activity` frame (increasing `sequenceNumber`) for every message created or
- * deleted in a space the device's person belongs to (bots: only what they may see, notes §11).
- * A second socket for the same device replaces the first (close 4000), as without `multipleConnections`.
+ * deleted in a space the device's person belongs to (bots: only what they may see, as the "Bots"
+ * guide of developer.webex.com says). A second socket for the same device replaces the first (close
+ * 4000), as without `multipleConnections`.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -30,7 +32,7 @@ interface Connection extends MercuryConnectionInfo {
   authTimer?: NodeJS.Timeout;
 }
 
-/** Mercury's own text when no authorization frame came in time (JSSDK `_fixCloseCode` knows it). */
+/** Mercury's own text when no authorization frame came in time (webex-js-sdk's `_fixCloseCode` knows it). */
 const AUTH_TIMEOUT_REASON = 'authentication did not happen within the timeout window of 30000 seconds.';
 
 export class MercuryServer {
@@ -197,16 +199,17 @@ export class MercuryServer {
   }
 }
 
-/** Bots see group messages only when mentioned (or their own); everything in direct spaces (notes §11). */
+/** Bots see group messages only when mentioned (or their own); everything in direct spaces ("Bots" guide). */
 function visible(person: PersonRec, room: RoomRec, m: MessageRec): boolean {
   return person.type !== 'bot' || room.type === 'direct' || m.authorUuid === person.uuid || m.mentionedPeople.includes(person.id);
 }
 
 /**
- * A `conversation.activity` as notes §10.4 describes it. Real activities carry encrypted content;
- * this one carries none, so a client must fetch the message over REST as it must with Webex.
- * For `post`/`share` the activity id is the message's uuid; a `delete` gets its own id and names
- * the deleted message in `object.id`.
+ * A `conversation.activity` as webex-js-sdk reads it (`@webex/plugin-messages`, `@webex/common`
+ * `constants.js` for the verbs). Real activities carry encrypted content; this one carries none, so
+ * a client must fetch the message over REST as it must with Webex. For `post`/`share` the activity
+ * id is the message's uuid; a `delete` gets its own id and names the deleted message in
+ * `object.id`.
  */
 function activityJson(m: MessageRec, verb: 'post' | 'share' | 'delete', room: RoomRec, author: PersonRec): Record<string, unknown> {
   const origin = 'https://conv-a.wbx2.com';

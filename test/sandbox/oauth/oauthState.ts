@@ -86,7 +86,10 @@ export interface TokenRequestRecord {
   codeVerifier: boolean;
 }
 
-/** Scopes of the messaging API (notes §12) plus what the websocket needs (notes §10). */
+/**
+ * Scopes of the messaging API (as webex-js-sdk's `.env.default` names them) plus what the websocket
+ * needs (`spark:all`, `spark:kms`: webex-js-sdk `@webex/plugin-messages`).
+ */
 export const MESSAGING_SCOPES: readonly string[] = Object.freeze([
   'spark:people_read',
   'spark:rooms_read',

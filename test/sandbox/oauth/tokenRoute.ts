@@ -5,11 +5,12 @@
  * (RFC 6749 §2.3.1; the JS SDK's first-party plugin sends them so).
  *
  * Success: `{access_token, expires_in, refresh_token, refresh_token_expires_in, token_type}` (the
- * fields JSSDK reads). Failures use Webex's error body `{message, errors:[{description}], trackingId}`
- * (notes §1): 400 for a bad, used or expired code, a redirect_uri or PKCE verifier that does not
- * match, a revoked or expired refresh token; 401 for an unknown client or a wrong secret (RFC 6749
- * §5.2 allows 401 for invalid_client). The exact statuses and texts of Webex's token endpoint are
- * [UNVERIFIED]; the texts here are ours and never repeat a secret.
+ * fields webex-js-sdk reads). Failures use Webex's error body
+ * `{message, errors:[{description}], trackingId}` (as webex-api-emulator quotes it): 400 for a bad,
+ * used or expired code, a redirect_uri or PKCE verifier that does not match, a revoked or expired
+ * refresh token; 401 for an unknown client or a wrong secret (RFC 6749 §5.2 allows 401 for
+ * invalid_client). The exact statuses and texts of Webex's token endpoint are [UNVERIFIED]; the
+ * texts here are ours and never repeat a secret.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HttpError, bodyOf, sendJson, type Ctx } from '../http';

@@ -1,7 +1,7 @@
 /**
  * Look-ups shared by the routes. A malformed id is a 400 "Expect base64 ID or UUID." (the text
- * EMU quotes from Webex); a well-formed id of something the caller may not see is a 404, so a
- * stranger cannot tell a private room from a missing one.
+ * ObjectIsAdvantag/webex-api-emulator quotes from Webex); a well-formed id of something the caller
+ * may not see is a 404, so a stranger cannot tell a private room from a missing one.
  */
 import { HttpError, TEXT, type Ctx } from '../http';
 import { candidateUuids, type MessageRec, type PersonRec, type RoomRec, type TeamRec } from '../store';
@@ -31,7 +31,7 @@ export function findPerson(ctx: Ctx, id: string): PersonRec {
 export function findPersonByEmail(ctx: Ctx, email: string): PersonRec {
   const p = ctx.store.peopleByEmail.get(email.trim().toLowerCase());
   if (!p) {
-    // The text EMU answers for an unknown email when adding a member.
+    // The text webex-api-emulator answers for an unknown email when adding a member.
     throw new HttpError(404, `${email} not found.`);
   }
   return p;
@@ -63,7 +63,7 @@ export function findTeam(ctx: Ctx, id: string): TeamRec {
 
 /**
  * Whether the caller may see a message. Bots see only the group messages that mention them
- * (notes §11, [BOTS]); in direct rooms they see everything.
+ * (developer.webex.com, "Bots"); in direct rooms they see everything.
  */
 export function canSee(ctx: Ctx, room: RoomRec, m: MessageRec): boolean {
   if (ctx.me.type !== 'bot' || room.type === 'direct') {
@@ -74,7 +74,7 @@ export function canSee(ctx: Ctx, room: RoomRec, m: MessageRec): boolean {
 
 /**
  * A message in a room the caller is a member of. A bot asking for a group message that does not
- * mention it gets a 404, as for a message it is not allowed to know of ([BOTS]: "a bot can only
+ * mention it gets a 404, as for a message it is not allowed to know of ("Bots" guide: "a bot can only
  * access messages in which it is @mentioned"; the status for this case is our choice, [UNVERIFIED]).
  */
 export function findMessage(ctx: Ctx, id: string): { room: RoomRec; message: MessageRec } {

@@ -1,6 +1,7 @@
 /**
  * Uploaded files, served at `{origin}/v1/contents/{contentId}` like Webex's file URLs: the bearer
- * token is required and the caller must be a member of the message's room (notes §6, files).
+ * token is required and the caller must be a member of the message's room (a Message's `files`
+ * are such URLs in the Webex messaging API).
  */
 import { HttpError, TEXT, sendBytes, type Ctx, type Route } from '../http';
 import { candidateUuids } from '../store';

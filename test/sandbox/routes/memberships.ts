@@ -1,4 +1,4 @@
-/** /memberships and /memberships/{id} (SPEC; notes §4). */
+/** /memberships and /memberships/{id} (Webex messaging API, the official OpenAPI spec). */
 import {
   HttpError,
   TEXT,
@@ -30,7 +30,7 @@ function listMemberships(ctx: Ctx): void {
   const roomId = ctx.query.get('roomId');
   const personId = ctx.query.get('personId');
   const personEmail = ctx.query.get('personEmail');
-  // SPEC: personId/personEmail require roomId (except for Compliance Officers).
+  // Webex API, GET /memberships: personId/personEmail require roomId (except for Compliance Officers).
   if ((personId || personEmail) && !roomId) {
     throw new HttpError(400, 'roomId is required when personId or personEmail is given.');
   }
@@ -49,7 +49,7 @@ function listMemberships(ctx: Ctx): void {
       rows.push({ room, m });
     }
   } else {
-    // The caller's own memberships in all their rooms (notes §4, the default).
+    // The caller's own memberships in all their rooms (GET /memberships's default).
     for (const uuid of ctx.store.roomsByPerson.get(ctx.me.uuid) ?? []) {
       const room = ctx.store.rooms.get(uuid);
       const m = room?.members.get(ctx.me.uuid);
@@ -67,7 +67,7 @@ export function personOfBody(ctx: Ctx, body: Record<string, unknown>): PersonRec
   const personId = optionalString(body, 'personId');
   const personEmail = optionalString(body, 'personEmail');
   if (!personId && !personEmail) {
-    throw new HttpError(400, 'Must specify either personId or personEmail.'); // EMU text
+    throw new HttpError(400, 'Must specify either personId or personEmail.'); // webex-api-emulator's text
   }
   if (personId && personEmail) {
     throw new HttpError(400, 'Specify only one of personId or personEmail.');
@@ -88,7 +88,7 @@ async function createMembership(ctx: Ctx): Promise<void> {
     requireModerator(me?.isModerator === true || !room.isLocked, 'add people to a moderated space');
   }
   if (room.members.has(person.uuid)) {
-    // SPEC 409 ("adding a person to a room twice"); the text is the one EMU quotes from Webex.
+    // Webex API 409 ("adding a person to a room twice"); the text is the one webex-api-emulator quotes from Webex.
     throw new HttpError(409, 'Person is already in the room.');
   }
   const m = ctx.store.addMember(room, person.uuid, isModerator, Date.now());
@@ -116,7 +116,7 @@ function moderators(room: RoomRec): number {
 async function updateMembership(ctx: Ctx, id: string): Promise<void> {
   const { room, m } = findMembership(ctx, id);
   const body = await readJson(ctx);
-  // SPEC PUT /memberships: both fields are required (notes §4).
+  // Webex API, PUT /memberships/{id}: both fields are required.
   const isModerator = requiredBoolean(body, 'isModerator');
   const isRoomHidden = requiredBoolean(body, 'isRoomHidden');
   const self = m.personUuid === ctx.me.uuid;
@@ -147,7 +147,7 @@ function deleteMembership(ctx: Ctx, id: string): void {
   if (!self && room.isLocked) {
     requireModerator(room.members.get(ctx.me.uuid)?.isModerator === true, 'remove people from a moderated space');
   }
-  // notes §4: the last moderator of a team's General space can't be removed.
+  // Webex API, DELETE /memberships/{id}: the last moderator of a team's General space can't be removed.
   if (room.general && m.isModerator && moderators(room) === 1) {
     throw new HttpError(409, "The last moderator of a team's General space cannot be removed.");
   }

@@ -1,4 +1,4 @@
-/** GET /messages, GET /messages/direct, GET/PUT/DELETE /messages/{id} (SPEC; notes §6, §11). */
+/** GET /messages, GET /messages/direct, GET/PUT/DELETE /messages/{id} (Webex messaging API, official OpenAPI spec). */
 import {
   HttpError,
   TEXT,
@@ -18,29 +18,29 @@ import { messageJson } from '../views';
 import { canSee, findMessage, findPerson, findPersonByEmail, findRoom } from './common';
 import { checkLength, postMessage } from './postMessage';
 
-/** SPEC PUT /messages: at most 10 edits; the 11th is a 400 (notes §6). */
+/** Webex API, PUT /messages/{messageId}: at most 10 edits; the 11th is a 400. */
 export const MAX_EDITS = 10;
 
 function listMessages(ctx: Ctx): void {
   const room = findRoom(ctx, requiredParam(ctx, 'roomId'));
   const mentioned = ctx.query.get('mentionedPeople');
   if (mentioned !== null) {
-    // SPEC: only `me` or the caller's own id may be given.
+    // Webex API: only `me` or the caller's own id may be given.
     for (const who of mentioned.split(',')) {
       if (who.trim() !== 'me' && ctx.store.personById(who.trim())?.uuid !== ctx.me.uuid) {
         throw new HttpError(400, 'Only me or the person ID of the current user may be specified in mentionedPeople.');
       }
     }
   }
-  // SPEC: default 50, at most 100 with mentionedPeople. The general cap of 1000 is [UNVERIFIED]
-  // (notes §6, "a third-party spec says 1000"); over it the cap is used, as PAG describes.
+  // Webex API: default 50, at most 100 with mentionedPeople. The general cap of 1000 is [UNVERIFIED]
+  // (only a third-party spec says 1000); over it the cap is used, as developer.webex.com "Pagination" describes.
   const max =
     mentioned !== null
       ? parseMax(ctx, { def: 50, limit: 100, over: 'reject' })
       : parseMax(ctx, { def: 50, limit: 1000, over: 'clamp' });
   if (mentioned === null && ctx.me.type === 'bot' && room.type === 'group') {
-    // SPEC: bots must pass mentionedPeople in group rooms; Webex answers 403 "Failed to get activity."
-    // (quoted in jbogarin/go-cisco-webex-teams#9 and WebexPythonSDK#196; notes §11, PYISS #84/#85).
+    // Webex API: bots must pass mentionedPeople in group rooms; Webex answers 403 "Failed to get activity."
+    // (quoted in jbogarin/go-cisco-webex-teams#9 and WebexPythonSDK#196; WebexPythonSDK issues #84/#85).
     throw new HttpError(403, 'Failed to get activity.');
   }
 
@@ -96,8 +96,8 @@ function listMessages(ctx: Ctx): void {
 }
 
 /**
- * SPEC GET /messages/direct declares no max and no Link header. Users observed 50 items per
- * person (PYISS #151, [UNVERIFIED as a rule]); we answer the newest 50.
+ * Webex API: GET /messages/direct declares no max and no Link header. Users observed 50 items per
+ * person (WebexPythonSDK issue #151, [UNVERIFIED as a rule]); we answer the newest 50.
  */
 const DIRECT_LIMIT = 50;
 
@@ -122,7 +122,7 @@ function listDirect(ctx: Ctx): void {
 async function editMessage(ctx: Ctx, id: string): Promise<void> {
   const { room, message } = findMessage(ctx, id);
   const body = await readJson(ctx);
-  const roomId = requiredString(body, 'roomId'); // SPEC PUT /messages: roomId is required.
+  const roomId = requiredString(body, 'roomId'); // Webex API, PUT /messages/{id}: roomId is required.
   if (findRoom(ctx, roomId).uuid !== room.uuid) {
     throw new HttpError(400, 'The roomId does not match the room of the message.');
   }
@@ -147,7 +147,7 @@ async function editMessage(ctx: Ctx, id: string): Promise<void> {
   sendJson(ctx, 200, messageJson(ctx.store, ctx.origin, message));
 }
 
-/** Authors delete their own messages; moderators any message of their room (JSSDK doc, notes §6). */
+/** Authors delete their own messages; moderators any message of their room (webex-js-sdk, plugin-messages docs). */
 function deleteMessage(ctx: Ctx, id: string): void {
   const { room, message } = findMessage(ctx, id);
   const isModerator = room.members.get(ctx.me.uuid)?.isModerator === true;

@@ -1,17 +1,17 @@
-/** GET /people/me, GET /people, GET /people/{id} (SPEC; notes §7). */
+/** GET /people/me, GET /people, GET /people/{id} (Webex messaging API, official OpenAPI spec). */
 import { HttpError, page, parseMax, sendJson, sortByKey, type Ctx, type Route } from '../http';
 import type { PersonRec } from '../store';
 import { personJson } from '../views';
 import { findPerson, isWellFormedId } from './common';
 
-/** SPEC GET /people: `id` takes up to 85 comma-separated ids. */
+/** Webex API, GET /people: `id` takes up to 85 comma-separated ids. */
 const MAX_IDS = 85;
 
 function listPeople(ctx: Ctx): void {
   const email = ctx.query.get('email');
   const displayName = ctx.query.get('displayName');
   const ids = ctx.query.get('id');
-  // notes §7: no PUT/POST here, and a non-admin must give email or displayName (or ids).
+  // Webex API: no PUT/POST here (admin only), and a non-admin must give email or displayName (or ids).
   if (!email && !displayName && !ids) {
     throw new HttpError(400, 'Email, displayName, or id list should be specified.');
   }
@@ -34,7 +34,7 @@ function listPeople(ctx: Ctx): void {
     sendJson(ctx, 200, { items: found.map(personJson), notFoundIds });
     return;
   }
-  // Email and name search find people of the caller's own org only (notes §7).
+  // Email and name search find people of the caller's own org only (Webex API, GET /people).
   const sameOrg = (p: PersonRec): boolean => p.orgKey === ctx.me.orgKey;
   let matches: PersonRec[];
   if (email) {
@@ -42,7 +42,7 @@ function listPeople(ctx: Ctx): void {
     matches = p && sameOrg(p) ? [p] : [];
   } else {
     const prefix = (displayName ?? '').toLowerCase();
-    // SPEC: displayName is a "starts with" match (case-insensitive here).
+    // Webex API: displayName is a "starts with" match (case-insensitive here).
     matches = [...ctx.store.people.values()].filter((p) => sameOrg(p) && p.displayName.toLowerCase().startsWith(prefix));
   }
   const sorted = sortByKey(matches, (p) => [p.displayName.toLowerCase(), p.id]);

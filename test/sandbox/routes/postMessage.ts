@@ -1,13 +1,13 @@
-/** POST /messages, JSON or multipart/form-data (SPEC; notes §6). */
+/** POST /messages, JSON or multipart/form-data (Webex messaging API; developer.webex.com "Message Attachments"). */
 import { HttpError, bodyOf, readJson, sendJson, type Ctx } from '../http';
 import { boundaryOf, parseMultipart } from '../multipart';
 import type { CardAttachmentRec, PersonRec, RoomRec } from '../store';
 import { messageJson } from '../views';
 import { findMessage, findPerson, findPersonByEmail, findRoom } from './common';
 
-/** SPEC POST /messages: "Maximum message length is 7439 bytes" for text and for markdown. */
+/** Webex API, POST /messages: "Maximum message length is 7439 bytes" for text and for markdown. */
 export const MAX_MESSAGE_BYTES = 7439;
-/** Attachments sent via the API are limited to 100 MB each [ATT]. */
+/** Attachments sent via the API are limited to 100 MB each (developer.webex.com "Message Attachments"). */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 /** Room for the form fields around the file in a multipart body. */
 export const FORM_OVERHEAD = 64 * 1024;
@@ -106,7 +106,7 @@ async function readFields(ctx: Ctx): Promise<Fields> {
 function destination(ctx: Ctx, f: Fields): { room: RoomRec; to?: PersonRec } {
   const given = [f.roomId, f.toPersonId, f.toPersonEmail].filter((v) => v !== undefined && v !== '');
   if (given.length !== 1) {
-    // The exact text Webex answers (EMU messages.js; notes §6).
+    // The exact text Webex answers (ObjectIsAdvantag/webex-api-emulator, messages.js).
     throw new HttpError(400, 'Exactly one of the destination fields must not be empty (roomId, toPersonEmail, toPersonId)');
   }
   if (f.roomId) {
@@ -116,7 +116,7 @@ function destination(ctx: Ctx, f: Fields): { room: RoomRec; to?: PersonRec } {
   if (to.uuid === ctx.me.uuid) {
     throw new HttpError(400, 'You cannot send a direct message to yourself.');
   }
-  // toPersonId/toPersonEmail create the 1:1 room or reuse it (notes §2 POST /rooms).
+  // toPersonId/toPersonEmail create the 1:1 room or reuse it (Webex API, POST /rooms).
   const room = ctx.store.directRoom(ctx.me, to) ?? ctx.store.createDirectRoom(ctx.me, to, Date.now());
   return { room, to };
 }
@@ -131,11 +131,11 @@ export async function postMessage(ctx: Ctx): Promise<void> {
   const hasFile = f.upload !== undefined || f.fileUrls.length > 0;
   const hasCard = (f.attachments?.length ?? 0) > 0;
   if (!f.text && !f.markdown && !hasFile && !hasCard) {
-    throw new HttpError(400, 'Both text and file cannot be empty.'); // EMU, notes §6
+    throw new HttpError(400, 'Both text and file cannot be empty.'); // webex-api-emulator's text
   }
   checkLength(f.text, f.markdown);
   if (f.fileUrls.length + (f.upload ? 1 : 0) > 1) {
-    throw new HttpError(400, ONE_FILE); // SPEC: only one file per message.
+    throw new HttpError(400, ONE_FILE); // Webex API: only one file per message.
   }
   for (const url of f.fileUrls) {
     if (!/^https?:\/\/[^\s]+$/i.test(url)) {
@@ -143,7 +143,7 @@ export async function postMessage(ctx: Ctx): Promise<void> {
     }
   }
   if ((f.attachments?.length ?? 0) > 1) {
-    throw new HttpError(400, 'Only one card attachment may be sent per message.'); // notes §6
+    throw new HttpError(400, 'Only one card attachment may be sent per message.'); // Webex API: one card per message
   }
   for (const a of f.attachments ?? []) {
     if (typeof a !== 'object' || a === null || typeof a.contentType !== 'string' || typeof a.content !== 'object' || a.content === null) {
@@ -185,7 +185,7 @@ export async function postMessage(ctx: Ctx): Promise<void> {
     message.toPersonId = f.toPersonId ? to.id : undefined;
     message.toPersonEmail = f.toPersonEmail ? to.email : undefined;
   }
-  // A new message shows a hidden direct space again (notes §4, isRoomHidden).
+  // A new message shows a hidden direct space again (Webex API, PUT /memberships/{id}: isRoomHidden).
   for (const m of room.members.values()) {
     m.isRoomHidden = false;
   }

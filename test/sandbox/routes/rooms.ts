@@ -1,4 +1,4 @@
-/** /rooms and /rooms/{id} (SPEC; notes §2). */
+/** /rooms and /rooms/{id} (Webex messaging API, official OpenAPI spec). */
 import {
   HttpError,
   optionalBoolean,
@@ -19,8 +19,8 @@ import { roomJson } from '../views';
 import { findRoom, findTeam, requireModerator } from './common';
 
 /**
- * SPEC GET /rooms, known limitation: `sortBy=lastactivity` sorts only a limited set pulled in
- * roomId order, so for callers in more than 3000 spaces recent ones may be missing (notes §2).
+ * Webex API, GET /rooms, known limitation: `sortBy=lastactivity` sorts only a limited set pulled in
+ * roomId order, so for callers in more than 3000 spaces recent ones may be missing.
  */
 const LASTACTIVITY_WINDOW = 3000;
 
@@ -38,7 +38,7 @@ function listRooms(ctx: Ctx): void {
   if (orgPublicSpaces && (teamId || type || sortBy)) {
     throw new HttpError(400, 'teamId, type and sortBy cannot be used with orgPublicSpaces.');
   }
-  // SPEC: max defaults to 100 and must be 1–1000 inclusive.
+  // Webex API: max defaults to 100 and must be 1–1000 inclusive.
   const max = parseMax(ctx, { def: 100, limit: 1000, over: 'reject' });
   const store = ctx.store;
   let rooms: RoomRec[];
@@ -59,7 +59,7 @@ function listRooms(ctx: Ctx): void {
   let keyOf = byId;
   let desc = false;
   if (sortBy === 'lastactivity' || sortBy === 'created') {
-    // Most recent first ([UNVERIFIED] in notes §2, the natural reading).
+    // Most recent first ([UNVERIFIED]: the API does not say; the natural reading).
     keyOf = sortBy === 'created' ? (r) => [r.created, r.id] : (r) => [r.lastActivity, r.id];
     desc = true;
     if (sortBy === 'lastactivity' && rooms.length > LASTACTIVITY_WINDOW) {
@@ -99,7 +99,7 @@ async function createRoom(ctx: Ctx): Promise<void> {
     isReadOnly: false,
     description: description?.trim() ? description : undefined,
   });
-  // The caller is added as a member (notes §2), as the moderator of a locked space.
+  // The caller is added as a member (Webex API, POST /rooms), as the moderator of a locked space.
   ctx.store.addMember(room, ctx.me.uuid, isLocked, now);
   sendJson(ctx, 200, roomJson(ctx.store, room, ctx.me));
 }
@@ -111,7 +111,7 @@ function isModeratorOf(ctx: Ctx, room: RoomRec): boolean {
 async function updateRoom(ctx: Ctx, id: string): Promise<void> {
   const room = findRoom(ctx, id);
   const body = await readJson(ctx);
-  const title = requiredString(body, 'title'); // SPEC PUT /rooms: title is required.
+  const title = requiredString(body, 'title'); // Webex API, PUT /rooms/{id}: title is required.
   if (room.isLocked) {
     requireModerator(isModeratorOf(ctx, room), 'update a moderated space');
   }
@@ -121,7 +121,7 @@ async function updateRoom(ctx: Ctx, id: string): Promise<void> {
   const teamId = optionalString(body, 'teamId');
   if (teamId) {
     const team = findTeam(ctx, teamId);
-    // SPEC: only unowned spaces can be assigned; moving between teams is unsupported.
+    // Webex API: only unowned spaces can be assigned; moving between teams is unsupported.
     if (room.teamUuid && room.teamUuid !== team.uuid) {
       throw new HttpError(400, 'A space cannot be moved from one team to another.');
     }
@@ -129,7 +129,7 @@ async function updateRoom(ctx: Ctx, id: string): Promise<void> {
   }
   const description = optionalString(body, 'description');
   if (description !== undefined) {
-    // SPEC: send a single space to remove the description.
+    // Webex API: send a single space to remove the description.
     room.description = description.trim() === '' ? undefined : description;
   }
   const isLocked = optionalBoolean(body, 'isLocked');
@@ -165,9 +165,9 @@ async function updateRoom(ctx: Ctx, id: string): Promise<void> {
 }
 
 /**
- * SPEC DELETE /rooms: "when a non moderator deletes the room they are removed from the room
- * instead" (notes §2). In a space without moderators we let its creator delete it ([UNVERIFIED]:
- * the SPEC does not say who counts as a moderator there).
+ * Webex API, DELETE /rooms/{id}: "when a non moderator deletes the room they are removed from the
+ * room instead". In a space without moderators we let its creator delete it ([UNVERIFIED]: the API
+ * does not say who counts as a moderator there).
  */
 function deleteRoom(ctx: Ctx, id: string): void {
   const room = findRoom(ctx, id);

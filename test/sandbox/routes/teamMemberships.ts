@@ -1,4 +1,4 @@
-/** /team/memberships and /team/memberships/{id} (SPEC; notes §5). */
+/** /team/memberships and /team/memberships/{id} (Webex messaging API, official OpenAPI spec). */
 import {
   HttpError,
   TEXT,
@@ -24,7 +24,7 @@ import { personOfBody } from './memberships';
 const byCreated = (m: TeamMemberRec): SortKey => [m.created, m.personUuid];
 
 function listTeamMemberships(ctx: Ctx): void {
-  const team = findTeam(ctx, requiredParam(ctx, 'teamId')); // SPEC: teamId is required.
+  const team = findTeam(ctx, requiredParam(ctx, 'teamId')); // Webex API: teamId is required.
   const max = parseMax(ctx, { def: 100, limit: 1000, over: 'clamp' });
   const items = page(ctx, sortByKey([...team.members.values()], byCreated), byCreated, max);
   sendJson(ctx, 200, { items: items.map((m) => teamMembershipJson(ctx.store, team, m)) });
@@ -76,7 +76,7 @@ function findTeamMembership(ctx: Ctx, id: string): { team: TeamRec; m: TeamMembe
 async function updateTeamMembership(ctx: Ctx, id: string): Promise<void> {
   const { team, m } = findTeamMembership(ctx, id);
   const body = await readJson(ctx);
-  const isModerator = requiredBoolean(body, 'isModerator'); // SPEC: required.
+  const isModerator = requiredBoolean(body, 'isModerator'); // Webex API: required.
   if (isModerator !== m.isModerator) {
     requireModerator(isTeamModerator(ctx, team), 'change team moderators');
     if (!isModerator && moderators(team) === 1) {
@@ -92,7 +92,7 @@ function deleteTeamMembership(ctx: Ctx, id: string): void {
   if (m.personUuid !== ctx.me.uuid) {
     requireModerator(isTeamModerator(ctx, team), 'remove people from a team');
   }
-  // notes §5: the last team moderator can't be deleted.
+  // Webex API, DELETE /team/memberships/{id}: the last team moderator can't be deleted.
   if (m.isModerator && moderators(team) === 1) {
     throw new HttpError(409, 'The last moderator of a team cannot be removed.');
   }

@@ -1,4 +1,4 @@
-/** /teams and /teams/{id} (SPEC; notes §3). */
+/** /teams and /teams/{id} (Webex messaging API, official OpenAPI spec). */
 import {
   optionalString,
   page,
@@ -18,7 +18,8 @@ import { findTeam, requireModerator } from './common';
 
 /**
  * Creates a team and its General space: a space with the team's name and teamId. The creator is a
- * moderator of both (notes §3 "The caller is auto-added"; §4 on the General space's moderators).
+ * moderator of both (Webex API: POST /teams adds the caller; DELETE /memberships/{id} on the General
+ * space's last moderator).
  */
 export function createTeamWithGeneral(
   store: Store,
@@ -48,7 +49,8 @@ export function createTeamWithGeneral(
 const byCreated = (t: TeamRec): SortKey => [t.created, t.id];
 
 function listTeams(ctx: Ctx): void {
-  // SPEC: max defaults to 100 and has no stated upper bound; we cap at 1000 (PAG: over the limit gives the limit).
+  // Webex API: max defaults to 100 and has no stated upper bound; we cap at 1000 (developer.webex.com
+  // "Pagination": over the limit gives the limit).
   const max = parseMax(ctx, { def: 100, limit: 1000, over: 'clamp' });
   const teams: TeamRec[] = [];
   for (const uuid of ctx.store.teamsByPerson.get(ctx.me.uuid) ?? []) {

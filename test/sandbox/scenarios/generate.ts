@@ -1,7 +1,7 @@
 /**
- * Big accounts for benchmarks (DESIGN.md "Budgets"): by default Ada is in 3,000 spaces across 200
- * teams, and one space holds 10,000 messages. Built as plain data (no HTTP) from a seeded PRNG, so
- * the same options give the same account, in well under a second.
+ * Big accounts for the bench, at the sizes its budgets name: by default Ada is in 3,000 spaces
+ * across 200 teams, and one space holds 10,000 messages. Built as plain data (no HTTP) from a seeded
+ * PRNG, so the same options give the same account.
  */
 import type { Scenario, ScenarioMessage, ScenarioPerson, ScenarioRoom, ScenarioTeam } from '../scenario';
 import { prng } from '../prng';

@@ -26,7 +26,7 @@ describe('demo account (npm start)', () => {
     await webex?.stop();
   });
 
-  /** Every page of a list, following `Link: <…>; rel="next"` as Webex pages it (notes §1). */
+  /** Every page of a list, following `Link: <…>; rel="next"` as Webex pages it (developer.webex.com "Pagination"). */
   async function list(path: string, token = DEMO.you.token): Promise<Item[]> {
     assert.ok(webex);
     const items: Item[] = [];

@@ -110,7 +110,7 @@ describe('webex client: messages', () => {
     });
 
     it('when the space cannot be checked, says so instead of claiming anything', async () => {
-      // A bot may not list a group space without mentionedPeople (notes §11), so it cannot look.
+      // A bot may not list a group space without mentionedPeople (GET /messages), so it cannot look.
       const { client } = sandbox.client({ token: SMALL.bot.token });
       const alerts = await roomIdByTitle(client, SMALL.rooms.alerts);
       sandbox.webex.faults.add({ match: postMessages, kind: 'dropAfter' });

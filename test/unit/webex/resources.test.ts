@@ -1,4 +1,4 @@
-// The typed methods against the local Webex: each sends what the SPEC asks and returns the model.
+// The typed methods against the local Webex: each sends what the Webex messaging API asks and returns the model.
 import * as assert from 'node:assert/strict';
 import { WebexApiError, WebexInputError } from '../../../src/webex/errors';
 import { decodeWebexId } from '../../../src/webex/ids';
@@ -78,7 +78,7 @@ describe('webex client: people, spaces, teams, members', () => {
     const [mine] = await client.memberships.list({ roomId: notes, personId: me.id }).toArray();
     assert.equal(mine.isModerator, false);
 
-    // Only isModerator given: the client reads the membership and sends isRoomHidden unchanged (SPEC needs both).
+    // Only isModerator given: the client reads the membership and sends isRoomHidden unchanged (the PUT needs both).
     sandbox.webex.clearRequests();
     const promoted = await client.memberships.update(mine.id, { isModerator: true });
     assert.equal(promoted.isModerator, true);

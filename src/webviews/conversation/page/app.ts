@@ -7,6 +7,7 @@
 import type { FilesMessage, HostMessage, InitMessage, MessageView, MessagesMessage, OutboxItemView, PersonView } from '../protocol';
 import { assembleThreads, conversationEntries, layoutEntries } from '../../../services/conversation/conversationModel';
 import { Composer } from './composer';
+import { MentionPeople } from './mentions/mentionPeople';
 import { codicon, div, moveFocus, text } from './dom';
 import { localDay } from './format';
 import type { HostChannel } from './hostChannel';
@@ -31,6 +32,7 @@ export class ConversationApp {
   private readonly ctx: RenderContext;
   private readonly timeline: Timeline;
   private readonly composer: Composer;
+  private readonly mentionPeople = new MentionPeople();
   private readonly actions: MessageActions;
   private readonly scroller: HTMLElement;
   private readonly logStart: HTMLElement;
@@ -81,6 +83,7 @@ export class ConversationApp {
     this.composer = new Composer({
       send: (markdown, parentId) => this.send(markdown, parentId),
       draftChanged: (draft) => this.host.post({ type: 'draft', draft }),
+      mentions: this.mentionPeople,
     });
     const main = document.createElement('main');
     main.className = 'conversation';
@@ -148,6 +151,12 @@ export class ConversationApp {
       case 'focusComposer':
         this.composer.focus();
         break;
+      case 'members':
+        this.mentionPeople.addPeople(message.people);
+        break;
+      case 'permissions':
+        this.composer.setBlocked(message.canPost ? undefined : (message.reason ?? 'You cannot post in this space.'));
+        break;
       case 'response':
         break;
     }
@@ -159,6 +168,7 @@ export class ConversationApp {
     }
     this.init = message;
     this.ctx.me = message.me;
+    this.mentionPeople.setRoom(message.room.type, message.me?.id);
     this.host.state = { roomId: message.room.id, title: message.room.title };
     document.title = message.room.title;
     this.scroller.setAttribute('aria-label', `Messages in ${message.room.title}`);
@@ -180,6 +190,8 @@ export class ConversationApp {
     for (const person of message.people) {
       this.people.set(person.id, person);
     }
+    this.mentionPeople.addPeople(message.people);
+    this.mentionPeople.noteMessages(message.upsert);
     const me = this.init?.me?.id;
     let firstNew: MessageView | undefined;
     for (const m of message.upsert) {

@@ -1,17 +1,22 @@
 /**
  * The composer at the bottom: a textarea (`aria-label="Write a message"`), Enter sends,
- * Shift+Enter breaks the line, a byte counter near the 7439-byte limit, a "Replying to …" chip,
- * and the draft handed to the host (debounced, and at once when the tab goes away).
+ * Shift+Enter breaks the line, `@` suggests people to mention (mentions/), a byte counter near the
+ * 7439-byte limit, a "Replying to …" chip, and the draft handed to the host (debounced, and at once
+ * when the tab goes away).
  */
 import type { DraftView } from '../protocol';
-import { byteHint, canSend, isSendKey } from './composerRules';
+import { applyFormatting, byteHint, canSend, formattingKey, isSendKey, type Formatting } from './composerRules';
+import { MentionPicker, type MentionSource } from './mentions/mentionPicker';
 
 export interface ComposerHooks {
   send(markdown: string, parentId: string | undefined): void;
   draftChanged(draft: DraftView): void;
+  /** Who the `@` list offers. */
+  mentions: MentionSource;
 }
 
 const DRAFT_DELAY_MS = 400;
+const PLACEHOLDER = 'Write a message (Markdown; Enter to send, Shift+Enter for a new line)';
 
 export class Composer {
   readonly element: HTMLElement;
@@ -20,9 +25,13 @@ export class Composer {
   private readonly replyChip: HTMLElement;
   private readonly replyLabel: HTMLElement;
   private readonly sendButton: HTMLButtonElement;
+  private readonly picker: MentionPicker;
   private parentId: string | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private maxBytes = 7439;
+  private enabled = true;
+  /** Why the user may not post here (an announcement space), if so. */
+  private blocked: string | undefined;
 
   constructor(private readonly hooks: ComposerHooks) {
     this.element = document.createElement('footer');
@@ -53,7 +62,7 @@ export class Composer {
     this.textarea = document.createElement('textarea');
     this.textarea.className = 'composer-input';
     this.textarea.rows = 1;
-    this.textarea.placeholder = 'Write a message (Markdown; Enter to send, Shift+Enter for a new line)';
+    this.textarea.placeholder = PLACEHOLDER;
     this.textarea.setAttribute('aria-label', 'Write a message');
     this.sendButton = document.createElement('button');
     this.sendButton.type = 'button';
@@ -70,10 +79,17 @@ export class Composer {
     this.hint.className = 'byte-hint';
     this.hint.setAttribute('aria-live', 'polite');
 
-    this.element.append(this.replyChip, row, this.hint);
+    this.picker = new MentionPicker(this.textarea, hooks.mentions);
+    this.element.append(this.replyChip, this.picker.element, row, this.hint);
 
     this.textarea.addEventListener('keydown', (e) => {
-      if (isSendKey(e)) {
+      const formatting = formattingKey(e);
+      if (this.picker.onKeyDown(e)) {
+        e.preventDefault();
+      } else if (formatting) {
+        e.preventDefault();
+        this.format(formatting);
+      } else if (isSendKey(e)) {
         e.preventDefault();
         this.submit();
       } else if (e.key === 'Escape' && this.parentId !== undefined) {
@@ -81,7 +97,10 @@ export class Composer {
         this.setReplyTo(undefined);
       }
     });
-    this.textarea.addEventListener('input', () => this.changed());
+    this.textarea.addEventListener('input', () => {
+      this.changed();
+      this.picker.update();
+    });
     this.textarea.addEventListener('blur', () => this.flushDraft());
     this.sendButton.addEventListener('click', () => this.submit());
     // The tab can close at any moment: hand over the last keystrokes.
@@ -97,7 +116,7 @@ export class Composer {
 
   /** Restores a draft (from the host's store) without announcing it as a change. */
   setDraft(draft: DraftView | undefined, replyLabel?: string): void {
-    this.textarea.value = draft?.text ?? '';
+    this.textarea.value = this.picker.load(draft?.text ?? '');
     this.parentId = draft?.parentId;
     this.showReply(replyLabel);
     this.update();
@@ -112,8 +131,9 @@ export class Composer {
   }
 
   /** Puts text back (a failed message the user wants to change). */
-  restore(text: string, parentId: string | undefined, replyLabel?: string): void {
+  restore(markdown: string, parentId: string | undefined, replyLabel?: string): void {
     const current = this.textarea.value.trim();
+    const text = this.picker.load(markdown, { append: true });
     this.textarea.value = current ? `${text}\n${current}` : text;
     this.parentId = parentId;
     this.showReply(replyLabel);
@@ -126,8 +146,29 @@ export class Composer {
   }
 
   setEnabled(enabled: boolean): void {
-    this.textarea.disabled = !enabled;
+    this.enabled = enabled;
+    this.applyDisabled();
+  }
+
+  /** Disables the composer where the user may not post, and says why; undefined allows it again. */
+  setBlocked(reason: string | undefined): void {
+    this.blocked = reason;
+    this.applyDisabled();
+  }
+
+  private applyDisabled(): void {
+    this.textarea.disabled = !this.enabled || this.blocked !== undefined;
+    this.textarea.placeholder = this.blocked ?? PLACEHOLDER;
     this.update();
+  }
+
+  /** Bold, italic, inline code or a code block around the selection; the selection stays on the text. */
+  private format(kind: Formatting): void {
+    const { selectionStart, selectionEnd, value } = this.textarea;
+    const next = applyFormatting(value, selectionStart, selectionEnd, kind);
+    this.textarea.setRangeText(next.text.slice(selectionStart, next.text.length - (value.length - selectionEnd)), selectionStart, selectionEnd);
+    this.textarea.setSelectionRange(next.start, next.end);
+    this.changed();
   }
 
   private showReply(label: string | undefined): void {
@@ -136,12 +177,13 @@ export class Composer {
   }
 
   private submit(): void {
-    const text = this.textarea.value;
-    if (!canSend(text, this.maxBytes) || this.textarea.disabled) {
+    const markdown = this.picker.markdown(this.textarea.value);
+    if (!canSend(markdown, this.maxBytes) || this.textarea.disabled) {
       this.update();
       return;
     }
-    this.hooks.send(text, this.parentId);
+    this.hooks.send(markdown, this.parentId);
+    this.picker.reset();
     this.textarea.value = '';
     this.parentId = undefined;
     this.showReply(undefined);
@@ -162,14 +204,16 @@ export class Composer {
     }
     clearTimeout(this.draftTimer);
     this.draftTimer = undefined;
-    this.hooks.draftChanged({ text: this.textarea.value, parentId: this.parentId });
+    this.hooks.draftChanged({ text: this.picker.markdown(this.textarea.value), parentId: this.parentId });
   }
 
   private update(): void {
-    const hint = byteHint(this.textarea.value, this.maxBytes);
-    this.hint.textContent = hint.text;
-    this.hint.className = `byte-hint ${hint.level}`;
-    this.sendButton.disabled = this.textarea.disabled || !canSend(this.textarea.value, this.maxBytes);
+    // What is sent is counted, mentions' markup included, not what is shown.
+    const markdown = this.picker.markdown(this.textarea.value);
+    const hint = byteHint(markdown, this.maxBytes);
+    this.hint.textContent = this.blocked ?? hint.text;
+    this.hint.className = this.blocked !== undefined ? 'byte-hint blocked' : `byte-hint ${hint.level}`;
+    this.sendButton.disabled = this.textarea.disabled || !canSend(markdown, this.maxBytes);
     // Grow with the text up to a third of the view (CSSOM, which the CSP allows; no style attribute).
     this.textarea.style.height = 'auto';
     this.textarea.style.height = `${Math.min(this.textarea.scrollHeight, Math.max(120, window.innerHeight / 3))}px`;

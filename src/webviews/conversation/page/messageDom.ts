@@ -10,6 +10,7 @@ import type { MentionLookup, MessageRenderer } from './markdown';
 import type { Sanitizer } from './sanitize';
 import { decorateSnippetLink } from './snippetLink';
 import { colorSlot, dayLabel, fileIcon, formatBytes, fullTime, initials, shortTime } from './format';
+import { mentionsPerson } from '../../../webex/mentions';
 
 /** Replies shown under a collapsed thread (the newest ones). */
 export const VISIBLE_REPLIES = 2;
@@ -65,7 +66,7 @@ function isOwn(message: MessageView, ctx: RenderContext): boolean {
 }
 
 function mentionsMe(message: MessageView, ctx: RenderContext): boolean {
-  return (ctx.me !== undefined && message.mentionedPeople.includes(ctx.me.id)) || message.mentionedGroups.includes('all');
+  return mentionsPerson(message, ctx.me?.id);
 }
 
 /** What changes the drawing of a thread; equal signatures keep the existing element. */

@@ -22,7 +22,7 @@ const m = (id: string, personId: string, created: string, parentId?: string): M 
 
 describe('thread assembly', () => {
   it('puts replies under their first message and orders threads oldest first, whatever the input order', () => {
-    // GET /messages is newest first with replies interleaved (notes §6).
+    // GET /messages is newest first with replies interleaved (Webex messaging API).
     const newestFirst = [
       m('r2', 'bob', '2026-03-04T10:05:00.000Z', 'a'),
       m('b', 'bob', '2026-03-04T10:03:00.000Z'),

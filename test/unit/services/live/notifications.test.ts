@@ -26,7 +26,12 @@ describe('live: notifications', () => {
     const mention = incoming({ mentionedPeople: [ME] });
     const direct = incoming({ roomType: 'direct', roomId: 'dm' });
     const own = incoming({ personId: ME, mentionedPeople: [ME], roomType: 'direct' });
+    const everyone = incoming({ mentionedGroups: ['all'] });
+    const ownEveryone = incoming({ personId: ME, mentionedGroups: ['all'] });
     const table: Array<[NotificationsSetting, IncomingMessage, string | undefined]> = [
+      ['mentionsAndDirect', everyone, 'mention'],
+      ['mentionsAndDirect', ownEveryone, undefined],
+      ['off', everyone, undefined],
       ['mentionsAndDirect', plain, undefined],
       ['mentionsAndDirect', mention, 'mention'],
       ['mentionsAndDirect', direct, 'direct'],

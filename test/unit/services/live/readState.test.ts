@@ -41,6 +41,13 @@ describe('live: read state', () => {
     assert.equal(changes, 5);
   });
 
+  it('counts an @all (mentionedGroups ["all"]) as a mention of me, but not my own @all', () => {
+    const state = new ReadState(new MemoryMemento(), 'acct', () => T0);
+    assert.equal(state.noteMessage(message({ id: 'a1', mentionedGroups: ['all'] }), ME, 'group'), 'unread');
+    assert.equal(state.noteMessage(message({ id: 'a2', roomId: 'room-b', personId: ME, mentionedGroups: ['all'] }), ME, 'group'), 'own');
+    assert.deepEqual(state.attention(), [{ roomId: 'room-a', mentions: 1, direct: 0, last: T0 + 1000 }]);
+  });
+
   it('treats the user own messages as read, and older messages as already read', () => {
     const state = new ReadState(new MemoryMemento(), 'acct', () => T0);
     assert.equal(state.noteMessage(message({ id: 'mine', personId: ME, created: iso(T0 + 9000), mentionedPeople: [ME] }), ME, 'group'), 'own');

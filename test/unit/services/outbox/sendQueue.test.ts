@@ -144,8 +144,8 @@ describe('send queue', () => {
 
 /**
  * A bot in a group space cannot look for its own message: it may list only the messages that
- * mention it (notes §11). The real client against the local Webex, wired as the conversation tab
- * wires it for a bot (no findExisting).
+ * mention it (GET /messages, developer.webex.com "Bots"). The real client against the local Webex,
+ * wired as the conversation tab wires it for a bot (no findExisting).
  */
 describe('send queue of a bot in a group space (local Webex)', () => {
   const local = useLocalWebex();

@@ -1,4 +1,4 @@
-// Catalog lookup and device registration against the local Webex's u2c and wdm (notes §10.1–10.2):
+// Catalog lookup and device registration against the local Webex's u2c and wdm (as webex-js-sdk uses them):
 // register, reuse a stored device with PUT, re-register after a 404, and never delete a device
 // this code did not create (the user's other Webex clients are devices too).
 import * as assert from 'node:assert/strict';

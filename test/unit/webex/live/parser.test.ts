@@ -1,5 +1,5 @@
 // The pure parts of live updates: Mercury frames → message events with REST ids, the close-code
-// policy of notes §10.3 and the reconnect backoff.
+// policy of webex-js-sdk's Mercury plugin and the reconnect backoff.
 import * as assert from 'node:assert/strict';
 import { decodeWebexId, encodeWebexId } from '../../../../src/webex/ids';
 import { activityToEvent, isReadyFrame, parseFrame, readConversationActivity } from '../../../../src/webex/live/activity';
@@ -50,7 +50,7 @@ describe('live: activity parser', () => {
       actorEmail: 'grace@example.com',
       via: 'websocket',
     });
-    // The notes' example room id (§1) decodes to the same uuid: the ids are the real form.
+    // The example room id of the Webex messaging API decodes to the same uuid: the ids are the real form.
     assert.equal(decodeWebexId('Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0')?.uuid, ROOM);
     assert.equal(event?.roomId, 'Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0');
   });

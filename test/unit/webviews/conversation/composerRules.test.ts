@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { byteHint, canSend, isSendKey, utf8Bytes } from '../../../../src/webviews/conversation/page/composerRules';
+import { applyFormatting, byteHint, canSend, formattingKey, isSendKey, utf8Bytes } from '../../../../src/webviews/conversation/page/composerRules';
 
 const key = (k: string, mods: Partial<{ shiftKey: boolean; altKey: boolean; ctrlKey: boolean; metaKey: boolean; isComposing: boolean }> = {}) => ({
   key: k,
@@ -39,5 +39,34 @@ describe('composer rules', () => {
     assert.equal(isSendKey(key('Enter', { shiftKey: true })), false);
     assert.equal(isSendKey(key('Enter', { isComposing: true })), false);
     assert.equal(isSendKey(key('a')), false);
+  });
+});
+
+describe('composer formatting keys', () => {
+  it('maps Ctrl/Cmd+B, +I, +E and +Shift+C, and nothing else', () => {
+    const key = (k: string, mods: Partial<{ shiftKey: boolean; altKey: boolean; ctrlKey: boolean; metaKey: boolean }> = {}) =>
+      formattingKey({ key: k, shiftKey: false, altKey: false, ctrlKey: false, metaKey: false, ...mods });
+    assert.equal(key('b', { ctrlKey: true }), 'bold');
+    assert.equal(key('i', { metaKey: true }), 'italic');
+    assert.equal(key('e', { ctrlKey: true }), 'code');
+    assert.equal(key('C', { ctrlKey: true, shiftKey: true }), 'codeBlock');
+    assert.equal(key('b'), undefined);
+    assert.equal(key('b', { ctrlKey: true, altKey: true }), undefined);
+    assert.equal(key('x', { ctrlKey: true }), undefined);
+  });
+
+  it('wraps the selection, or puts the caret between the markers', () => {
+    assert.deepEqual(applyFormatting('make it bold now', 8, 12, 'bold'), { text: 'make it **bold** now', start: 10, end: 14 });
+    assert.deepEqual(applyFormatting('', 0, 0, 'italic'), { text: '__', start: 1, end: 1 });
+    assert.deepEqual(applyFormatting('run a`b here', 4, 7, 'code').text, 'run ``a`b`` here');
+    assert.deepEqual(applyFormatting('see `x`', 4, 7, 'code').text, 'see `` `x` ``');
+  });
+
+  it('puts a code block on lines of its own with a fence longer than the code holds', () => {
+    assert.equal(applyFormatting('look: let a = 1;', 6, 16, 'codeBlock').text, 'look: \n```\nlet a = 1;\n```');
+    assert.equal(applyFormatting('x ```y``` z', 2, 9, 'codeBlock').text, 'x \n````\n```y```\n````\n z');
+    const empty = applyFormatting('', 0, 0, 'codeBlock');
+    assert.equal(empty.text, '```\n```');
+    assert.equal(empty.start, 4);
   });
 });
