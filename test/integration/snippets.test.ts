@@ -101,14 +101,20 @@ describe('Snippets with git (real VS Code)', function () {
 
   const bucketUri = (): vscode.Uri => vscode.Uri.file(path.join(root, 'src', 'bucket.ts'));
 
-  /** Writes the file on disk and waits until VS Code's copy of it (if it keeps one open) has it too. */
+  /**
+   * Puts `text` in the file through VS Code (an edit of the whole document, then save), so VS Code's
+   * copy and the disk agree at once; a plain write would wait on the file watcher.
+   */
   async function writeBucket(text: string): Promise<void> {
-    fs.writeFileSync(bucketUri().fsPath, text);
     const document = await vscode.workspace.openTextDocument(bucketUri());
-    for (let i = 0; i < 100 && document.getText() !== text; i++) {
-      await new Promise((r) => setTimeout(r, 50));
+    if (document.getText() !== text || document.isDirty) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(bucketUri(), new vscode.Range(0, 0, document.lineCount, 0), text);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await document.save(), 'saved');
     }
-    assert.equal(document.getText(), text, 'VS Code has the file as written');
+    assert.equal(document.getText(), text);
+    assert.equal(fs.readFileSync(bucketUri().fsPath, 'utf8'), text, 'on disk too');
   }
 
   const openBucket = async (): Promise<vscode.TextEditor> => await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(bucketUri()));

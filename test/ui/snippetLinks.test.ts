@@ -70,10 +70,10 @@ describe('Snippet links (UI)', function () {
     const selected = LINES[1].length + 1 + LINES[2].length;
     assert.match(await waitForStatus(page, /selected/), new RegExp(`^Ln 3, Col ${LINES[2].length + 1} \\(${selected} selected\\)`));
 
-    // The same from the keyboard: close the file, focus the link, press Enter.
+    // The same from the keyboard: close the file, focus the link in the conversation beside, press Enter.
     await page.keyboard.press('Control+W');
     await page.locator('.tabs-container .tab', { hasText: 'limiter.ts' }).waitFor({ state: 'hidden', timeout: 30_000 });
-    const again = await openSpace(page, 'Backend');
+    const again = await findWebviewFrame(page, `${LOG}[aria-label="Messages in Backend"] article a.snippet-link`);
     const focused = again.locator(`${LOG} article a.snippet-link`, { hasText: FILE });
     await focused.focus();
     await focused.press('Enter');
