@@ -6,20 +6,26 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import type { Room } from '../webex/types';
 import { MAX_FILE_BYTES } from '../webex/validation';
-import { buildSnippet, describeLines, formatBytes, selectionLines } from '../services/sharing/snippet';
+import { buildSnippet, describeLines, selectionLines } from '../services/sharing/snippet';
 import { withProgress } from './progress';
 import { pickSpace, roomFromArgument } from './targets';
 import { refreshAfterPosting } from './messageCommands';
 import { postOnce } from './posting';
+import { snippetSource } from './sharing/gitInfo';
+import { pickThread } from './sharing/threadPick';
+import { postSnippet, workspacePath } from './sharing/postSnippet';
+import { sendChanges } from './sharing/changeCommands';
 
 export function registerShareCommands(services: ExtensionServices): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('webex.sendSelection', (arg?: unknown) => sendSelection(services, arg)),
+    vscode.commands.registerCommand('webex.sendSelection', (arg?: unknown) => sendSelection(services, arg, false)),
+    vscode.commands.registerCommand('webex.sendSelectionAsReply', (arg?: unknown) => sendSelection(services, arg, true)),
+    vscode.commands.registerCommand('webex.sendChanges', (arg?: unknown) => sendChanges(services, arg, chooseSpace)),
     vscode.commands.registerCommand('webex.sendFile', (uri?: unknown, uris?: unknown) => sendFiles(services, uri, uris)),
   );
 }
 
-async function chooseSpace(services: ExtensionServices, arg: unknown, title: string): Promise<Room | undefined> {
+export async function chooseSpace(services: ExtensionServices, arg: unknown, title: string): Promise<Room | undefined> {
   const client = services.session.client;
   try {
     return (
@@ -34,9 +40,10 @@ async function chooseSpace(services: ExtensionServices, arg: unknown, title: str
 
 /**
  * Posts the selection (or the whole file when nothing is selected) as a fenced code block with the
- * path and lines above; too long for a message, it goes as a file, and the user is told so.
+ * path and lines above (and, in a git repository, the commit and a permalink); too long for a
+ * message, it goes as a file, and the user is told so. `asReply`: into a thread the user picks.
  */
-async function sendSelection(services: ExtensionServices, arg: unknown): Promise<void> {
+async function sendSelection(services: ExtensionServices, arg: unknown, asReply: boolean): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void services.prompts.notify('info', 'Open a file and select the code to send to Webex.');
@@ -55,36 +62,28 @@ async function sendSelection(services: ExtensionServices, arg: unknown): Promise
     return;
   }
   const lines = wholeFile ? { startLine: 1, endLine: document.lineCount } : selectionLines(selection.start, selection.end);
-  const relative = document.isUntitled
-    ? path.basename(document.fileName)
-    : vscode.workspace.asRelativePath(document.uri, false).replace(/\\/g, '/');
-  const snippet = buildSnippet({ code, languageId: document.languageId, path: relative, ...lines, wholeFile });
-  const room = await chooseSpace(services, arg, `Send ${describeLines({ ...lines, wholeFile })} of ${path.basename(relative)} to…`);
+  const relative = workspacePath(document);
+  const source = document.isUntitled ? undefined : await snippetSource(document, { ...lines, wholeFile }, services.log);
+  const snippet = buildSnippet({ code, languageId: document.languageId, path: relative, ...lines, wholeFile, source });
+  const what = `${describeLines({ ...lines, wholeFile })} of ${path.basename(relative)}`;
+  const room = await chooseSpace(services, arg, asReply ? `Reply with ${what} in a thread of…` : `Send ${what} to…`);
   if (!room) {
     return;
   }
-  try {
-    const params =
-      snippet.kind === 'message'
-        ? { roomId: room.id, markdown: snippet.markdown }
-        : { roomId: room.id, markdown: snippet.markdown, file: { data: snippet.data, filename: snippet.filename, contentType: snippet.contentType } };
-    const outcome = await postOnce(services, client, params, { progress: `Sending ${path.basename(relative)} to ${room.title}…`, destinationName: room.title });
-    if (!outcome) {
+  let parentId: string | undefined;
+  if (asReply) {
+    try {
+      parentId = (await pickThread(services, client, room, `Reply with ${what} to which thread of ${room.title}?`))?.id;
+    } catch (error) {
+      services.errors.show(error, `Could not load the threads of ${room.title}`);
       return;
     }
-    refreshAfterPosting(services);
-    if (outcome.arrivedEarlier) {
-      return; // postOnce said it had arrived.
+    if (!parentId) {
+      return;
     }
-    void services.prompts.notify(
-      'info',
-      snippet.kind === 'message'
-        ? `Sent ${describeLines({ ...lines, wholeFile })} of ${path.basename(relative)} to ${room.title}.`
-        : `Sent as a file attachment (${snippet.filename}) to ${room.title}: at ${formatBytes(snippet.inlineBytes)} the snippet is over Webex’s 7439-byte message limit.`,
-    );
-  } catch (error) {
-    services.errors.show(error, `Could not send the code to ${room.title}`);
   }
+  const where = asReply ? `a thread of ${room.title}` : room.title;
+  await postSnippet(services, client, room, snippet, { parentId, name: path.basename(relative), sentText: `Sent ${what} to ${where}.` });
 }
 
 /** One file per message (notes §6): several selected files go as several messages, in order. */

@@ -9,7 +9,7 @@ import type { Dialog } from 'playwright-core';
 import { Workbench, startWorkbench } from '../runner/workbench';
 import { findWebviewFrame } from './webviewFrame';
 import { runFromCommandPalette } from './workbenchActions';
-import { LOG, openSpace, signIn } from './conversationPage';
+import { LOG, openSpace, signInOrShow } from './conversationPage';
 import { checkHostileCode } from './codeBlockChecks';
 import { HOSTILE_SPACE, LONG_COUNT, LONG_SPACE, hostileBodies, conversationScenario } from './conversationScenario';
 
@@ -29,13 +29,7 @@ describe('Conversation tab (UI)', function () {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    try {
-      await signIn(workbench.page, sandbox.tokenFor('ada@example.com'));
-    } catch (error) {
-      await workbench.screenshot('conversation-sign-in-failed');
-      console.error(workbench.logs.slice(-30).join('\n'));
-      throw error;
-    }
+    await signInOrShow(workbench, sandbox.tokenFor('ada@example.com'), 'conversation');
   });
 
   after(async () => {

@@ -1,5 +1,6 @@
 // Steps the conversation UI tests share: sign in through the welcome view and open a space's tab.
 import type { Frame, Page } from 'playwright-core';
+import type { Workbench } from '../runner/workbench';
 import { findWebviewFrame } from './webviewFrame';
 import { activityBarItem, runFromCommandPalette } from './workbenchActions';
 
@@ -35,4 +36,15 @@ export async function openSpace(page: Page, title: string): Promise<Frame> {
   const frame = await findWebviewFrame(page, `${LOG}[aria-label="Messages in ${title}"] article`);
   await frame.locator(`${LOG} article`).first().waitFor({ state: 'visible', timeout: 30_000 });
   return frame;
+}
+
+/** Signs in; on failure keeps a screenshot (`<name>-sign-in-failed`) and prints the last log lines. */
+export async function signInOrShow(workbench: Workbench, token: string, name: string): Promise<void> {
+  try {
+    await signIn(workbench.page, token);
+  } catch (error) {
+    await workbench.screenshot(`${name}-sign-in-failed`);
+    console.error(workbench.logs.slice(-30).join('\n'));
+    throw error;
+  }
 }

@@ -22,7 +22,22 @@ export interface SnippetInput {
   endLine: number;
   /** Nothing was selected, so the whole file is sent. */
   wholeFile: boolean;
+  /** Where the file is in a git repository: the commit it was sent at, and its permalink. */
+  source?: SnippetSource;
 }
+
+/** The git facts of a snippet (gitRemote.ts builds the permalink). */
+export interface SnippetSource {
+  /** HEAD's full sha. */
+  commit: string;
+  /** The lines at `commit` on the remote's web site, where the remote is a known host. */
+  permalink?: { url: string; hostName: string };
+  /** The file differs from `commit` (unsaved, unstaged or staged changes): the permalink shows other lines. */
+  uncommitted: boolean;
+}
+
+/** How many characters of a sha the header shows (git's usual abbreviation). */
+export const SHORT_SHA = 7;
 
 export type Snippet =
   | { kind: 'message'; markdown: string }
@@ -58,6 +73,26 @@ export function fenceLanguage(languageId: string): string {
   return mapped.replace(/[^\w+#.-]/g, '');
 }
 
+/** Fence names whose VS Code language id differs (what Send Selection writes, and common short names). */
+const FENCE_TO_LANGUAGE: Record<string, string> = {
+  tsx: 'typescriptreact',
+  jsx: 'javascriptreact',
+  bash: 'shellscript',
+  sh: 'shellscript',
+  objectivec: 'objective-c',
+  objectivecpp: 'objective-cpp',
+  ts: 'typescript',
+  js: 'javascript',
+  py: 'python',
+  yml: 'yaml',
+};
+
+/** The VS Code language id a fence name most likely means (`tsx` → `typescriptreact`). */
+export function languageOfFence(fence: string): string {
+  const word = fence.toLowerCase();
+  return FENCE_TO_LANGUAGE[word] ?? word;
+}
+
 /** The longest run of consecutive backticks in `text`. */
 export function longestBacktickRun(text: string): number {
   let longest = 0;
@@ -87,8 +122,25 @@ export function describeLines(input: Pick<SnippetInput, 'startLine' | 'endLine' 
   return input.startLine === input.endLine ? `line ${input.startLine}` : `lines ${input.startLine}–${input.endLine}`;
 }
 
-export function snippetHeader(input: Pick<SnippetInput, 'path' | 'startLine' | 'endLine' | 'wholeFile'>): string {
-  return `${inlineCode(input.path)} ${describeLines(input)}`;
+/**
+ * "`src/a.ts` lines 7–12", then, in a git repository, " · commit `abc1234` · [permalink on GitHub](…)"
+ * and uncommitted changes said plainly. The first part stays as it was: snippetHeader.ts parses it.
+ */
+export function snippetHeader(input: Pick<SnippetInput, 'path' | 'startLine' | 'endLine' | 'wholeFile' | 'source'>): string {
+  const parts = [`${inlineCode(input.path)} ${describeLines(input)}`];
+  const source = input.source;
+  if (source) {
+    parts.push(`commit ${inlineCode(source.commit.slice(0, SHORT_SHA))}`);
+    if (source.permalink) {
+      // Parentheses would end a Markdown link destination early (CommonMark "link destination").
+      const url = source.permalink.url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+      parts.push(`[permalink on ${source.permalink.hostName}](${url})`);
+    }
+    if (source.uncommitted) {
+      parts.push(source.permalink ? 'uncommitted changes: the permalink shows the committed lines' : 'uncommitted changes: the commit has other lines');
+    }
+  }
+  return parts.join(' · ');
 }
 
 /** The fenced block alone (what would be posted inline after the header). */
@@ -99,17 +151,27 @@ export function fencedBlock(code: string, languageId: string): string {
 }
 
 export function buildSnippet(input: SnippetInput, maxBytes = MAX_MESSAGE_BYTES): Snippet {
-  const header = snippetHeader(input);
-  const markdown = `${header}\n\n${fencedBlock(input.code, input.languageId)}`;
+  return fitMessage(
+    { header: snippetHeader(input), block: fencedBlock(input.code, input.languageId), file: input.code, filename: snippetFilename(input) },
+    maxBytes,
+  );
+}
+
+/**
+ * The header and its fenced block as one message, or, over `maxBytes` (UTF-8, the Webex limit),
+ * the header alone with `file` attached as `filename`, saying why.
+ */
+export function fitMessage(parts: { header: string; block: string; file: string; filename: string }, maxBytes = MAX_MESSAGE_BYTES): Snippet {
+  const markdown = `${parts.header}\n\n${parts.block}`;
   const inlineBytes = utf8ByteLength(markdown);
   if (inlineBytes <= maxBytes) {
     return { kind: 'message', markdown };
   }
-  const data = new TextEncoder().encode(normalizeNewlines(input.code));
+  const data = new TextEncoder().encode(normalizeNewlines(parts.file));
   return {
     kind: 'file',
-    markdown: `${header}, sent as a file: ${formatBytes(data.byteLength)} is over the ${maxBytes}-byte limit of a Webex message.`,
-    filename: snippetFilename(input),
+    markdown: `${parts.header}, sent as a file: ${formatBytes(data.byteLength)} is over the ${maxBytes}-byte limit of a Webex message.`,
+    filename: parts.filename,
     contentType: 'text/plain; charset=utf-8',
     data,
     inlineBytes,

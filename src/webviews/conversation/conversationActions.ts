@@ -54,6 +54,7 @@ export class ConversationActions {
       }
       return { done: await runCodeAction(this.env, action, code, language) };
     },
+    openSnippet: async ({ messageId }) => ({ outcome: await this.env.snippetLinks.open(this.require().conversation.message(messageId)) }),
   };
 
   private require(): LoadedSpace {

@@ -31,6 +31,7 @@ import {
 import { ConversationActions } from './conversationActions';
 import { ConversationFiles } from './conversationFiles';
 import type { LastTextEditor } from './codeActions';
+import type { SnippetLinks } from './snippetLinks';
 
 export const CONVERSATION_VIEW_TYPE = 'webex.thread';
 
@@ -47,6 +48,8 @@ export interface ConversationEnvironment {
   /** Where "Insert at cursor" of a code block goes (codeActions.ts). */
   readonly lastTextEditor: LastTextEditor;
   openExternal(uri: vscode.Uri): Promise<boolean>;
+  /** Opens the workspace files that snippets name (one for all tabs: it owns a document scheme). */
+  readonly snippetLinks: SnippetLinks;
   /** Keep what was posted to the page (integration tests only). */
   readonly recordPosts: boolean;
   /**

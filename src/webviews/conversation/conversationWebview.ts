@@ -15,6 +15,7 @@ import type { Room } from '../../webex/types';
 import { resourceRoots } from './html';
 import { CONVERSATION_VIEW_TYPE, ConversationPanel, type ConversationEnvironment } from './conversationPanel';
 import { LastTextEditor } from './codeActions';
+import { SnippetLinks } from './snippetLinks';
 
 export const OPEN_SPACE_COMMAND = 'webex.openSpace';
 export const CONVERSATION_TEST_HOOKS_COMMAND = 'webex.thread.testHooks';
@@ -61,6 +62,7 @@ export function registerConversationWebview(services: ExtensionServices): vscode
   const intervals = (): PollIntervals => testIntervals ?? (services.live.isRealtime ? REALTIME_POLL_INTERVALS : DEFAULT_POLL_INTERVALS);
   let scriptedSave: ((defaultUri: vscode.Uri) => Promise<vscode.Uri | undefined>) | undefined;
   const openedLinks: string[] = [];
+  const snippetLinks = new SnippetLinks(services);
 
   const env: ConversationEnvironment = {
     services,
@@ -76,6 +78,7 @@ export function registerConversationWebview(services: ExtensionServices): vscode
       }
       return Promise.resolve(vscode.env.openExternal(uri));
     },
+    snippetLinks,
     recordPosts: testing,
     finishingOutboxes: new Map(),
     lastTextEditor: new LastTextEditor(),
@@ -133,6 +136,7 @@ export function registerConversationWebview(services: ExtensionServices): vscode
 
   const disposables: vscode.Disposable[] = [
     env.lastTextEditor,
+    snippetLinks,
     vscode.commands.registerCommand(OPEN_SPACE_COMMAND, open),
     vscode.window.registerWebviewPanelSerializer(CONVERSATION_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => {

@@ -235,6 +235,12 @@ export const REQUESTS = {
     object({ action: literal('copy', 'open', 'insert', 'save'), messageId: string, code: string, language: optional(string) }),
     object({ done: boolean }),
   ),
+  /**
+   * Open the workspace file a snippet's header names (Send Selection's "`path` lines 7–12"), at
+   * those lines. Only the message id crosses: the host reads the path and code from its own copy
+   * of the message and applies its path rules. The outcome says what the host did and told the user.
+   */
+  openSnippet: request(object({ messageId: string }), object({ outcome: literal('opened', 'moved', 'changed', 'outside', 'refused') })),
 };
 
 export type RequestMethod = keyof typeof REQUESTS;

@@ -19,6 +19,7 @@ import { createSanitizer } from './sanitize';
 import { CodeHighlighter } from './code/highlighter';
 import { CodeView } from './code/codeView';
 import { Timeline, type TimelineItem, type TimelineReason } from './timeline';
+import { installSnippetLinks } from './snippetLink';
 
 const BODY_CACHE_LIMIT = 3000;
 
@@ -127,6 +128,9 @@ export class ConversationApp {
     this.jump.addEventListener('click', () => {
       this.timeline.scrollToNewest();
       this.jump.hidden = true;
+    });
+    installSnippetLinks(this.scroller, (messageId) => {
+      this.host.request('openSnippet', { messageId }).catch((error: Error) => this.toast.show(error.message));
     });
     this.scroller.addEventListener('click', (e) => {
       if (!this.ctx.code?.onClick(e)) {

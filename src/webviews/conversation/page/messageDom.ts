@@ -10,6 +10,7 @@ import type { MentionLookup, MessageRenderer } from './markdown';
 import type { Sanitizer } from './sanitize';
 import { decorateCodeBlocks } from './code/codeBlocks';
 import type { CodeView } from './code/codeView';
+import { decorateSnippetLink } from './snippetLink';
 import { colorSlot, dayLabel, fileIcon, formatBytes, fullTime, initials, shortTime } from './format';
 import { mentionsPerson } from '../../../webex/mentions';
 
@@ -97,6 +98,8 @@ function body(message: MessageView, ctx: RenderContext): DocumentFragment {
       : ctx.renderer.text(message.text ?? '');
     cached = ctx.sanitizer.fragment(html);
     decorateCodeBlocks(cached);
+    // Snippets of Send Selection: the path in the header becomes a link (snippetLink.ts).
+    decorateSnippetLink(cached, message.markdown);
     ctx.bodies.set(key, cached);
   }
   return cached.cloneNode(true) as DocumentFragment;
