@@ -4,6 +4,7 @@
  * file, open a link. Webex rules enforced before any request (notes §6): edits only of own
  * messages without files or cards, at most 10 of them; one confirmation before a delete.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
@@ -130,7 +131,8 @@ export class ConversationActions {
       { location: vscode.ProgressLocation.Notification, title: 'Downloading from Webex…' },
       () => space.client.messages.download(url),
     );
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+    // The user's Downloads folder, not the workspace: a file saved there ends up committed by accident.
+    const folder = vscode.Uri.file(downloadsFolder());
     const target = await this.env.chooseSaveLocation(vscode.Uri.joinPath(folder, safeFileName(file.filename)));
     if (!target) {
       return false;
@@ -170,4 +172,10 @@ export function safeFileName(name: string): string {
     .replace(/^\.+/, '')
     .trim();
   return clean.slice(0, 200) || 'download';
+}
+
+/** `~/Downloads` where it exists (Windows, macOS and most Linux desktops have it), else the home folder. */
+function downloadsFolder(): string {
+  const downloads = path.join(os.homedir(), 'Downloads');
+  return fs.existsSync(downloads) ? downloads : os.homedir();
 }
