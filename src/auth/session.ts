@@ -11,7 +11,7 @@
  */
 import * as vscode from 'vscode';
 import type { WebexClient } from '../webex/client';
-import { WebexApiError } from '../webex/errors';
+import { hasStatus, type WebexApiError } from '../webex/errors';
 import type { Person } from '../webex/types';
 import type { ErrorReporter, Prompts, Session, SessionState } from '../extensionServices';
 import type { ClientFactory } from '../config/clientFactory';
@@ -248,7 +248,7 @@ export class WebexSession implements Session, vscode.Disposable {
     try {
       me = await probe.people.me();
     } catch (error) {
-      if (error instanceof WebexApiError && (error.status === 401 || error.status === 403)) {
+      if (hasStatus(error, 401, 403)) {
         throw new SignInError(refused(error.status), error.trackingId);
       }
       throw error;

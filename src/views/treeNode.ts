@@ -5,8 +5,6 @@
  */
 import * as vscode from 'vscode';
 import { trackingIdOf, userMessage } from '../services/common/errorText';
-import { SignedOutError } from '../services/sidebar/spacesStore';
-import { WebexApiError } from '../webex/errors';
 
 export abstract class TreeNode {
   abstract readonly id: string;
@@ -94,14 +92,6 @@ export class LoadMoreNode extends TreeNode {
     item.command = this.command;
     return item;
   }
-}
-
-/**
- * A load that failed only because the session ended (signed out meanwhile, or a 401 the session is
- * already handling with its one prompt): the tree shows the welcome, not an error.
- */
-export function endedSession(error: unknown): boolean {
-  return error instanceof SignedOutError || (error instanceof WebexApiError && error.status === 401);
 }
 
 /** Escapes text for a MarkdownString (titles and names are user content). */

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { WebexApiError, type WebexErrorKind } from './errors';
+import { WebexApiError, isUnauthorized, type WebexErrorKind } from './errors';
 import { findLink } from './linkHeader';
 import { PagedList, fixNextUrl, type Page } from './pagination';
 import { checkToken, parseBaseUrl, redactedQuery } from './requestSafety';
@@ -205,7 +205,7 @@ export class Transport {
       if (request.method === 'DELETE' && transientRetries > 0 && error.status === 404 && outcome.response) {
         return outcome.response;
       }
-      if (error.kind === 'http' && error.status === 401) {
+      if (isUnauthorized(error)) {
         this.notify(() => this.options.onUnauthorized?.(error));
         throw error;
       }

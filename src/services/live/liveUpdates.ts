@@ -10,7 +10,7 @@
  * the notifier in (src/commands/liveCommands.ts).
  */
 import type { WebexClient } from '../../webex/client';
-import { WebexApiError } from '../../webex/errors';
+import { hasStatus } from '../../webex/errors';
 import type { DeviceInfo } from '../../webex/live/devices';
 import type { LiveConnectionState, LiveEvent, MessageCreatedEvent } from '../../webex/live/events';
 import type { LiveTimers } from '../../webex/live/timers';
@@ -319,7 +319,7 @@ export class LiveUpdates {
       return await client.messages.get(messageId);
     } catch (error) {
       // Deleted already, or (a bot) not allowed to see it: nothing to show.
-      if (!(error instanceof WebexApiError && error.kind === 'http' && [403, 404].includes(error.status))) {
+      if (!hasStatus(error, 403, 404)) {
         this.options.log('warn', `Live updates: could not read a new message: ${describe(error)}`);
       }
       return undefined;

@@ -4,7 +4,8 @@
  */
 import type { ExtensionServices } from '../../extensionServices';
 import type { SelectionTarget } from '../../services/sidebar/selection';
-import { ErrorNode, NodeCache, NodeProvider, endedSession, type TreeNode } from '../treeNode';
+import { ErrorNode, NodeCache, NodeProvider, type TreeNode } from '../treeNode';
+import { endsSession } from '../../auth/sessionEnded';
 import { MemberNode } from './memberNode';
 
 export class MembersProvider extends NodeProvider {
@@ -63,7 +64,7 @@ export class MembersProvider extends NodeProvider {
         ),
       );
     } catch (error) {
-      if (endedSession(error)) {
+      if (endsSession(error)) {
         return [];
       }
       return [

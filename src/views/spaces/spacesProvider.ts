@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
 import { filterRooms } from '../../services/sidebar/ordering';
-import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, endedSession, type TreeNode } from '../treeNode';
+import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, type TreeNode } from '../treeNode';
+import { endsSession } from '../../auth/sessionEnded';
 import { SpaceNode } from './spaceNode';
 
 export const LOAD_MORE_SPACES_COMMAND = 'webex.loadMoreSpaces';
@@ -58,7 +59,7 @@ export class SpacesProvider extends NodeProvider {
     try {
       await Promise.all([spaces.loadRooms(), teams]);
     } catch (error) {
-      if (endedSession(error)) {
+      if (endsSession(error)) {
         return [];
       }
       this.services.log.warn(`Could not load spaces: ${String(error)}`);

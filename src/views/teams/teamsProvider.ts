@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
 import type { Team } from '../../webex/types';
-import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, TreeNode, endedSession, escape } from '../treeNode';
+import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, TreeNode, escape } from '../treeNode';
+import { endsSession } from '../../auth/sessionEnded';
 import { SpaceNode } from '../spaces/spaceNode';
 import { LOAD_MORE_SPACES_COMMAND } from '../spaces/spacesProvider';
 import { MemberNode } from '../members/memberNode';
@@ -106,7 +107,7 @@ export class TeamMembersNode extends TreeNode {
         ),
       );
     } catch (error) {
-      if (endedSession(error)) {
+      if (endsSession(error)) {
         return [];
       }
       return [new ErrorNode(`${this.id}/error`, 'Could not load the team’s members', error, {
@@ -156,7 +157,7 @@ export class TeamsProvider extends NodeProvider {
       // One teams request plus the spaces list the Spaces view shares (DESIGN.md budgets).
       await Promise.all([spaces.loadTeams(), spaces.loadRooms()]);
     } catch (error) {
-      if (endedSession(error)) {
+      if (endsSession(error)) {
         return [];
       }
       return [new ErrorNode('teams:error', 'Could not load teams', error, { command: 'webex.refresh', title: 'Try Again' })];

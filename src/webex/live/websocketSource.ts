@@ -4,7 +4,7 @@
  * any gap (a reconnect or a sequence-number jump) catches up over REST so nothing is missed.
  * Idle, it makes no REST requests at all: only the 15 s ping on the socket.
  */
-import { WebexApiError } from '../errors';
+import { hasStatus } from '../errors';
 import type { WebSocketConstructor } from '../runtime';
 import { activityToEvent, readConversationActivity, type MercuryFrame } from './activity';
 import type { ActivityTracker } from './activityTracker';
@@ -140,8 +140,8 @@ export class WebsocketSource implements LiveSource {
       if (!this.running) {
         return;
       }
-      if (error instanceof WebexApiError && error.kind === 'http' && [401, 403].includes(error.status)) {
-        // The token cannot use the device service (a bot without it, a missing spark:all scope, notes §10).
+      if (hasStatus(error, 401, 403)) {
+        // The token cannot use the device service (a bot without it, a missing spark:all scope: device registration needs spark:all).
         this.fail(`the device service refused (${error.status})`, { closeCode: undefined });
         return;
       }

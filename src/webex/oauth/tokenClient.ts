@@ -11,7 +11,7 @@
  * after a lost answer could only fail with "code already used".
  */
 import { randomUUID } from 'node:crypto';
-import { WebexApiError, type WebexApiErrorInit, type WebexErrorKind } from '../errors';
+import { WebexApiError, isUnauthorized, type WebexApiErrorInit, type WebexErrorKind } from '../errors';
 import { isRecord, networkErrorCode } from '../responses';
 import { parseBaseUrl } from '../requestSafety';
 import { fetchOf, type Dispatcher, type FetchFunction, type FetchInit } from '../runtime';
@@ -52,7 +52,7 @@ export function isClientRejected(error: unknown): boolean {
   if (error instanceof OAuthTokenError && error.oauthError !== undefined) {
     return error.oauthError === 'invalid_client' || error.oauthError === 'unauthorized_client';
   }
-  return error instanceof WebexApiError && error.kind === 'http' && error.status === 401;
+  return isUnauthorized(error);
 }
 
 export interface OAuthTokenClientOptions {
