@@ -12,6 +12,7 @@
 import * as vscode from 'vscode';
 import type { WebexClient } from '../webex/client';
 import { hasStatus, type WebexApiError } from '../webex/errors';
+import { DisposableStore } from '../webex/lifecycle';
 import type { Person } from '../webex/types';
 import type { ErrorReporter, Prompts, Session, SessionState } from '../extensionServices';
 import type { ClientFactory } from '../config/clientFactory';
@@ -57,14 +58,14 @@ export class WebexSession implements Session, vscode.Disposable {
   /** The client whose refusal was already reported; later 401s of it stay quiet (no storm). */
   private expiredClient: WebexClient | undefined;
   private signingIn: Promise<WebexClient | undefined> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
 
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.disposables.add(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly accountChanged = new vscode.EventEmitter<AccountInfo | undefined>();
+  private readonly accountChanged = this.disposables.add(new vscode.EventEmitter<AccountInfo | undefined>());
   /** Fires when the current account itself changes (not for a rebuilt client): caches must be dropped. */
   readonly onDidChangeAccount = this.accountChanged.event;
-  private readonly accountsChanged = new vscode.EventEmitter<void>();
+  private readonly accountsChanged = this.disposables.add(new vscode.EventEmitter<void>());
   /** Fires after any stored account may have changed (added, removed, switched, token refreshed). */
   readonly onDidChangeAccounts = this.accountsChanged.event;
 
@@ -78,10 +79,7 @@ export class WebexSession implements Session, vscode.Disposable {
     private readonly openBrowser?: (url: string) => Promise<boolean>,
   ) {
     this.baseUrl = this.readBaseUrl();
-    this.disposables.push(
-      this.changed,
-      this.accountChanged,
-      this.accountsChanged,
+    this.disposables.addAll(
       secrets.onDidChange((e) => {
         if (e.key === ACCOUNTS_INDEX_KEY || e.key.startsWith(ACCOUNT_SECRET_PREFIX)) {
           // Another window (or this one) signed in, out or refreshed: follow, if we had read the state at all.
@@ -234,9 +232,7 @@ export class WebexSession implements Session, vscode.Disposable {
   dispose(): void {
     void this.current?.client.close();
     this.current = undefined;
-    for (const d of this.disposables) {
-      d.dispose();
-    }
+    this.disposables.dispose();
   }
 
   private async signIn(token: string, kind: AccountKind, credentials: AccountCredentials, refused: (status: number) => string): Promise<AccountInfo> {

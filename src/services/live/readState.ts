@@ -11,7 +11,7 @@
  * vscode-free: storage is anything shaped like `vscode.Memento`.
  */
 import type { Message, Room } from '../../webex/types';
-import { Emitter, type Event } from '../common/emitter';
+import { Emitter, type Event } from '../../webex/emitter';
 
 /** The part of `vscode.Memento` this needs. */
 export interface KeyValueStorage {

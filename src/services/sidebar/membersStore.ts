@@ -4,7 +4,7 @@
  */
 import type { WebexClient } from '../../webex/client';
 import type { Membership, TeamMembership } from '../../webex/types';
-import { Emitter, type Event } from '../common/emitter';
+import { Emitter, type Event } from '../../webex/emitter';
 import { sortMembersByName } from './ordering';
 import { SignedOutError } from './spacesStore';
 

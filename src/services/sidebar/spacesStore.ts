@@ -12,7 +12,7 @@
  */
 import type { WebexClient } from '../../webex/client';
 import type { Room, Team } from '../../webex/types';
-import { Emitter, type Event } from '../common/emitter';
+import { Emitter, type Event } from '../../webex/emitter';
 import { sortRoomsByActivity, sortTeamsByName } from './ordering';
 
 /** The largest page `GET /rooms` serves (notes §2: `max` 1–1000). */

@@ -8,7 +8,8 @@
  * (and the owner of this source stops it).
  */
 import type { ActivityTracker } from './activityTracker';
-import { LiveEmitter, type LiveConnectionState, type LiveSource, type StateEvent } from './events';
+import { Emitter } from '../emitter';
+import type { LiveConnectionState, LiveEvent, LiveSource, StateEvent } from './events';
 import { emitSync } from './syncEvents';
 import { realTimers, type LiveTimers } from './timers';
 
@@ -28,7 +29,7 @@ export interface PollSourceOptions {
 }
 
 export class PollSource implements LiveSource {
-  private readonly emitter = new LiveEmitter();
+  private readonly emitter = new Emitter<LiveEvent>();
   readonly onEvent = this.emitter.event;
   private readonly timers: LiveTimers;
   private running = false;

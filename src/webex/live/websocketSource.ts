@@ -11,7 +11,8 @@ import type { ActivityTracker } from './activityTracker';
 import { findDeviceServiceUrl } from './catalog';
 import { closeAction, reconnectDelayMs } from './closePolicy';
 import { DeviceRegistry, type DeviceInfo, type DeviceRecord } from './devices';
-import { LiveEmitter, type LiveConnectionState, type LiveSource, type StateEvent } from './events';
+import { Emitter } from '../emitter';
+import type { LiveConnectionState, LiveEvent, LiveSource, StateEvent } from './events';
 import { MercuryConnection, type MercuryClose } from './mercury';
 import type { ServiceHttp } from './serviceHttp';
 import { emitSync } from './syncEvents';
@@ -48,7 +49,7 @@ export interface WebsocketSourceOptions {
 }
 
 export class WebsocketSource implements LiveSource {
-  private readonly emitter = new LiveEmitter();
+  private readonly emitter = new Emitter<LiveEvent>();
   readonly onEvent = this.emitter.event;
   private readonly timers: LiveTimers;
   private readonly registry: DeviceRegistry;
