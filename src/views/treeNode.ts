@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { trackingIdOf, userMessage } from '../services/common/errorText';
+import { DisposableStore } from '../webex/lifecycle';
 
 export abstract class TreeNode {
   abstract readonly id: string;
@@ -104,9 +105,9 @@ export function escape(text: string): string {
  * cache, and `getParent` so views can reveal nodes.
  */
 export abstract class NodeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  protected readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  protected readonly disposables = new DisposableStore();
+  protected readonly changed = this.disposables.add(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  protected readonly disposables: vscode.Disposable[] = [this.changed];
 
   /** getRoots() calls in flight: store changes they cause are already in what they return. */
   private rendering = 0;
@@ -157,9 +158,7 @@ export abstract class NodeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   dispose(): void {
-    for (const d of this.disposables) {
-      d.dispose();
-    }
+    this.disposables.dispose();
   }
 }
 

@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import type { Room } from '../../webex/types';
 import { relativeTime } from '../../services/sidebar/ordering';
 import { TreeNode, escape } from '../treeNode';
+import { CommandId } from '../../commands/commandIds';
 
 /** `webex.openSpace` is registered by the conversation webview; clicking a space opens it. */
-export const OPEN_SPACE_COMMAND = 'webex.openSpace';
 
 export class SpaceNode extends TreeNode {
   constructor(
@@ -33,7 +33,7 @@ export class SpaceNode extends TreeNode {
     item.accessibilityInformation = {
       label: `${room.type === 'direct' ? 'Direct space with' : 'Space'} ${room.title}${this.teamName ? `, team ${this.teamName}` : ''}${when ? `, active ${when}` : ''}`,
     };
-    item.command = { command: OPEN_SPACE_COMMAND, title: 'Open Space', arguments: [room.id] };
+    item.command = { command: CommandId.openSpace, title: 'Open Space', arguments: [room.id] };
     if (this.unread) {
       markUnread(item);
     }

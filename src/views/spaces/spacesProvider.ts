@@ -8,8 +8,8 @@ import { filterRooms } from '../../services/sidebar/ordering';
 import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, type TreeNode } from '../treeNode';
 import { endsSession } from '../../auth/sessionEnded';
 import { SpaceNode } from './spaceNode';
+import { CommandId } from '../../commands/commandIds';
 
-export const LOAD_MORE_SPACES_COMMAND = 'webex.loadMoreSpaces';
 
 export class SpacesProvider extends NodeProvider {
   private filterText = '';
@@ -19,7 +19,7 @@ export class SpacesProvider extends NodeProvider {
 
   constructor(private readonly services: ExtensionServices) {
     super();
-    this.disposables.push(
+    this.disposables.addAll(
       this.filterChanged,
       services.spaces.onDidChange(() => this.storeChanged()),
       services.session.onDidChange(() => this.refresh()),
@@ -82,7 +82,7 @@ export class SpacesProvider extends NodeProvider {
     if (this.filterText && shown.length === 0) {
       nodes.push(
         new InfoNode('spaces:noMatch', `No spaces match “${this.filterText}”`, 'search', {
-          command: 'webex.clearSpacesFilter',
+          command: CommandId.clearSpacesFilter,
           title: 'Clear Filter',
         }),
       );
@@ -92,7 +92,7 @@ export class SpacesProvider extends NodeProvider {
         new LoadMoreNode(
           'spaces:loadMore',
           this.filterText ? 'Load more spaces to search…' : 'Load more…',
-          { command: LOAD_MORE_SPACES_COMMAND, title: 'Load More Spaces' },
+          { command: CommandId.loadMoreSpaces, title: 'Load More Spaces' },
         ),
       );
     }
@@ -101,5 +101,5 @@ export class SpacesProvider extends NodeProvider {
 }
 
 function retry(): vscode.Command {
-  return { command: 'webex.refresh', title: 'Try Again' };
+  return { command: CommandId.refresh, title: 'Try Again' };
 }

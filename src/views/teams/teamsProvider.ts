@@ -8,8 +8,8 @@ import type { Team } from '../../webex/types';
 import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, TreeNode, escape } from '../treeNode';
 import { endsSession } from '../../auth/sessionEnded';
 import { SpaceNode } from '../spaces/spaceNode';
-import { LOAD_MORE_SPACES_COMMAND } from '../spaces/spacesProvider';
 import { MemberNode } from '../members/memberNode';
+import { CommandId } from '../../commands/commandIds';
 
 export class TeamNode extends TreeNode {
   readonly membersNode: TeamMembersNode;
@@ -56,7 +56,7 @@ export class TeamNode extends TreeNode {
       // The team's other spaces may be on pages not fetched yet.
       children.push(
         new LoadMoreNode(`${this.id}/loadMore`, 'Load more spaces…', {
-          command: LOAD_MORE_SPACES_COMMAND,
+          command: CommandId.loadMoreSpaces,
           title: 'Load More Spaces',
         }),
       );
@@ -111,7 +111,7 @@ export class TeamMembersNode extends TreeNode {
         return [];
       }
       return [new ErrorNode(`${this.id}/error`, 'Could not load the team’s members', error, {
-        command: 'webex.refresh',
+        command: CommandId.refresh,
         title: 'Try Again',
       })];
     }
@@ -127,7 +127,7 @@ export class TeamsProvider extends NodeProvider {
 
   constructor(private readonly services: ExtensionServices) {
     super();
-    this.disposables.push(
+    this.disposables.addAll(
       services.spaces.onDidChange(() => this.storeChanged()),
       services.session.onDidChange(() => this.refresh()),
       services.members.onDidChange((key) => {
@@ -160,7 +160,7 @@ export class TeamsProvider extends NodeProvider {
       if (endsSession(error)) {
         return [];
       }
-      return [new ErrorNode('teams:error', 'Could not load teams', error, { command: 'webex.refresh', title: 'Try Again' })];
+      return [new ErrorNode('teams:error', 'Could not load teams', error, { command: CommandId.refresh, title: 'Try Again' })];
     }
     const teams = spaces.teams ?? [];
     this.nodes.retain(teams.map((t) => `team:${t.id}`));

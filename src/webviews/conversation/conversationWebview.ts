@@ -14,8 +14,8 @@ import { DEFAULT_POLL_INTERVALS, REALTIME_POLL_INTERVALS, type PollIntervals } f
 import type { Room } from '../../webex/types';
 import { resourceRoots } from './html';
 import { CONVERSATION_VIEW_TYPE, ConversationPanel, type ConversationEnvironment } from './conversationPanel';
+import { CommandId } from '../../commands/commandIds';
 
-export const OPEN_SPACE_COMMAND = 'webex.openSpace';
 export const CONVERSATION_TEST_HOOKS_COMMAND = 'webex.thread.testHooks';
 
 /** What integration tests reach through `webex.thread.testHooks` (only with WEBEX_TEST=1). */
@@ -125,7 +125,7 @@ export function registerConversationWebview(services: ExtensionServices): vscode
   };
 
   const disposables: vscode.Disposable[] = [
-    vscode.commands.registerCommand(OPEN_SPACE_COMMAND, open),
+    vscode.commands.registerCommand(CommandId.openSpace, open),
     vscode.window.registerWebviewPanelSerializer(CONVERSATION_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => {
         const roomId = roomIdFromState(state);
