@@ -4,7 +4,7 @@
  * actor and the room type are read; the message itself is fetched over REST by its Hydra id.
  */
 import { encodeWebexId } from '../ids';
-import { isRecord } from '../responses';
+import { isRecord } from '../text';
 import type { MessageCreatedEvent, MessageDeletedEvent } from './events';
 
 /** One frame from the socket, as far as this client needs it. */

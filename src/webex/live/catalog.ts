@@ -3,7 +3,7 @@
  * JSSDK services.js `_fetchNewServiceHostmap`, WXBOT `_get_device_url`).
  */
 import { WebexApiError } from '../errors';
-import { isRecord } from '../responses';
+import { isRecord } from '../text';
 import type { ServiceHttp } from './serviceHttp';
 
 /** The commercial cloud's catalog (JSSDK config.js `u2c`). */

@@ -9,6 +9,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { escapeHtml } from '../text';
 
 export type OAuthFlowFailure =
   /** The user declined on the consent page (`error=access_denied`). */
@@ -189,8 +190,4 @@ function send(res: ServerResponse, status: number, title: string, text: string):
     Connection: 'close',
   });
   res.end(body);
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -12,7 +12,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WebexApiError, isUnauthorized, type WebexApiErrorInit, type WebexErrorKind } from '../errors';
-import { isRecord, networkErrorCode } from '../responses';
+import { networkErrorCode } from '../responses';
+import { isRecord } from '../text';
 import { parseBaseUrl } from '../requestSafety';
 import { fetchOf, type Dispatcher, type FetchFunction, type FetchInit } from '../runtime';
 import type { RequestLogEntry } from '../transport';
