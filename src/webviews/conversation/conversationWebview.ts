@@ -15,6 +15,7 @@ import type { Room } from '../../webex/types';
 import { resourceRoots } from './html';
 import { CONVERSATION_VIEW_TYPE, ConversationPanel, type ConversationEnvironment } from './conversationPanel';
 import { CommandId } from '../../commands/commandIds';
+import { roomReference } from '../../services/common/roomReference';
 
 export const CONVERSATION_TEST_HOOKS_COMMAND = 'webex.thread.testHooks';
 
@@ -27,21 +28,6 @@ export interface ConversationTestHooks {
   setSaveLocation(choose: ((defaultUri: vscode.Uri) => Promise<vscode.Uri | undefined>) | undefined): void;
   /** Links the tabs asked to open (instead of opening them). */
   readonly openedLinks: string[];
-}
-
-/** The argument of `webex.openSpace`: a room id, a Room, or a tree node carrying `.room`. */
-function roomFromArgument(arg: unknown): { id: string; room?: Room } | undefined {
-  if (typeof arg === 'string' && arg.trim() !== '') {
-    return { id: arg };
-  }
-  if (typeof arg === 'object' && arg !== null) {
-    const candidate: unknown = 'room' in arg ? arg.room : arg;
-    if (typeof candidate === 'object' && candidate !== null && typeof (candidate as Room).id === 'string') {
-      const room = candidate as Room;
-      return { id: room.id, room: typeof room.title === 'string' ? room : undefined };
-    }
-  }
-  return undefined;
 }
 
 function roomIdFromState(state: unknown): string | undefined {
@@ -103,7 +89,7 @@ export function registerConversationWebview(services: ExtensionServices): vscode
   };
 
   const open = async (arg?: unknown): Promise<void> => {
-    const target = roomFromArgument(arg) ?? (arg === undefined ? await pickRoom() : undefined);
+    const target = roomReference(arg) ?? (arg === undefined ? await pickRoom() : undefined);
     if (!target) {
       return;
     }
