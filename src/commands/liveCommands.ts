@@ -11,7 +11,7 @@ import type { SpacesStore } from '../services/sidebar/spacesStore';
 import type { SpaceSelection } from '../services/sidebar/selection';
 import { LiveUpdates, type LiveSessionView } from '../services/live/liveUpdates';
 import type { NotificationRequest } from '../services/live/notifications';
-import type { KeyValueStorage } from '../services/conversation/drafts';
+import type { KeyValueStorage } from '../services/storage/keyValueStorage';
 import { CLIENT_SETTINGS } from '../config/settings';
 import { LiveSetting, readLiveMode, readNotificationsSetting } from '../config/liveSettings';
 import { registerUnreadStatus } from '../views/unreadStatus';

@@ -4,12 +4,7 @@
  * window reloads or a send fails. Keyed by account and room: two accounts never see each other's
  * drafts. vscode-free: the storage is anything with Memento's `get`/`update`.
  */
-
-/** The part of `vscode.Memento` the store uses. */
-export interface KeyValueStorage {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
+import type { KeyValueStorage } from '../storage/keyValueStorage';
 
 export interface Draft {
   text: string;

@@ -20,7 +20,8 @@ import { Emitter, type Event } from '../../webex/emitter';
 import { DisposableStore } from '../../webex/lifecycle';
 import { buildSources, type Running } from './liveSources';
 import { NotificationBatcher, type NotificationRequest, type NotificationsSetting } from './notifications';
-import { ReadState, type Attention, type KeyValueStorage } from './readState';
+import { ReadState, type Attention } from './readState';
+import type { KeyValueStorage } from '../storage/keyValueStorage';
 
 export type LiveMode = 'websocket' | 'poll' | 'off';
 export const LIVE_MODES: readonly LiveMode[] = ['websocket', 'poll', 'off'];

@@ -12,12 +12,7 @@
  */
 import type { Message, Room } from '../../webex/types';
 import { Emitter, type Event } from '../../webex/emitter';
-
-/** The part of `vscode.Memento` this needs. */
-export interface KeyValueStorage {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): Thenable<void> | Promise<void>;
-}
+import type { KeyValueStorage } from '../storage/keyValueStorage';
 
 /** Why a space asks for attention. */
 export interface Attention {

@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../../../../src/services/conversation/drafts';
+import type { KeyValueStorage } from '../../../../src/services/storage/keyValueStorage';
 
 /** The Memento contract (get/update), kept in memory the way globalState keeps it between calls. */
 export class MemoryStorage implements KeyValueStorage {

@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../../../../src/services/live/readState';
+import type { KeyValueStorage } from '../../../../src/services/storage/keyValueStorage';
 
 /** globalState in memory: values are copied through JSON as the real storage does. */
 export class MemoryMemento implements KeyValueStorage {
