@@ -7,7 +7,7 @@
  * avoids a name that may resolve to ::1 in the browser but 127.0.0.1 here (RFC 8252 §8.3).
  */
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { escapeHtml } from '../text';
 
@@ -102,23 +102,11 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
   timer.unref();
 
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen({ host: HOST, port: options.port ?? 0, exclusive: true }, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listen(server, options.port ?? 0);
   } catch (error) {
     done = true;
     clearTimeout(timer);
-    const code = (error as { code?: string }).code;
-    throw new OAuthFlowError(
-      code === 'EADDRINUSE' ? 'portInUse' : 'cancelled',
-      code === 'EADDRINUSE'
-        ? `Port ${options.port ?? 0} on ${HOST} is in use by another program; close it or change the redirect port.`
-        : `Could not listen on ${HOST} for the sign-in redirect (${code ?? 'unknown error'}).`,
-    );
+    throw error;
   }
   if (options.signal?.aborted) {
     onAbort();
@@ -132,6 +120,27 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
     result,
     close: onAbort,
   };
+}
+
+/** Listens on loopback only; a port in use (or any other failure) becomes an OAuthFlowError. */
+async function listen(server: Server, port: number): Promise<void> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ host: HOST, port, exclusive: true }, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new OAuthFlowError(
+      code === 'EADDRINUSE' ? 'portInUse' : 'cancelled',
+      code === 'EADDRINUSE'
+        ? `Port ${port} on ${HOST} is in use by another program; close it or change the redirect port.`
+        : `Could not listen on ${HOST} for the sign-in redirect (${code ?? 'unknown error'}).`,
+    );
+  }
 }
 
 /** Answers one request; returns the outcome when it was the redirect, undefined for anything else. */
