@@ -31,8 +31,8 @@ export function registerMemberCommands(services: ExtensionServices): vscode.Disp
     // The Members view's title button: adds to whatever the view shows.
     vscode.commands.registerCommand(CommandId.addMemberToSelection, () => addMember(services, SELECTED)),
     vscode.commands.registerCommand(CommandId.removeMember, (arg?: unknown) => removeMember(services, arg)),
-    vscode.commands.registerCommand(CommandId.makeModerator, (arg?: unknown) => setModerator(services, arg, true)),
-    vscode.commands.registerCommand(CommandId.unmakeModerator, (arg?: unknown) => setModerator(services, arg, false)),
+    vscode.commands.registerCommand(CommandId.makeModerator, (arg?: unknown) => setModerator(services, arg, { moderator: true })),
+    vscode.commands.registerCommand(CommandId.unmakeModerator, (arg?: unknown) => setModerator(services, arg, { moderator: false })),
   );
 }
 
@@ -176,7 +176,7 @@ async function removeMember(services: ExtensionServices, arg: unknown): Promise<
   }
 }
 
-async function setModerator(services: ExtensionServices, arg: unknown, isModerator: boolean): Promise<void> {
+async function setModerator(services: ExtensionServices, arg: unknown, { moderator: isModerator }: { moderator: boolean }): Promise<void> {
   const client = await services.session.requireClient();
   if (!client) {
     return;

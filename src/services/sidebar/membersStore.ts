@@ -89,7 +89,7 @@ export class MembersStore {
    * Forgets a cached list without reloading (e.g. the user left the space). `notify: false` when the
    * caller refreshes the view itself.
    */
-  forget(key: MembersKey, notify = true): void {
+  forget(key: MembersKey, { notify = true }: { notify?: boolean } = {}): void {
     const cache = key.kind === 'space' ? this.spaceCache : this.teamCache;
     if (cache.delete(key.id) && notify) {
       this.changed.fire(key);

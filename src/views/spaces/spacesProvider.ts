@@ -70,7 +70,11 @@ export class SpacesProvider extends NodeProvider {
     const nodes: TreeNode[] = shown.map((room) =>
       this.nodes.get(
         `space:${room.id}`,
-        () => new SpaceNode(`space:${room.id}`, room, room.teamId ? spaces.teamName(room.teamId) : undefined, true, this.services.live.isUnread(room)),
+        () =>
+          new SpaceNode(`space:${room.id}`, room, room.teamId ? spaces.teamName(room.teamId) : undefined, {
+            showTeam: true,
+            unread: this.services.live.isUnread(room),
+          }),
         (node) => {
           node.room = room;
           node.teamName = room.teamId ? spaces.teamName(room.teamId) : undefined;

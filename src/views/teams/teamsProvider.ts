@@ -44,7 +44,7 @@ export class TeamNode extends TreeNode {
     const children: TreeNode[] = rooms.map((room) =>
       this.spaceNodes.get(
         `${this.id}/space:${room.id}`,
-        () => new SpaceNode(`${this.id}/space:${room.id}`, room, this.team.name, false),
+        () => new SpaceNode(`${this.id}/space:${room.id}`, room, this.team.name, { showTeam: false }),
         (node) => {
           node.room = room;
           node.teamName = this.team.name;
@@ -118,7 +118,7 @@ export class TeamMembersNode extends TreeNode {
   }
 
   override invalidate(): void {
-    this.services.members.forget({ kind: 'team', id: this.teamId }, false);
+    this.services.members.forget({ kind: 'team', id: this.teamId }, { notify: false });
   }
 }
 
