@@ -12,7 +12,7 @@ import type { SpaceSelection } from './services/sidebar/selection';
 import type { AccountInfo } from './services/accounts/accountRecords';
 import type { LiveUpdates } from './services/live/liveUpdates';
 import type { PostOutbox } from './services/outbox/postOutbox';
-import type { KeyValueStorage } from './services/conversation/drafts';
+import type { KeyValueStorage } from './services/storage/keyValueStorage';
 
 /** Where the session stands; `unknown` until the secret has been read (lazily, never in activate). */
 export type SessionState = 'unknown' | 'signedOut' | 'signedIn';

@@ -2,8 +2,8 @@
  * The signed-in Webex accounts and the current one: reads them lazily from SecretStorage, builds the
  * current account's client, follows other windows (`secrets.onDidChange`) and settings
  * (`webex.apiBaseUrl`, proxy), keeps an OAuth account's token fresh (accounts/accountToken.ts), and
- * turns a refused token (a 401 that a refresh cannot cure, or a refused refresh) into one "sign in
- * again" prompt.
+ * owns what a refused token means (tokenRefusals.ts: refresh, or one "sign in again" prompt); the
+ * stored accounts are read and written through accounts/accountVault.ts.
  *
  * Several accounts may be signed in per cloud (yourself and your bot); one is current, and the views
  * and commands act as it. Reads and writes of the stored accounts run one after another (`serial`),
@@ -11,20 +11,16 @@
  */
 import * as vscode from 'vscode';
 import type { WebexClient } from '../webex/client';
-import { WebexApiError } from '../webex/errors';
+import { hasStatus } from '../webex/errors';
+import { DisposableStore } from '../webex/lifecycle';
 import type { Person } from '../webex/types';
 import type { ErrorReporter, Prompts, Session, SessionState } from '../extensionServices';
 import type { ClientFactory } from '../config/clientFactory';
 import { CLIENT_SETTINGS, readApiBaseUrl } from '../config/settings';
 import {
-  ACCOUNTS_INDEX_KEY,
-  ACCOUNT_SECRET_PREFIX,
   accountFromPerson,
-  accountSecretKey,
   currentAccount,
   normalizeBaseUrl,
-  parseCredentials,
-  parseIndex,
   personFromAccount,
   withAccount,
   withoutAccount,
@@ -38,33 +34,29 @@ import type { SignInMethod } from './accounts/signInMethods';
 import { credentialsFromTokens } from './oauth/oauthCredentials';
 import type { OAuthGrant } from './oauth/oauthSignIn';
 import { SignInError, tokenProblem } from './signInPrompt';
+import { AccountVault } from './accounts/accountVault';
+import { TokenRefusals, type Connection } from './tokenRefusals';
 
 export const SIGNED_IN_CONTEXT = 'webex:signedIn';
 export const BOT_CONTEXT = 'webex:isBot';
 
-interface Current {
-  account: AccountInfo;
-  token: AccountToken;
-  client: WebexClient;
-}
-
 export class WebexSession implements Session, vscode.Disposable {
-  private current: Current | undefined;
+  private current: Connection | undefined;
   private stateValue: SessionState = 'unknown';
   private baseUrl: string;
   private loading: Promise<void> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  /** The client whose refusal was already reported; later 401s of it stay quiet (no storm). */
-  private expiredClient: WebexClient | undefined;
   private signingIn: Promise<WebexClient | undefined> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
+  private readonly vault: AccountVault;
+  private readonly refusals: TokenRefusals;
 
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.disposables.add(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly accountChanged = new vscode.EventEmitter<AccountInfo | undefined>();
+  private readonly accountChanged = this.disposables.add(new vscode.EventEmitter<AccountInfo | undefined>());
   /** Fires when the current account itself changes (not for a rebuilt client): caches must be dropped. */
   readonly onDidChangeAccount = this.accountChanged.event;
-  private readonly accountsChanged = new vscode.EventEmitter<void>();
+  private readonly accountsChanged = this.disposables.add(new vscode.EventEmitter<void>());
   /** Fires after any stored account may have changed (added, removed, switched, token refreshed). */
   readonly onDidChangeAccounts = this.accountsChanged.event;
 
@@ -78,12 +70,17 @@ export class WebexSession implements Session, vscode.Disposable {
     private readonly openBrowser?: (url: string) => Promise<boolean>,
   ) {
     this.baseUrl = this.readBaseUrl();
-    this.disposables.push(
-      this.changed,
-      this.accountChanged,
-      this.accountsChanged,
+    this.vault = new AccountVault(secrets);
+    this.refusals = new TokenRefusals({
+      log,
+      prompts,
+      current: () => this.current,
+      signOut: (reason, accountId) => this.signOut(reason, accountId),
+      promptSignIn: () => this.promptSignIn(),
+    });
+    this.disposables.addAll(
       secrets.onDidChange((e) => {
-        if (e.key === ACCOUNTS_INDEX_KEY || e.key.startsWith(ACCOUNT_SECRET_PREFIX)) {
+        if (AccountVault.isAccountKey(e.key)) {
           // Another window (or this one) signed in, out or refreshed: follow, if we had read the state at all.
           if (this.stateValue !== 'unknown') {
             void this.serial(() => this.loadFromStorage('another window')).catch((error: unknown) =>
@@ -139,16 +136,15 @@ export class WebexSession implements Session, vscode.Disposable {
 
   /** The accounts signed in for the configured cloud, in sign-in order. */
   async accounts(): Promise<AccountInfo[]> {
-    const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
     const base = normalizeBaseUrl(this.baseUrl);
-    return index.accounts.filter((a) => a.baseUrl === base);
+    return (await this.vault.index()).accounts.filter((a) => a.baseUrl === base);
   }
 
   /** An account's access token (the current one's as last refreshed), for the AuthenticationProvider only. */
   async accessTokenOf(account: AccountInfo): Promise<string | undefined> {
     return account.id === this.current?.account.id
       ? this.current.token.value
-      : parseCredentials(await this.secrets.get(accountSecretKey(account.id)))?.accessToken;
+      : (await this.vault.credentials(account.id))?.accessToken;
   }
 
   ready(): Promise<void> {
@@ -203,13 +199,13 @@ export class WebexSession implements Session, vscode.Disposable {
   async switchAccount(accountId: string): Promise<void> {
     await this.ready();
     await this.serial(async () => {
-      const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
+      const index = await this.vault.index();
       const base = normalizeBaseUrl(this.baseUrl);
       const account = index.accounts.find((a) => a.id === accountId && a.baseUrl === base);
       if (!account) {
         throw new Error('That Webex account is not signed in.');
       }
-      await this.secrets.store(ACCOUNTS_INDEX_KEY, JSON.stringify({ ...index, current: { ...index.current, [base]: account.id } }));
+      await this.vault.saveIndex({ ...index, current: { ...index.current, [base]: account.id } });
       this.log.info(`Switched to the Webex account ${account.displayName}`);
       await this.loadFromStorage('switched account');
     });
@@ -220,12 +216,12 @@ export class WebexSession implements Session, vscode.Disposable {
     await this.ready();
     await this.serial(async () => {
       const id = accountId ?? this.current?.account.id;
-      const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
+      const index = await this.vault.index();
       if (id === undefined || !index.accounts.some((a) => a.id === id)) {
         return;
       }
-      await this.secrets.store(ACCOUNTS_INDEX_KEY, JSON.stringify(withoutAccount(index, id)));
-      await this.secrets.delete(accountSecretKey(id));
+      await this.vault.saveIndex(withoutAccount(index, id));
+      await this.vault.deleteCredentials(id);
       this.log.info(`Signed out of Webex (${reason})`);
       await this.loadFromStorage(reason);
     });
@@ -234,9 +230,7 @@ export class WebexSession implements Session, vscode.Disposable {
   dispose(): void {
     void this.current?.client.close();
     this.current = undefined;
-    for (const d of this.disposables) {
-      d.dispose();
-    }
+    this.disposables.dispose();
   }
 
   private async signIn(token: string, kind: AccountKind, credentials: AccountCredentials, refused: (status: number) => string): Promise<AccountInfo> {
@@ -248,7 +242,7 @@ export class WebexSession implements Session, vscode.Disposable {
     try {
       me = await probe.people.me();
     } catch (error) {
-      if (error instanceof WebexApiError && (error.status === 401 || error.status === 403)) {
+      if (hasStatus(error, 401, 403)) {
         throw new SignInError(refused(error.status), error.trackingId);
       }
       throw error;
@@ -259,9 +253,8 @@ export class WebexSession implements Session, vscode.Disposable {
     await this.serial(async () => {
       // Credentials first, then the index that points at them: a window reading in between sees the
       // old index and nothing half-written.
-      await this.secrets.store(accountSecretKey(account.id), JSON.stringify(credentials));
-      const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
-      await this.secrets.store(ACCOUNTS_INDEX_KEY, JSON.stringify(withAccount(index, account)));
+      await this.vault.saveCredentials(account.id, credentials);
+      await this.vault.saveIndex(withAccount(await this.vault.index(), account));
       this.apply(this.connect(account, credentials));
     });
     this.log.info(`Signed in as ${account.displayName} (${account.personType}, ${kind}) on ${new URL(baseUrl).host}`);
@@ -301,9 +294,8 @@ export class WebexSession implements Session, vscode.Disposable {
 
   /** Reads the current account for the configured cloud and applies it if it differs. */
   private async loadFromStorage(why: string): Promise<void> {
-    const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
-    const account = currentAccount(index, this.baseUrl);
-    const credentials = account ? parseCredentials(await this.secrets.get(accountSecretKey(account.id))) : undefined;
+    const account = currentAccount(await this.vault.index(), this.baseUrl);
+    const credentials = account ? await this.vault.credentials(account.id) : undefined;
     const next = account && credentials ? { account, credentials } : undefined;
     const known = this.stateValue !== 'unknown';
     this.accountsChanged.fire();
@@ -320,7 +312,7 @@ export class WebexSession implements Session, vscode.Disposable {
     this.apply(next ? this.connect(next.account, next.credentials) : undefined);
   }
 
-  private apply(next: Current | undefined): void {
+  private apply(next: Connection | undefined): void {
     const previous = this.current;
     const wasKnown = this.stateValue !== 'unknown';
     this.current = next;
@@ -345,25 +337,18 @@ export class WebexSession implements Session, vscode.Disposable {
   }
 
   /** The token and client of a stored account. */
-  private connect(account: AccountInfo, credentials: AccountCredentials): Current {
-    const key = accountSecretKey(account.id);
+  private connect(account: AccountInfo, credentials: AccountCredentials): Connection {
     const token: AccountToken = new AccountToken(this.secrets, account.baseUrl, credentials, {
       store: (refreshed) =>
         this.serial(async () => {
           // A refresh that ends after a sign-out must not bring the account's secret back.
-          const index = parseIndex(await this.secrets.get(ACCOUNTS_INDEX_KEY));
-          if (index.accounts.some((a) => a.id === account.id)) {
-            await this.secrets.store(key, JSON.stringify(refreshed));
+          if (await this.vault.has(account.id)) {
+            await this.vault.saveCredentials(account.id, refreshed);
           }
         }),
-      reload: async () => parseCredentials(await this.secrets.get(key)),
+      reload: () => this.vault.credentials(account.id),
       log: this.log,
-      onSignInRequired: (error) => {
-        // By token, not client: a proxy change gives the same account (and token) a new client.
-        if (this.current?.token === token) {
-          this.expire(this.current.client, error.message);
-        }
-      },
+      onSignInRequired: (error) => this.refusals.signInRequired(token, error.message),
     });
     return { account, token, client: this.newClient(account, token) };
   }
@@ -372,45 +357,8 @@ export class WebexSession implements Session, vscode.Disposable {
     const client: WebexClient = this.createClient({
       baseUrl: account.baseUrl,
       getToken: () => token.get(),
-      onUnauthorized: (error) => this.onUnauthorized(client, token, error),
+      onUnauthorized: (error) => this.refusals.unauthorized(client, token, error),
     });
     return client;
-  }
-
-  /** A 401 of the current client: an OAuth account refreshes once; otherwise (or if that fails) it expires. */
-  private onUnauthorized(client: WebexClient, token: AccountToken, error: WebexApiError): void {
-    if (client !== this.current?.client || this.expiredClient === client) {
-      return;
-    }
-    token.recover().then(
-      (recovered) => {
-        if (recovered) {
-          this.log.info(`Webex refused the access token (401 ${error.method} ${error.path}); refreshed it`);
-        } else {
-          this.expire(client, `the token was refused (401 ${error.method} ${error.path})`);
-        }
-      },
-      (failure: unknown) => this.log.warn(`Could not refresh the Webex token after a 401: ${String(failure)}`),
-    );
-  }
-
-  /** Once per client: forget the account and ask once to sign in again. */
-  private expire(client: WebexClient, why: string): void {
-    if (client !== this.current?.client || this.expiredClient === client) {
-      return;
-    }
-    this.expiredClient = client;
-    const account = this.current.account;
-    this.log.warn(`Webex refused the sign-in of ${account.displayName}: ${why}; signing out of that account`);
-    void this.signOut('the token was refused', account.id).then(async () => {
-      const choice = await this.prompts.notify(
-        'warning',
-        'Your Webex session has expired or was revoked. Sign in again to continue.',
-        'Sign In',
-      );
-      if (choice === 'Sign In') {
-        await this.promptSignIn();
-      }
-    });
   }
 }

@@ -1,15 +1,15 @@
 /**
  * Shows failures: what failed, the server's own words, and "Copy Tracking ID" so a support case can
- * be traced (notes §1 TrackingID). Quiet where the user already knows: cancellations, signed-out
- * states, 401s and refused OAuth refreshes (the session asks once to sign in again). The same failure repeated within a few
- * seconds (a view and a command both failing the same way) is shown once.
+ * be traced (every Webex response carries a `TrackingID` header, developer.webex.com/errors.html).
+ * Quiet where the user already knows: cancellations, and failures that end the session (the session
+ * asks once to sign in again). The same failure repeated within a few seconds (a view and a command
+ * both failing the same way) is shown once.
  */
 import * as vscode from 'vscode';
 import { WebexApiError, WebexInputError } from '../webex/errors';
 import type { ErrorReporter, Prompts } from '../extensionServices';
-import { SignedOutError } from '../services/sidebar/spacesStore';
 import { SignInError } from '../auth/signInPrompt';
-import { SignInRequiredError } from '../webex/oauth/tokenRefresher';
+import { endsSession } from '../auth/sessionEnded';
 import { trackingIdOf, userMessage } from '../services/common/errorText';
 
 const REPEAT_WINDOW_MS = 5_000;
@@ -64,16 +64,11 @@ export class WindowErrorReporter implements ErrorReporter {
   }
 }
 
-/** True for failures that need no message: the user cancelled, is signed out, or the token expired. */
+/** True for failures that need no message: the user cancelled, or the session ended (it says so itself). */
 export function isQuiet(error: unknown): boolean {
-  // SignInRequiredError: an OAuth refresh was refused; the session asks once to sign in again.
-  if (error instanceof SignedOutError || error instanceof vscode.CancellationError || error instanceof SignInRequiredError) {
-    return true;
-  }
-  if (error instanceof WebexApiError) {
-    return error.kind === 'aborted' || error.status === 401;
-  }
-  return false;
+  return (
+    endsSession(error) || error instanceof vscode.CancellationError || (error instanceof WebexApiError && error.kind === 'aborted')
+  );
 }
 
 function describe(error: unknown): string {

@@ -11,10 +11,12 @@ import type { SpacesStore } from '../services/sidebar/spacesStore';
 import type { SpaceSelection } from '../services/sidebar/selection';
 import { LiveUpdates, type LiveSessionView } from '../services/live/liveUpdates';
 import type { NotificationRequest } from '../services/live/notifications';
-import type { KeyValueStorage } from '../services/conversation/drafts';
+import type { KeyValueStorage } from '../services/storage/keyValueStorage';
 import { CLIENT_SETTINGS } from '../config/settings';
 import { LiveSetting, readLiveMode, readNotificationsSetting } from '../config/liveSettings';
 import { registerUnreadStatus } from '../views/unreadStatus';
+import { DisposableStore } from '../webex/lifecycle';
+import { CommandId } from './commandIds';
 
 /** Live updates start this long after activation, so activation itself stays cheap. */
 const START_DELAY_MS = 2000;
@@ -58,10 +60,10 @@ async function showNotification(prompts: Prompts, n: NotificationRequest, live: 
   const action = await prompts.notify('info', n.text, ...actions);
   if ((action === 'Open' || action === 'Reply') && n.roomId !== undefined) {
     // Opening a space focuses its composer, so Reply is Open with the cursor ready.
-    await vscode.commands.executeCommand('webex.openSpace', n.roomId);
+    await vscode.commands.executeCommand(CommandId.openSpace, n.roomId);
     live()?.markRead(n.roomId);
   } else if (action === 'Show') {
-    await vscode.commands.executeCommand('webex.showUnread');
+    await vscode.commands.executeCommand(CommandId.showUnread);
   }
 }
 
@@ -82,7 +84,8 @@ export function registerLiveUpdates(services: ExtensionServices, spacesView: vsc
     void session.ready().then(sync, () => undefined);
   }, START_DELAY_MS);
 
-  const disposables: vscode.Disposable[] = [
+  const disposables = new DisposableStore();
+  disposables.addAll(
     registerUnreadStatus(services, spacesView),
     session.onDidChange(sync),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -97,12 +100,10 @@ export function registerLiveUpdates(services: ExtensionServices, spacesView: vsc
     // The conversation tab sets the selection when it opens or becomes active: the space is read.
     selection.onDidChange(markActiveRead),
     live.onDidChangeStatus((s) => log.info(`Live updates: ${s.mode} ${s.state}${s.reason ? ` (${s.reason})` : ''}`)),
-  ];
+  );
   return new vscode.Disposable(() => {
     clearTimeout(timer);
-    for (const d of disposables) {
-      d.dispose();
-    }
+    disposables.dispose();
     // Unregisters the device; the extension host may end first, in which case the stored lease
     // lets the next start reuse the device instead of registering another.
     void live.dispose();

@@ -18,6 +18,7 @@ import {
   type Target,
 } from './targets';
 import { afterSpaceChange } from './spaceCommands';
+import { CommandId } from './commandIds';
 
 type AnyMembership = Membership | TeamMembership;
 
@@ -26,12 +27,12 @@ const SELECTED = Symbol('selected');
 
 export function registerMemberCommands(services: ExtensionServices): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('webex.addMember', (arg?: unknown) => addMember(services, arg)),
+    vscode.commands.registerCommand(CommandId.addMember, (arg?: unknown) => addMember(services, arg)),
     // The Members view's title button: adds to whatever the view shows.
-    vscode.commands.registerCommand('webex.addMemberToSelection', () => addMember(services, SELECTED)),
-    vscode.commands.registerCommand('webex.removeMember', (arg?: unknown) => removeMember(services, arg)),
-    vscode.commands.registerCommand('webex.makeModerator', (arg?: unknown) => setModerator(services, arg, true)),
-    vscode.commands.registerCommand('webex.unmakeModerator', (arg?: unknown) => setModerator(services, arg, false)),
+    vscode.commands.registerCommand(CommandId.addMemberToSelection, () => addMember(services, SELECTED)),
+    vscode.commands.registerCommand(CommandId.removeMember, (arg?: unknown) => removeMember(services, arg)),
+    vscode.commands.registerCommand(CommandId.makeModerator, (arg?: unknown) => setModerator(services, arg, { moderator: true })),
+    vscode.commands.registerCommand(CommandId.unmakeModerator, (arg?: unknown) => setModerator(services, arg, { moderator: false })),
   );
 }
 
@@ -175,7 +176,7 @@ async function removeMember(services: ExtensionServices, arg: unknown): Promise<
   }
 }
 
-async function setModerator(services: ExtensionServices, arg: unknown, isModerator: boolean): Promise<void> {
+async function setModerator(services: ExtensionServices, arg: unknown, { moderator: isModerator }: { moderator: boolean }): Promise<void> {
   const client = await services.session.requireClient();
   if (!client) {
     return;

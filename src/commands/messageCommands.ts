@@ -12,6 +12,7 @@ import { MAX_MESSAGE_BYTES, isBlank, isValidEmail, utf8ByteLength } from '../web
 import { destinationKey } from '../services/outbox/postOutbox';
 import { postOnce } from './posting';
 import { pickSpace, roomFromArgument } from './targets';
+import { CommandId } from './commandIds';
 
 export const EDIT_AND_RETRY = 'Edit and Retry';
 export const COPY_TEXT = 'Copy Text';
@@ -21,7 +22,7 @@ type Destination = { roomId: string; name: string } | { toPersonEmail: string; n
 
 export function registerMessageCommands(services: ExtensionServices): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('webex.postMessage', async (arg?: unknown) => {
+    vscode.commands.registerCommand(CommandId.postMessage, async (arg?: unknown) => {
       const client = await services.session.requireClient();
       if (!client) {
         return;
@@ -39,7 +40,7 @@ export function registerMessageCommands(services: ExtensionServices): vscode.Dis
         await composeAndPost(services, client, { roomId: room.id, name: room.title });
       }
     }),
-    vscode.commands.registerCommand('webex.directMessage', async () => {
+    vscode.commands.registerCommand(CommandId.directMessage, async () => {
       const client = await services.session.requireClient();
       if (!client) {
         return;

@@ -7,6 +7,7 @@
  */
 import type * as vscode from 'vscode';
 import type { Prompts } from '../extensionServices';
+import { Emitter } from '../webex/emitter';
 
 export type ScriptedAnswer =
   /** Typed into the next input box; undefined = Escape. */
@@ -34,7 +35,8 @@ export interface AskedPrompt {
 
 export class ScriptedPrompts implements Prompts {
   private readonly answers: ScriptedAnswer[] = [];
-  private readonly waiters = new Set<() => void>();
+  /** Fires after each prompt is recorded (waitFor listens). */
+  private readonly recorded = new Emitter<AskedPrompt>();
   /** Every prompt shown, in order. */
   readonly asked: AskedPrompt[] = [];
   /** Prompts that found no matching answer (and were cancelled). */
@@ -73,19 +75,17 @@ export class ScriptedPrompts implements Prompts {
       return Promise.resolve(found);
     }
     return new Promise((resolve, reject) => {
-      const check = (): void => {
-        const hit = this.asked.find(predicate);
-        if (hit) {
+      const subscription = this.recorded.event((prompt) => {
+        if (predicate(prompt)) {
           clearTimeout(timer);
-          this.waiters.delete(check);
-          resolve(hit);
+          subscription.dispose();
+          resolve(prompt);
         }
-      };
+      });
       const timer = setTimeout(() => {
-        this.waiters.delete(check);
+        subscription.dispose();
         reject(new Error(`No such prompt within ${timeoutMs} ms; asked so far: ${JSON.stringify(this.asked)}`));
       }, timeoutMs);
-      this.waiters.add(check);
     });
   }
 
@@ -165,9 +165,7 @@ export class ScriptedPrompts implements Prompts {
   private record<V extends string | boolean | undefined>(prompt: AskedPrompt, answer: V): V {
     prompt.answer = answer;
     this.asked.push(prompt);
-    for (const check of [...this.waiters]) {
-      check();
-    }
+    this.recorded.fire(prompt);
     return answer;
   }
 }

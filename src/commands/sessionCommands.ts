@@ -6,14 +6,15 @@ import type { ExtensionServices } from '../extensionServices';
 import type { WebexSession } from '../auth/session';
 import { TeamMembersNode } from '../views/teams/teamsProvider';
 import { isSignInMethod } from '../auth/accounts/signInMethods';
+import { CommandId } from './commandIds';
 
 export function registerSessionCommands(services: ExtensionServices, session: WebexSession): vscode.Disposable {
   return vscode.Disposable.from(
     // An optional argument skips the question of how to sign in: 'oauth' | 'token' | 'bot'.
-    vscode.commands.registerCommand('webex.signIn', async (method?: unknown) => {
+    vscode.commands.registerCommand(CommandId.signIn, async (method?: unknown) => {
       await session.promptSignIn(isSignInMethod(method) ? method : undefined);
     }),
-    vscode.commands.registerCommand('webex.signOut', async () => {
+    vscode.commands.registerCommand(CommandId.signOut, async () => {
       await session.ready();
       const account = session.account;
       if (!account) {
@@ -23,7 +24,7 @@ export function registerSessionCommands(services: ExtensionServices, session: We
       await session.signOut();
       void services.prompts.notify('info', `Signed out of Webex (${account.displayName}).`);
     }),
-    vscode.commands.registerCommand('webex.refresh', async (node?: unknown) => {
+    vscode.commands.registerCommand(CommandId.refresh, async (node?: unknown) => {
       await session.ready();
       if (!session.client) {
         return; // Signed out: the views show the welcome; nothing to reload.

@@ -15,13 +15,14 @@ import { snippetSource } from './sharing/gitInfo';
 import { pickThread } from './sharing/threadPick';
 import { postSnippet, workspacePath } from './sharing/postSnippet';
 import { sendChanges } from './sharing/changeCommands';
+import { CommandId } from './commandIds';
 
 export function registerShareCommands(services: ExtensionServices): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('webex.sendSelection', (arg?: unknown) => sendSelection(services, arg, false)),
-    vscode.commands.registerCommand('webex.sendSelectionAsReply', (arg?: unknown) => sendSelection(services, arg, true)),
-    vscode.commands.registerCommand('webex.sendChanges', (arg?: unknown) => sendChanges(services, arg, chooseSpace)),
-    vscode.commands.registerCommand('webex.sendFile', (uri?: unknown, uris?: unknown) => sendFiles(services, uri, uris)),
+    vscode.commands.registerCommand(CommandId.sendSelection, (arg?: unknown) => sendSelection(services, arg, false)),
+    vscode.commands.registerCommand(CommandId.sendSelectionAsReply, (arg?: unknown) => sendSelection(services, arg, true)),
+    vscode.commands.registerCommand(CommandId.sendChanges, (arg?: unknown) => sendChanges(services, arg, chooseSpace)),
+    vscode.commands.registerCommand(CommandId.sendFile, (uri?: unknown, uris?: unknown) => sendFiles(services, uri, uris)),
   );
 }
 

@@ -7,13 +7,14 @@ import type { Room } from '../webex/types';
 import { isBlank } from '../webex/validation';
 import { withProgress } from './progress';
 import { pickSpace, pickTeam, roomFromArgument, teamFromArgument } from './targets';
+import { CommandId } from './commandIds';
 
 export function registerSpaceCommands(services: ExtensionServices): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('webex.createSpace', (arg?: unknown) => createSpace(services, arg)),
-    vscode.commands.registerCommand('webex.createTeam', () => createTeam(services)),
-    vscode.commands.registerCommand('webex.renameSpace', (arg?: unknown) => renameSpace(services, arg)),
-    vscode.commands.registerCommand('webex.leaveSpace', (arg?: unknown) => leaveOrDeleteSpace(services, arg)),
+    vscode.commands.registerCommand(CommandId.createSpace, (arg?: unknown) => createSpace(services, arg)),
+    vscode.commands.registerCommand(CommandId.createTeam, () => createTeam(services)),
+    vscode.commands.registerCommand(CommandId.renameSpace, (arg?: unknown) => renameSpace(services, arg)),
+    vscode.commands.registerCommand(CommandId.leaveSpace, (arg?: unknown) => leaveOrDeleteSpace(services, arg)),
   );
 }
 

@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import type { Membership, Room, Team, TeamMembership } from '../webex/types';
 import type { WebexClient } from '../webex/client';
+import { roomReference } from '../services/common/roomReference';
 import { relativeTime } from '../services/sidebar/ordering';
-import { SpaceNode } from '../views/spaces/spaceNode';
 import { TeamMembersNode, TeamNode } from '../views/teams/teamsProvider';
 import { MemberNode } from '../views/members/memberNode';
 
@@ -22,27 +22,17 @@ interface TargetItem extends vscode.QuickPickItem {
   target?: Target;
 }
 
-/** The room an argument names, if any (SpaceNode, `{ room }`, a Room, or a room id). */
+/** The Room an argument names, if any: the one it carried, else the cached one, else `GET /rooms/{roomId}`. */
 export async function roomFromArgument(
   services: ExtensionServices,
   client: WebexClient,
   arg: unknown,
 ): Promise<Room | undefined> {
-  if (arg instanceof SpaceNode) {
-    return arg.room;
+  const reference = roomReference(arg);
+  if (!reference) {
+    return undefined;
   }
-  if (typeof arg === 'string') {
-    return services.spaces.room(arg) ?? (await client.rooms.get(arg));
-  }
-  if (isObject(arg)) {
-    if ('room' in arg && isRoom(arg.room)) {
-      return arg.room;
-    }
-    if (isRoom(arg)) {
-      return arg;
-    }
-  }
-  return undefined;
+  return reference.room ?? services.spaces.room(reference.id) ?? (await client.rooms.get(reference.id));
 }
 
 /** The team an argument names (TeamNode, the Members folder of a team), if any. */
@@ -173,12 +163,4 @@ export async function pickMember(
 
 export function targetName(target: Target): string {
   return target.kind === 'space' ? target.room.title : target.team.name;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function isRoom(value: unknown): value is Room {
-  return isObject(value) && typeof value.id === 'string' && typeof value.title === 'string' && typeof value.type === 'string';
 }

@@ -13,6 +13,7 @@ import { withProgress } from './progress';
 import { pickSpace } from './targets';
 import type { WebhookListener } from './webhookListener';
 import { generateSecret, type WebhookSecrets } from './webhookSecrets';
+import { CommandId } from './commandIds';
 
 export interface WebhookCommandDeps {
   services: ExtensionServices;
@@ -298,18 +299,18 @@ async function reactivateWebhook(deps: WebhookCommandDeps, arg: unknown): Promis
 
 export function registerWebhookCommands(deps: WebhookCommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('webex.createWebhook', () => createWebhook(deps)),
-    vscode.commands.registerCommand('webex.editWebhook', (arg?: unknown) => editWebhook(deps, arg)),
-    vscode.commands.registerCommand('webex.deleteWebhook', (arg?: unknown) => deleteWebhook(deps, arg)),
-    vscode.commands.registerCommand('webex.reactivateWebhook', (arg?: unknown) => reactivateWebhook(deps, arg)),
-    vscode.commands.registerCommand('webex.copyWebhookId', async (arg?: unknown) => {
+    vscode.commands.registerCommand(CommandId.createWebhook, () => createWebhook(deps)),
+    vscode.commands.registerCommand(CommandId.editWebhook, (arg?: unknown) => editWebhook(deps, arg)),
+    vscode.commands.registerCommand(CommandId.deleteWebhook, (arg?: unknown) => deleteWebhook(deps, arg)),
+    vscode.commands.registerCommand(CommandId.reactivateWebhook, (arg?: unknown) => reactivateWebhook(deps, arg)),
+    vscode.commands.registerCommand(CommandId.copyWebhookId, async (arg?: unknown) => {
       const w = await webhookOf(deps, arg, 'Copy Webhook ID');
       if (w) {
         await vscode.env.clipboard.writeText(w.id);
       }
     }),
-    vscode.commands.registerCommand('webex.refreshWebhooks', () => deps.provider.reload()),
-    vscode.commands.registerCommand('webex.loadMoreWebhooks', async () => {
+    vscode.commands.registerCommand(CommandId.refreshWebhooks, () => deps.provider.reload()),
+    vscode.commands.registerCommand(CommandId.loadMoreWebhooks, async () => {
       try {
         await deps.provider.loadMore();
       } catch (error) {

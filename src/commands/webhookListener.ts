@@ -13,6 +13,7 @@ import { checkTargetUrl } from '../webex/webhooks';
 import type { EventNode } from '../views/webhooks/eventsProvider';
 import { OPEN_EVENT_COMMAND } from '../views/webhooks/eventsProvider';
 import type { WebhookSecrets } from './webhookSecrets';
+import { CommandId } from './commandIds';
 
 export const RECEIVER_PORT_SETTING = 'webex.webhooks.receiverPort';
 export const DEFAULT_RECEIVER_PORT = 8787;
@@ -160,16 +161,16 @@ export function registerWebhookEventCommands(
     listener,
     vscode.workspace.registerTextDocumentContentProvider(DOCUMENT_SCHEME, documents),
     vscode.workspace.onDidCloseTextDocument((doc) => doc.uri.scheme === DOCUMENT_SCHEME && documents.forget(doc.uri)),
-    vscode.commands.registerCommand('webex.listenForWebhooks', () => listener.start()),
-    vscode.commands.registerCommand('webex.stopListeningForWebhooks', () => listener.stop()),
-    vscode.commands.registerCommand('webex.clearWebhookEvents', () => inbox.log.clear()),
+    vscode.commands.registerCommand(CommandId.listenForWebhooks, () => listener.start()),
+    vscode.commands.registerCommand(CommandId.stopListeningForWebhooks, () => listener.stop()),
+    vscode.commands.registerCommand(CommandId.clearWebhookEvents, () => inbox.log.clear()),
     vscode.commands.registerCommand(OPEN_EVENT_COMMAND, async (arg?: unknown) => {
       const entry = entryOf(arg);
       if (entry) {
         await documents.open(`/event-${entry.seq}.http`, rawRequestText(entry));
       }
     }),
-    vscode.commands.registerCommand('webex.fetchWebhookResource', async (arg?: unknown) => {
+    vscode.commands.registerCommand(CommandId.fetchWebhookResource, async (arg?: unknown) => {
       const entry = entryOf(arg);
       if (!entry) {
         return;
@@ -186,7 +187,7 @@ export function registerWebhookEventCommands(
         services.errors.show(error, 'Could not fetch what the event names');
       }
     }),
-    vscode.commands.registerCommand('webex.replayWebhookEvent', (arg?: unknown) => replay(services, listener, secrets, entryOf(arg))),
+    vscode.commands.registerCommand(CommandId.replayWebhookEvent, (arg?: unknown) => replay(services, listener, secrets, entryOf(arg))),
   );
 }
 

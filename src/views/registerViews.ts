@@ -5,11 +5,13 @@
  */
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
-import { LOAD_MORE_SPACES_COMMAND, SpacesProvider } from './spaces/spacesProvider';
+import { SpacesProvider } from './spaces/spacesProvider';
 import { SpaceNode } from './spaces/spaceNode';
 import { TeamNode, TeamsProvider } from './teams/teamsProvider';
 import { MembersProvider } from './members/membersProvider';
 import { ErrorNode, type TreeNode } from './treeNode';
+import { DisposableStore } from '../webex/lifecycle';
+import { CommandId } from '../commands/commandIds';
 
 export const BOT_NOTICE =
   'Signed in as a bot: in group spaces a bot sees only the messages that mention it.';
@@ -24,15 +26,32 @@ export interface SidebarViews extends vscode.Disposable {
   readonly membersView: vscode.TreeView<TreeNode>;
 }
 
-export function registerViews(services: ExtensionServices): SidebarViews {
-  const spaces = new SpacesProvider(services);
-  const teams = new TeamsProvider(services);
-  const members = new MembersProvider(services);
-  const spacesView = vscode.window.createTreeView('webex.spaces', { treeDataProvider: spaces, showCollapseAll: false });
-  const teamsView = vscode.window.createTreeView('webex.teams', { treeDataProvider: teams, showCollapseAll: true });
-  const membersView = vscode.window.createTreeView('webex.members', { treeDataProvider: members });
-  const disposables: vscode.Disposable[] = [spaces, teams, members, spacesView, teamsView, membersView];
+type Views = Omit<SidebarViews, 'dispose'>;
 
+export function registerViews(services: ExtensionServices): SidebarViews {
+  const disposables = new DisposableStore();
+  const spaces = disposables.add(new SpacesProvider(services));
+  const teams = disposables.add(new TeamsProvider(services));
+  const members = disposables.add(new MembersProvider(services));
+  const views: Views = {
+    spaces,
+    teams,
+    members,
+    spacesView: disposables.add(vscode.window.createTreeView('webex.spaces', { treeDataProvider: spaces, showCollapseAll: false })),
+    teamsView: disposables.add(vscode.window.createTreeView('webex.teams', { treeDataProvider: teams, showCollapseAll: true })),
+    membersView: disposables.add(vscode.window.createTreeView('webex.members', { treeDataProvider: members })),
+  };
+  disposables.addAll(
+    describeViews(services, views),
+    followSelection(services, views),
+    ageRelativeTimes(views),
+    registerViewCommands(services, views),
+  );
+  return { ...views, dispose: () => disposables.dispose() };
+}
+
+/** Who is signed in and the filter (Spaces view), the bot notice, and what the Members view shows. */
+function describeViews(services: ExtensionServices, { spaces, members, spacesView, membersView }: Views): vscode.Disposable {
   const describeSpaces = (): void => {
     const { session } = services;
     const who = session.account ? `${session.account.displayName}${session.isBot ? ' (bot)' : ''}` : undefined;
@@ -46,14 +65,16 @@ export function registerViews(services: ExtensionServices): SidebarViews {
     void vscode.commands.executeCommand('setContext', 'webex:membersTarget', shown !== undefined);
   };
   describeSpaces();
-  disposables.push(
+  return vscode.Disposable.from(
     services.session.onDidChange(describeSpaces),
     spaces.onDidChangeFilter(describeSpaces),
     services.selection.onDidChange(describeMembers),
     services.spaces.onDidChange(describeMembers),
   );
+}
 
-  // Selecting a space or team shows its members (the Members view follows `selection`).
+/** Selecting a space or team shows its members (the Members view follows `selection`). */
+function followSelection(services: ExtensionServices, { spacesView, teamsView }: Views): vscode.Disposable {
   const follow = (e: vscode.TreeViewSelectionChangeEvent<TreeNode>): void => {
     const node = e.selection[0];
     if (node instanceof SpaceNode) {
@@ -62,9 +83,11 @@ export function registerViews(services: ExtensionServices): SidebarViews {
       services.selection.setActiveTeam(node.team.id);
     }
   };
-  disposables.push(spacesView.onDidChangeSelection(follow), teamsView.onDidChangeSelection(follow));
+  return vscode.Disposable.from(spacesView.onDidChangeSelection(follow), teamsView.onDidChangeSelection(follow));
+}
 
-  // Relative times ("5 min ago") age: redraw from the cache (no request) while the view is visible.
+/** Relative times ("5 min ago") age: redraw from the cache (no request) while the view is visible. */
+function ageRelativeTimes({ spaces, spacesView }: Views): vscode.Disposable {
   let ticker: ReturnType<typeof setInterval> | undefined;
   const tick = (visible: boolean): void => {
     if (visible && !ticker) {
@@ -74,13 +97,16 @@ export function registerViews(services: ExtensionServices): SidebarViews {
       ticker = undefined;
     }
   };
-  disposables.push(
+  return vscode.Disposable.from(
     spacesView.onDidChangeVisibility((e) => tick(e.visible)),
     { dispose: () => tick(false) },
   );
+}
 
-  disposables.push(
-    vscode.commands.registerCommand('webex.filterSpaces', async () => {
+/** The commands that belong to the views alone: the spaces filter, "Load more…", Copy Tracking ID. */
+function registerViewCommands(services: ExtensionServices, { spaces }: Views): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(CommandId.filterSpaces, async () => {
       const text = await services.prompts.input({
         title: 'Filter Spaces',
         prompt: 'Show the spaces whose title or team contains these words (empty shows all)',
@@ -91,34 +117,18 @@ export function registerViews(services: ExtensionServices): SidebarViews {
         spaces.setFilter(text);
       }
     }),
-    vscode.commands.registerCommand('webex.clearSpacesFilter', () => spaces.setFilter('')),
-    vscode.commands.registerCommand(LOAD_MORE_SPACES_COMMAND, async () => {
+    vscode.commands.registerCommand(CommandId.clearSpacesFilter, () => spaces.setFilter('')),
+    vscode.commands.registerCommand(CommandId.loadMoreSpaces, async () => {
       try {
-        await vscode.window.withProgress({ location: { viewId: 'webex.spaces' } }, () =>
-          services.spaces.loadMoreRooms(),
-        );
+        await vscode.window.withProgress({ location: { viewId: 'webex.spaces' } }, () => services.spaces.loadMoreRooms());
       } catch (error) {
         services.errors.show(error, 'Could not load more spaces');
       }
     }),
-    vscode.commands.registerCommand('webex.copyTrackingId', async (node?: ErrorNode) => {
+    vscode.commands.registerCommand(CommandId.copyTrackingId, async (node?: ErrorNode) => {
       if (node?.trackingId) {
         await vscode.env.clipboard.writeText(node.trackingId);
       }
     }),
   );
-
-  return {
-    spaces,
-    teams,
-    members,
-    spacesView,
-    teamsView,
-    membersView,
-    dispose: () => {
-      for (const d of disposables) {
-        d.dispose();
-      }
-    },
-  };
 }

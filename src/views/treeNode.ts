@@ -5,8 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { trackingIdOf, userMessage } from '../services/common/errorText';
-import { SignedOutError } from '../services/sidebar/spacesStore';
-import { WebexApiError } from '../webex/errors';
+import { DisposableStore } from '../webex/lifecycle';
 
 export abstract class TreeNode {
   abstract readonly id: string;
@@ -96,14 +95,6 @@ export class LoadMoreNode extends TreeNode {
   }
 }
 
-/**
- * A load that failed only because the session ended (signed out meanwhile, or a 401 the session is
- * already handling with its one prompt): the tree shows the welcome, not an error.
- */
-export function endedSession(error: unknown): boolean {
-  return error instanceof SignedOutError || (error instanceof WebexApiError && error.status === 401);
-}
-
 /** Escapes text for a MarkdownString (titles and names are user content). */
 export function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
@@ -114,9 +105,9 @@ export function escape(text: string): string {
  * cache, and `getParent` so views can reveal nodes.
  */
 export abstract class NodeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  protected readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  protected readonly disposables = new DisposableStore();
+  protected readonly changed = this.disposables.add(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  protected readonly disposables: vscode.Disposable[] = [this.changed];
 
   /** getRoots() calls in flight: store changes they cause are already in what they return. */
   private rendering = 0;
@@ -167,9 +158,7 @@ export abstract class NodeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   dispose(): void {
-    for (const d of this.disposables) {
-      d.dispose();
-    }
+    this.disposables.dispose();
   }
 }
 

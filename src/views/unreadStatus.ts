@@ -6,14 +6,14 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../extensionServices';
 import type { Attention } from '../services/live/readState';
+import { CommandId } from '../commands/commandIds';
 
-export const SHOW_UNREAD_COMMAND = 'webex.showUnread';
 
 export function registerUnreadStatus(services: ExtensionServices, spacesView: vscode.TreeView<unknown>): vscode.Disposable {
   const { live, spaces } = services;
   const item = vscode.window.createStatusBarItem('webex.unread', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Webex Unread';
-  item.command = SHOW_UNREAD_COMMAND;
+  item.command = CommandId.showUnread;
 
   const update = (): void => {
     const count = live.attentionCount;
@@ -48,7 +48,7 @@ export function registerUnreadStatus(services: ExtensionServices, spacesView: vs
     }
     const picked = await services.prompts.pick(items, { title: 'Unread in Webex', placeHolder: 'Open a space' });
     if (picked?.roomId !== undefined) {
-      await vscode.commands.executeCommand('webex.openSpace', picked.roomId);
+      await vscode.commands.executeCommand(CommandId.openSpace, picked.roomId);
     }
   };
 
@@ -56,7 +56,7 @@ export function registerUnreadStatus(services: ExtensionServices, spacesView: vs
     item,
     live.onDidChangeUnread(update),
     spaces.onDidChange(update),
-    vscode.commands.registerCommand(SHOW_UNREAD_COMMAND, showUnread),
+    vscode.commands.registerCommand(CommandId.showUnread, showUnread),
   );
 }
 

@@ -32,7 +32,7 @@ export interface WebexApiErrorInit {
  * A request to Webex failed: an HTTP error status, a timeout, a network failure, a body that is not
  * the JSON Webex promises, or the caller's own abort.
  *
- * `trackingId` is the service's tracking id (body `trackingId` or `TrackingID` response header, notes §1);
+ * `trackingId` is the service's tracking id (body `trackingId` or `TrackingID` response header);
  * when no response arrived it is the `TrackingID` this client sent, which the service may also have logged.
  */
 export class WebexApiError extends Error {
@@ -105,6 +105,20 @@ function describe(init: WebexApiErrorInit): string {
     case 'aborted':
       return `Request cancelled (${where})`;
   }
+}
+
+/** Whether `error` is Webex's HTTP answer with one of `statuses` (not a timeout or network failure). */
+export function hasStatus(error: unknown, ...statuses: number[]): error is WebexApiError {
+  return error instanceof WebexApiError && error.kind === 'http' && statuses.includes(error.status);
+}
+
+/**
+ * Whether Webex refused the access token: HTTP 401, which every operation of the Webex messaging
+ * OpenAPI spec lists for a missing, expired or revoked bearer token (developer.webex.com/errors.html).
+ * What that means for the signed-in account (refresh it, or sign in again) is the session's decision.
+ */
+export function isUnauthorized(error: unknown): boolean {
+  return hasStatus(error, 401);
 }
 
 /** Bad input caught before any request was sent; `field` names the offending parameter. */

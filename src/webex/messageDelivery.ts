@@ -5,7 +5,7 @@
  * messages of the destination and search for this one.
  */
 import type { Message, Person } from './types';
-import { WebexApiError } from './errors';
+import { WebexApiError, hasStatus } from './errors';
 import { NOT_SENT_CODES } from './retry';
 
 /** What was sent, as far as recognising it later goes. */
@@ -127,7 +127,7 @@ export function notDelivered(original: WebexApiError): WebexApiError {
  * make can show whether its message arrived. That is said plainly rather than looked for wrongly.
  */
 export function deliveryUnknown(original: WebexApiError, lookError?: unknown): WebexApiError {
-  const forbidden = lookError instanceof WebexApiError && lookError.kind === 'http' && lookError.status === 403;
+  const forbidden = hasStatus(lookError, 403);
   const why = forbidden
     ? 'this account may not list the space to check (a bot sees only the messages of a group space that mention it, not its own)'
     : 'the space could not be checked';

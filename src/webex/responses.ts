@@ -3,6 +3,7 @@
  * transport so the rules for "what counts as malformed" are in one place.
  */
 import { WebexApiError } from './errors';
+import { isRecord } from './text';
 
 /**
  * The fields of a Webex error body: `{message, errors:[{description}], trackingId}` (a real response
@@ -112,10 +113,6 @@ function describeType(contentType: string | null | undefined): string {
   return ` but ${contentType.split(';')[0].trim()}`;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * The most specific error code in an undici failure: `fetch failed` wraps the socket error in
  * `cause` (and connection failures to several addresses in an AggregateError).
@@ -123,7 +120,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function networkErrorCode(error: unknown): string | undefined {
   let current: unknown = error;
   let code: string | undefined;
-  for (let depth = 0; depth < 5 && isObject(current); depth++) {
+  for (let depth = 0; depth < 5 && isRecord(current); depth++) {
     if (typeof current.code === 'string') {
       code = current.code;
     }
@@ -134,10 +131,6 @@ export function networkErrorCode(error: unknown): string | undefined {
     }
   }
   return code;
-}
-
-function isObject(value: unknown): value is { code?: unknown; cause?: unknown; errors?: unknown } {
-  return typeof value === 'object' && value !== null;
 }
 
 /**

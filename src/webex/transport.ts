@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { WebexApiError, type WebexErrorKind } from './errors';
+import { WebexApiError, isUnauthorized, type WebexErrorKind } from './errors';
 import { findLink } from './linkHeader';
 import { PagedList, fixNextUrl, type Page } from './pagination';
 import { checkToken, parseBaseUrl, redactedQuery } from './requestSafety';
@@ -206,7 +206,7 @@ export class Transport {
       if (request.method === 'DELETE' && transientRetries > 0 && error.status === 404 && outcome.response) {
         return outcome.response;
       }
-      if (error.kind === 'http' && error.status === 401) {
+      if (isUnauthorized(error)) {
         this.notify(() => this.options.onUnauthorized?.(error));
         throw error;
       }
@@ -257,30 +257,7 @@ export class Transport {
     let status = 0;
     let trackingId = sentTrackingId;
     try {
-      const headers: Record<string, string> = {
-        Authorization: `Bearer ${token}`,
-        TrackingID: sentTrackingId,
-        Accept: request.accept ?? 'application/json',
-        'User-Agent': this.userAgent,
-      };
-      let body: string | FormData | undefined;
-      if (request.json !== undefined) {
-        body = JSON.stringify(request.json);
-        headers['Content-Type'] = 'application/json; charset=utf-8';
-      } else if (request.form) {
-        body = await request.form();
-      }
-      const init: FetchInit = {
-        method,
-        headers,
-        body,
-        signal,
-        redirect: request.followRedirects === true ? 'follow' : 'manual',
-      };
-      if (this.options.dispatcher !== undefined) {
-        init.dispatcher = this.options.dispatcher;
-      }
-      const res = await fetchOf(this.options.fetch)(request.url, init);
+      const res = await fetchOf(this.options.fetch)(request.url, await this.requestInit(request, token, sentTrackingId, signal));
       trackingId = res.headers.get('trackingid') ?? sentTrackingId;
       // Read the whole body under the same timeout: a response that stalls midway is a failure too.
       const bytes = new Uint8Array(await res.arrayBuffer());
@@ -307,6 +284,27 @@ export class Transport {
         }),
       );
     }
+  }
+
+  private async requestInit(request: HttpRequest, token: string, trackingId: string, signal: AbortSignal): Promise<FetchInit> {
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${token}`,
+      TrackingID: trackingId,
+      Accept: request.accept ?? 'application/json',
+      'User-Agent': this.userAgent,
+    };
+    let body: string | FormData | undefined;
+    if (request.json !== undefined) {
+      body = JSON.stringify(request.json);
+      headers['Content-Type'] = 'application/json; charset=utf-8';
+    } else if (request.form) {
+      body = await request.form();
+    }
+    const init: FetchInit = { method: request.method, headers, body, signal, redirect: request.followRedirects === true ? 'follow' : 'manual' };
+    if (this.options.dispatcher !== undefined) {
+      init.dispatcher = this.options.dispatcher;
+    }
+    return init;
   }
 
   private failure(kind: WebexErrorKind, request: HttpRequest, trackingId: string, code?: string): WebexApiError {

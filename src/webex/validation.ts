@@ -13,9 +13,14 @@ export const MAX_MESSAGE_BYTES = 7439;
  */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
-/** The number of bytes `s` takes in UTF-8: the unit of the Webex message limit, not characters. */
+const encoder = new TextEncoder();
+
+/**
+ * The number of bytes `s` takes in UTF-8: the unit of Webex's message limit, not characters ("é" is
+ * 2 bytes, most emoji 4). TextEncoder, so the conversation page (which has no Buffer) counts the same.
+ */
 export function utf8ByteLength(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
+  return encoder.encode(s).length;
 }
 
 // Deliberately permissive (local part and a dotted domain, no spaces or angle brackets): it catches

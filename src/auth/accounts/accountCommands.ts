@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Prompts } from '../../extensionServices';
 import type { AccountInfo } from '../../services/accounts/accountRecords';
+import { CommandId } from '../../commands/commandIds';
 
 /** What the switcher needs of the session. */
 export interface AccountSwitching {
@@ -28,7 +29,7 @@ export function describeAccount(account: AccountInfo): string {
 }
 
 export function registerAccountCommands(prompts: Prompts, session: AccountSwitching): vscode.Disposable {
-  return vscode.commands.registerCommand('webex.switchAccount', async (accountId?: unknown) => {
+  return vscode.commands.registerCommand(CommandId.switchAccount, async (accountId?: unknown) => {
     await session.ready();
     if (typeof accountId === 'string') {
       await session.switchAccount(accountId);

@@ -4,12 +4,7 @@
  * by account and room: two accounts never see each other's drafts. vscode-free: the storage is
  * anything with Memento's `get`/`update`. (Unsent messages are the outbox's: outbox/outboxStore.ts.)
  */
-
-/** The part of `vscode.Memento` the store uses. */
-export interface KeyValueStorage {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
+import type { KeyValueStorage } from '../storage/keyValueStorage';
 
 export interface Draft {
   text: string;

@@ -5,7 +5,7 @@
  * edits made elsewhere (the Webex app) are not known here. One key per account, holding the newest
  * {@link KEEP} messages' counts, oldest first.
  */
-import type { KeyValueStorage } from './drafts';
+import type { KeyValueStorage } from '../storage/keyValueStorage';
 
 const KEEP = 300;
 

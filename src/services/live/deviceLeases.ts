@@ -13,7 +13,7 @@
  */
 import type { DeviceRecord } from '../../webex/live/devices';
 import type { DeviceStore } from '../../webex/live/websocketSource';
-import type { KeyValueStorage } from './readState';
+import type { KeyValueStorage } from '../storage/keyValueStorage';
 
 const KEY = 'webex.live.devices.v1';
 /** A lease not renewed for this long is free. */

@@ -10,16 +10,18 @@
  * the notifier in (src/commands/liveCommands.ts).
  */
 import type { WebexClient } from '../../webex/client';
-import { WebexApiError } from '../../webex/errors';
+import { hasStatus } from '../../webex/errors';
 import type { DeviceInfo } from '../../webex/live/devices';
 import type { LiveConnectionState, LiveEvent, MessageCreatedEvent } from '../../webex/live/events';
 import type { LiveTimers } from '../../webex/live/timers';
 import type { FetchFunction, WebSocketConstructor } from '../../webex/runtime';
 import type { Message, Person, Room } from '../../webex/types';
-import { Emitter, type Event } from '../common/emitter';
+import { Emitter, type Event } from '../../webex/emitter';
+import { DisposableStore } from '../../webex/lifecycle';
 import { buildSources, type Running } from './liveSources';
 import { NotificationBatcher, type NotificationRequest, type NotificationsSetting } from './notifications';
-import { ReadState, type Attention, type KeyValueStorage } from './readState';
+import { ReadState, type Attention } from './readState';
+import type { KeyValueStorage } from '../storage/keyValueStorage';
 
 export type LiveMode = 'websocket' | 'poll' | 'off';
 export const LIVE_MODES: readonly LiveMode[] = ['websocket', 'poll', 'off'];
@@ -75,11 +77,12 @@ export interface LiveUpdatesOptions {
 }
 
 export class LiveUpdates {
-  private readonly received = new Emitter<LiveMessage>();
-  private readonly deleted = new Emitter<LiveMessage>();
-  private readonly missed = new Emitter<void>();
-  private readonly statusChanged = new Emitter<LiveStatus>();
-  private readonly unreadChanged = new Emitter<void>();
+  private readonly disposables = new DisposableStore();
+  private readonly received = this.disposables.add(new Emitter<LiveMessage>());
+  private readonly deleted = this.disposables.add(new Emitter<LiveMessage>());
+  private readonly missed = this.disposables.add(new Emitter<void>());
+  private readonly statusChanged = this.disposables.add(new Emitter<LiveStatus>());
+  private readonly unreadChanged = this.disposables.add(new Emitter<void>());
   /** A message was posted in a space (by anyone, the user included). */
   readonly onDidReceiveMessage: Event<LiveMessage> = this.received.event;
   readonly onDidDeleteMessage: Event<LiveMessage> = this.deleted.event;
@@ -131,7 +134,7 @@ export class LiveUpdates {
     if (current && account?.id === current.accountId && client === current.client && this.modeOf(current) === mode) {
       return;
     }
-    await this.stop(current !== undefined && current.accountId !== account?.id);
+    await this.stop({ unregister: current !== undefined && current.accountId !== account?.id });
     this.readState = account ? this.readStateFor(account.id) : undefined;
     this.unreadChanged.fire();
     if (!account || !client || mode === 'off') {
@@ -165,7 +168,7 @@ export class LiveUpdates {
    * Stops the source. With `unregister`, deletes this window's device (sign-out, account switch,
    * the extension stopping); without, releases it for reuse.
    */
-  async stop(unregister = false): Promise<void> {
+  async stop({ unregister = false }: { unregister?: boolean } = {}): Promise<void> {
     const running = this.running;
     this.running = undefined;
     this.batcher.clear();
@@ -193,7 +196,7 @@ export class LiveUpdates {
   async setPollIntervals(intervals: { focusedMs?: number; unfocusedMs?: number }): Promise<void> {
     this.options.pollIntervals = { ...this.options.pollIntervals, ...intervals };
     if (this.running) {
-      await this.stop(false);
+      await this.stop();
       await this.sync();
     }
   }
@@ -324,7 +327,7 @@ export class LiveUpdates {
       return await client.messages.get(messageId);
     } catch (error) {
       // Deleted already, or (a bot) not allowed to see it: nothing to show.
-      if (!(error instanceof WebexApiError && error.kind === 'http' && [403, 404].includes(error.status))) {
+      if (!hasStatus(error, 403, 404)) {
         this.options.log('warn', `Live updates: could not read a new message: ${describe(error)}`);
       }
       return undefined;
@@ -359,11 +362,9 @@ export class LiveUpdates {
 
   /** Stops and unregisters (the extension is going away); resolves when done or failed. */
   async dispose(): Promise<void> {
-    await this.stop(true);
+    await this.stop({ unregister: true });
     this.readState?.dispose();
-    for (const e of [this.received, this.deleted, this.missed, this.statusChanged, this.unreadChanged]) {
-      e.dispose();
-    }
+    this.disposables.dispose();
   }
 }
 

@@ -12,14 +12,9 @@
  * vscode-free: storage is anything shaped like `vscode.Memento`.
  */
 import type { Message, Room } from '../../webex/types';
-import { Emitter, type Event } from '../common/emitter';
+import { Emitter, type Event } from '../../webex/emitter';
+import type { KeyValueStorage } from '../storage/keyValueStorage';
 import { mentionsPerson } from '../../webex/mentions';
-
-/** The part of `vscode.Memento` this needs. */
-export interface KeyValueStorage {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): Thenable<void> | Promise<void>;
-}
 
 /** Why a space asks for attention. */
 export interface Attention {

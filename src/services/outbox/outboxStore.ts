@@ -3,7 +3,8 @@
  * that Webex has not confirmed, so they survive a closed tab or a reload. Keyed by account and
  * room like the drafts (the keys version 0.1.0 wrote).
  */
-import { storageKey, type KeyValueStorage } from '../conversation/drafts';
+import { storageKey } from '../conversation/drafts';
+import type { KeyValueStorage } from '../storage/keyValueStorage';
 
 /** A message the user sent that Webex has not confirmed (persisted so it survives a reload). */
 export interface OutboxEntry {

@@ -4,7 +4,7 @@
  */
 import type { WebexClient } from '../../webex/client';
 import type { Membership, TeamMembership } from '../../webex/types';
-import { Emitter, type Event } from '../common/emitter';
+import { Emitter, type Event } from '../../webex/emitter';
 import { sortMembersByName } from './ordering';
 import { SignedOutError } from './spacesStore';
 
@@ -89,7 +89,7 @@ export class MembersStore {
    * Forgets a cached list without reloading (e.g. the user left the space). `notify: false` when the
    * caller refreshes the view itself.
    */
-  forget(key: MembersKey, notify = true): void {
+  forget(key: MembersKey, { notify = true }: { notify?: boolean } = {}): void {
     const cache = key.kind === 'space' ? this.spaceCache : this.teamCache;
     if (cache.delete(key.id) && notify) {
       this.changed.fire(key);

@@ -2,7 +2,7 @@
  * The space or team the user selected or opened last. The Members view follows it; the conversation
  * webview sets it when a space opens.
  */
-import { Emitter, type Event } from '../common/emitter';
+import { Emitter, type Event } from '../../webex/emitter';
 
 export type SelectionTarget = { kind: 'space'; id: string } | { kind: 'team'; id: string };
 

@@ -13,7 +13,7 @@
  */
 import type { WebexClient } from '../../webex/client';
 import type { Room, Team } from '../../webex/types';
-import { Emitter, type Event } from '../common/emitter';
+import { Emitter, type Event } from '../../webex/emitter';
 import { sortRoomsByActivity, sortTeamsByName } from './ordering';
 
 /** The largest page `GET /rooms` serves (`max` must be 1–1000: Webex messaging API, GET /rooms). */

@@ -17,7 +17,7 @@
  * just written are overridden; for the keys kept here (drafts, the outbox, read marks and device
  * leases of this account) the newest write of the user's own actions is the one that should stand.
  */
-import type { KeyValueStorage } from '../conversation/drafts';
+import type { KeyValueStorage } from './keyValueStorage';
 
 export interface SettledStorageOptions {
   /** How long to let echoes arrive before checking an update (ms). */

@@ -2,7 +2,7 @@
  * A bounded list of received events: the newest `capacity` are kept, older ones are dropped and
  * counted, so a flood of deliveries cannot grow memory or the Events view without bound.
  */
-import { Emitter, type Event } from '../common/emitter';
+import { Emitter, type Event } from '../../webex/emitter';
 
 export const DEFAULT_EVENT_CAPACITY = 500;
 

@@ -4,15 +4,17 @@
  */
 import type { ExtensionServices } from '../../extensionServices';
 import type { SelectionTarget } from '../../services/sidebar/selection';
-import { ErrorNode, NodeCache, NodeProvider, endedSession, type TreeNode } from '../treeNode';
+import { ErrorNode, NodeCache, NodeProvider, type TreeNode } from '../treeNode';
+import { endsSession } from '../../auth/sessionEnded';
 import { MemberNode } from './memberNode';
+import { CommandId } from '../../commands/commandIds';
 
 export class MembersProvider extends NodeProvider {
   private readonly nodes = new NodeCache<MemberNode>();
 
   constructor(private readonly services: ExtensionServices) {
     super();
-    this.disposables.push(
+    this.disposables.addAll(
       services.selection.onDidChange(() => this.refresh()),
       services.session.onDidChange(() => this.refresh()),
       services.members.onDidChange((key) => {
@@ -63,11 +65,11 @@ export class MembersProvider extends NodeProvider {
         ),
       );
     } catch (error) {
-      if (endedSession(error)) {
+      if (endsSession(error)) {
         return [];
       }
       return [
-        new ErrorNode('members:error', 'Could not load members', error, { command: 'webex.refresh', title: 'Try Again' }),
+        new ErrorNode('members:error', 'Could not load members', error, { command: CommandId.refresh, title: 'Try Again' }),
       ];
     }
   }

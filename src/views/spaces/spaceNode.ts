@@ -5,21 +5,29 @@ import * as vscode from 'vscode';
 import type { Room } from '../../webex/types';
 import { relativeTime } from '../../services/sidebar/ordering';
 import { TreeNode, escape } from '../treeNode';
+import { CommandId } from '../../commands/commandIds';
 
-/** `webex.openSpace` is registered by the conversation webview; clicking a space opens it. */
-export const OPEN_SPACE_COMMAND = 'webex.openSpace';
+export interface SpaceNodeOptions {
+  /** Show the team's name in the description (not under the team itself). */
+  showTeam: boolean;
+  unread?: boolean;
+}
 
 export class SpaceNode extends TreeNode {
+  /** Under a team the team name is redundant in the description. */
+  private readonly showTeam: boolean;
+  /** Active since the user last read it (services.live); set by the provider like `teamName`. */
+  unread: boolean;
+
   constructor(
     readonly id: string,
     public room: Room,
     public teamName: string | undefined,
-    /** Under a team the team name is redundant in the description. */
-    private readonly showTeam: boolean,
-    /** Active since the user last read it (services.live); set by the provider like `teamName`. */
-    public unread = false,
+    options: SpaceNodeOptions,
   ) {
     super();
+    this.showTeam = options.showTeam;
+    this.unread = options.unread ?? false;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -33,7 +41,8 @@ export class SpaceNode extends TreeNode {
     item.accessibilityInformation = {
       label: `${room.type === 'direct' ? 'Direct space with' : 'Space'} ${room.title}${this.teamName ? `, team ${this.teamName}` : ''}${when ? `, active ${when}` : ''}`,
     };
-    item.command = { command: OPEN_SPACE_COMMAND, title: 'Open Space', arguments: [room.id] };
+    // Registered by the conversation webview: clicking a space opens it.
+    item.command = { command: CommandId.openSpace, title: 'Open Space', arguments: [room.id] };
     if (this.unread) {
       markUnread(item);
     }

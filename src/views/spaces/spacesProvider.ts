@@ -5,10 +5,11 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
 import { filterRooms } from '../../services/sidebar/ordering';
-import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, endedSession, type TreeNode } from '../treeNode';
+import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, type TreeNode } from '../treeNode';
+import { endsSession } from '../../auth/sessionEnded';
 import { SpaceNode } from './spaceNode';
+import { CommandId } from '../../commands/commandIds';
 
-export const LOAD_MORE_SPACES_COMMAND = 'webex.loadMoreSpaces';
 
 export class SpacesProvider extends NodeProvider {
   private filterText = '';
@@ -18,7 +19,7 @@ export class SpacesProvider extends NodeProvider {
 
   constructor(private readonly services: ExtensionServices) {
     super();
-    this.disposables.push(
+    this.disposables.addAll(
       this.filterChanged,
       services.spaces.onDidChange(() => this.storeChanged()),
       services.session.onDidChange(() => this.refresh()),
@@ -58,7 +59,7 @@ export class SpacesProvider extends NodeProvider {
     try {
       await Promise.all([spaces.loadRooms(), teams]);
     } catch (error) {
-      if (endedSession(error)) {
+      if (endsSession(error)) {
         return [];
       }
       this.services.log.warn(`Could not load spaces: ${String(error)}`);
@@ -69,7 +70,11 @@ export class SpacesProvider extends NodeProvider {
     const nodes: TreeNode[] = shown.map((room) =>
       this.nodes.get(
         `space:${room.id}`,
-        () => new SpaceNode(`space:${room.id}`, room, room.teamId ? spaces.teamName(room.teamId) : undefined, true, this.services.live.isUnread(room)),
+        () =>
+          new SpaceNode(`space:${room.id}`, room, room.teamId ? spaces.teamName(room.teamId) : undefined, {
+            showTeam: true,
+            unread: this.services.live.isUnread(room),
+          }),
         (node) => {
           node.room = room;
           node.teamName = room.teamId ? spaces.teamName(room.teamId) : undefined;
@@ -81,7 +86,7 @@ export class SpacesProvider extends NodeProvider {
     if (this.filterText && shown.length === 0) {
       nodes.push(
         new InfoNode('spaces:noMatch', `No spaces match “${this.filterText}”`, 'search', {
-          command: 'webex.clearSpacesFilter',
+          command: CommandId.clearSpacesFilter,
           title: 'Clear Filter',
         }),
       );
@@ -91,7 +96,7 @@ export class SpacesProvider extends NodeProvider {
         new LoadMoreNode(
           'spaces:loadMore',
           this.filterText ? 'Load more spaces to search…' : 'Load more…',
-          { command: LOAD_MORE_SPACES_COMMAND, title: 'Load More Spaces' },
+          { command: CommandId.loadMoreSpaces, title: 'Load More Spaces' },
         ),
       );
     }
@@ -100,5 +105,5 @@ export class SpacesProvider extends NodeProvider {
 }
 
 function retry(): vscode.Command {
-  return { command: 'webex.refresh', title: 'Try Again' };
+  return { command: CommandId.refresh, title: 'Try Again' };
 }

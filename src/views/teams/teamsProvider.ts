@@ -5,10 +5,11 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
 import type { Team } from '../../webex/types';
-import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, TreeNode, endedSession, escape } from '../treeNode';
+import { ErrorNode, InfoNode, LoadMoreNode, NodeCache, NodeProvider, TreeNode, escape } from '../treeNode';
+import { endsSession } from '../../auth/sessionEnded';
 import { SpaceNode } from '../spaces/spaceNode';
-import { LOAD_MORE_SPACES_COMMAND } from '../spaces/spacesProvider';
 import { MemberNode } from '../members/memberNode';
+import { CommandId } from '../../commands/commandIds';
 
 export class TeamNode extends TreeNode {
   readonly membersNode: TeamMembersNode;
@@ -43,7 +44,7 @@ export class TeamNode extends TreeNode {
     const children: TreeNode[] = rooms.map((room) =>
       this.spaceNodes.get(
         `${this.id}/space:${room.id}`,
-        () => new SpaceNode(`${this.id}/space:${room.id}`, room, this.team.name, false),
+        () => new SpaceNode(`${this.id}/space:${room.id}`, room, this.team.name, { showTeam: false }),
         (node) => {
           node.room = room;
           node.teamName = this.team.name;
@@ -55,7 +56,7 @@ export class TeamNode extends TreeNode {
       // The team's other spaces may be on pages not fetched yet.
       children.push(
         new LoadMoreNode(`${this.id}/loadMore`, 'Load more spaces…', {
-          command: LOAD_MORE_SPACES_COMMAND,
+          command: CommandId.loadMoreSpaces,
           title: 'Load More Spaces',
         }),
       );
@@ -106,18 +107,18 @@ export class TeamMembersNode extends TreeNode {
         ),
       );
     } catch (error) {
-      if (endedSession(error)) {
+      if (endsSession(error)) {
         return [];
       }
       return [new ErrorNode(`${this.id}/error`, 'Could not load the team’s members', error, {
-        command: 'webex.refresh',
+        command: CommandId.refresh,
         title: 'Try Again',
       })];
     }
   }
 
   override invalidate(): void {
-    this.services.members.forget({ kind: 'team', id: this.teamId }, false);
+    this.services.members.forget({ kind: 'team', id: this.teamId }, { notify: false });
   }
 }
 
@@ -126,7 +127,7 @@ export class TeamsProvider extends NodeProvider {
 
   constructor(private readonly services: ExtensionServices) {
     super();
-    this.disposables.push(
+    this.disposables.addAll(
       services.spaces.onDidChange(() => this.storeChanged()),
       services.session.onDidChange(() => this.refresh()),
       services.members.onDidChange((key) => {
@@ -156,10 +157,10 @@ export class TeamsProvider extends NodeProvider {
       // One teams request plus the spaces list the Spaces view shares: never a request per team.
       await Promise.all([spaces.loadTeams(), spaces.loadRooms()]);
     } catch (error) {
-      if (endedSession(error)) {
+      if (endsSession(error)) {
         return [];
       }
-      return [new ErrorNode('teams:error', 'Could not load teams', error, { command: 'webex.refresh', title: 'Try Again' })];
+      return [new ErrorNode('teams:error', 'Could not load teams', error, { command: CommandId.refresh, title: 'Try Again' })];
     }
     const teams = spaces.teams ?? [];
     this.nodes.retain(teams.map((t) => `team:${t.id}`));

@@ -6,8 +6,9 @@
 import * as vscode from 'vscode';
 import type { WebhookEventEntry, WebhookInbox } from '../../services/webhooks/webhookInbox';
 import { InfoNode, NodeProvider, TreeNode } from '../treeNode';
+import { CommandId } from '../../commands/commandIds';
 
-export const OPEN_EVENT_COMMAND = 'webex.openWebhookRequest';
+export const OPEN_EVENT_COMMAND = CommandId.openWebhookRequest;
 
 /** Keeps labels short: a hostile sender could send a 1 MB name. */
 function clip(text: string, max = 80): string {
@@ -55,7 +56,7 @@ export class EventsProvider extends NodeProvider {
   constructor(private readonly inbox: WebhookInbox) {
     super();
     // A flood redraws at most every 250 ms, so the view stays responsive.
-    this.disposables.push(inbox.log.onDidChange(() => this.schedule()), { dispose: () => clearTimeout(this.pending) });
+    this.disposables.addAll(inbox.log.onDidChange(() => this.schedule()), { dispose: () => clearTimeout(this.pending) });
   }
 
   private schedule(): void {

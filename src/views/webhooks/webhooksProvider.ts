@@ -6,9 +6,11 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
 import type { Webhook } from '../../webex/webhooks';
-import { ErrorNode, InfoNode, LoadMoreNode, NodeProvider, TreeNode, endedSession, escape } from '../treeNode';
+import { ErrorNode, InfoNode, LoadMoreNode, NodeProvider, TreeNode, escape } from '../treeNode';
+import { endsSession } from '../../auth/sessionEnded';
+import { CommandId } from '../../commands/commandIds';
 
-export const LOAD_MORE_WEBHOOKS_COMMAND = 'webex.loadMoreWebhooks';
+export const LOAD_MORE_WEBHOOKS_COMMAND = CommandId.loadMoreWebhooks;
 
 /** One page of GET /webhooks (the API spec's default `max`); a full page suggests there is more. */
 const PAGE_SIZE = 100;
@@ -67,7 +69,7 @@ export class WebhooksProvider extends NodeProvider {
 
   constructor(private readonly services: ExtensionServices) {
     super();
-    this.disposables.push(services.session.onDidChange(() => this.reload()));
+    this.disposables.add(services.session.onDidChange(() => this.reload()));
   }
 
   /** Everything shown so far (for commands that pick a webhook). */
@@ -118,11 +120,11 @@ export class WebhooksProvider extends NodeProvider {
       webhooks = await this.ensureLoaded();
     } catch (error) {
       this.loaded = undefined;
-      if (endedSession(error)) {
+      if (endsSession(error)) {
         return [];
       }
       this.services.log.warn(`Could not load webhooks: ${String(error)}`);
-      return [new ErrorNode('webhooks:error', 'Could not load webhooks', error, { command: 'webex.refreshWebhooks', title: 'Try Again' })];
+      return [new ErrorNode('webhooks:error', 'Could not load webhooks', error, { command: CommandId.refreshWebhooks, title: 'Try Again' })];
     }
     const nodes: TreeNode[] = webhooks.map((w) => {
       let node = this.nodes.get(w.id);
@@ -135,7 +137,7 @@ export class WebhooksProvider extends NodeProvider {
       return node;
     });
     if (webhooks.length === 0) {
-      nodes.push(new InfoNode('webhooks:none', 'No webhooks yet: Create Webhook…', 'add', { command: 'webex.createWebhook', title: 'Create Webhook' }));
+      nodes.push(new InfoNode('webhooks:none', 'No webhooks yet: Create Webhook…', 'add', { command: CommandId.createWebhook, title: 'Create Webhook' }));
     }
     if (this.more) {
       nodes.push(new LoadMoreNode('webhooks:loadMore', 'Load more…', { command: LOAD_MORE_WEBHOOKS_COMMAND, title: 'Load More Webhooks' }));

@@ -6,7 +6,7 @@
  * type are read; the message itself is fetched over REST by its Hydra id.
  */
 import { encodeWebexId } from '../ids';
-import { isRecord } from '../responses';
+import { isRecord } from '../text';
 import type { MessageCreatedEvent, MessageDeletedEvent } from './events';
 
 /** One frame from the socket, as far as this client needs it. */

@@ -11,7 +11,7 @@
  * messaging API states this limitation).
  */
 import { decodeWebexId } from '../ids';
-import { WebexApiError } from '../errors';
+import { hasStatus } from '../errors';
 import type { MessagesApi } from '../messages';
 import type { RoomsApi } from '../rooms';
 import type { Message, Room } from '../types';
@@ -202,7 +202,7 @@ export class ActivityTracker {
       }
     } catch (error) {
       // Left the space, or it was deleted, since the rooms list was read: nothing to catch up there.
-      if (error instanceof WebexApiError && error.kind === 'http' && (error.status === 404 || error.status === 403)) {
+      if (hasStatus(error, 404, 403)) {
         return { messages: [], truncated: false };
       }
       throw error;

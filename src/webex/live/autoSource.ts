@@ -4,7 +4,9 @@
  * polling stops and the socket's own catch-up fills the gap. Both share one {@link ActivityTracker},
  * so a message is delivered once whichever way it arrives first.
  */
-import { LiveEmitter, type LiveConnectionState, type LiveEvent, type LiveSource, type StateEvent, type Subscription } from './events';
+import { Emitter } from '../emitter';
+import { DisposableStore } from '../lifecycle';
+import type { LiveConnectionState, LiveEvent, LiveSource, StateEvent } from './events';
 import type { PollSource } from './pollSource';
 import type { WebsocketSource } from './websocketSource';
 
@@ -17,17 +19,20 @@ export interface AutoSourceOptions {
 }
 
 export class AutoLiveSource implements LiveSource {
-  private readonly emitter = new LiveEmitter();
+  private readonly emitter = new Emitter<LiveEvent>();
   readonly onEvent = this.emitter.event;
-  private readonly subscriptions: Subscription[] = [];
+  private readonly disposables = new DisposableStore();
   private failuresInARow = 0;
   private polling = false;
   private running = false;
   private last: StateEvent = { type: 'state', state: 'stopped', mode: 'websocket' };
 
   constructor(private readonly options: AutoSourceOptions) {
-    options.websocket.onEvent((e) => this.fromWebsocket(e), undefined, this.subscriptions);
-    options.poll.onEvent((e) => this.fromPoll(e), undefined, this.subscriptions);
+    this.disposables.addAll(
+      options.websocket.onEvent((e) => this.fromWebsocket(e)),
+      options.poll.onEvent((e) => this.fromPoll(e)),
+      this.emitter,
+    );
   }
 
   get state(): LiveConnectionState {
@@ -57,10 +62,7 @@ export class AutoLiveSource implements LiveSource {
   }
 
   dispose(): void {
-    for (const s of this.subscriptions) {
-      s.dispose();
-    }
-    this.emitter.clear();
+    this.disposables.dispose();
   }
 
   private fromWebsocket(e: LiveEvent): void {

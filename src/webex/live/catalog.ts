@@ -4,7 +4,7 @@
  * `_fetchNewServiceHostmap`) and fbradyirl/webex_bot (`_get_device_url`).
  */
 import { WebexApiError } from '../errors';
-import { isRecord } from '../responses';
+import { isRecord } from '../text';
 import type { ServiceHttp } from './serviceHttp';
 
 /** The commercial cloud's catalog (webex-js-sdk `@webex/webex-core` `config.js`, `u2c`). */

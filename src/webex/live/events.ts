@@ -1,8 +1,9 @@
 /**
  * The events a live source emits, whichever way it learns of them (websocket, polling or the
- * catch-up after a gap), and the small listener list they go through. Shaped like `vscode.Event`
- * so services can pass them on unchanged, but with no `vscode` import (src/webex is plain Node).
+ * catch-up after a gap). They go through the library's one `Emitter`, shaped like
+ * `vscode.Event` so services can pass them on unchanged, with no `vscode` import.
  */
+import type { Event } from '../emitter';
 import type { Message, Room, RoomType } from '../types';
 
 /** How an event was learnt. */
@@ -72,45 +73,11 @@ export interface StateEvent {
 
 export type LiveEvent = MessageCreatedEvent | MessageDeletedEvent | GapEvent | RoomsChangedEvent | StateEvent;
 
-export interface Subscription {
-  dispose(): void;
-}
-
-/** Structurally compatible with `vscode.Event<T>`. */
-export type LiveEventSubscribe = (listener: (e: LiveEvent) => unknown, thisArgs?: unknown, disposables?: Subscription[]) => Subscription;
-
 /** A source of live events: the websocket, the poller, or the two combined. */
 export interface LiveSource {
-  readonly onEvent: LiveEventSubscribe;
+  readonly onEvent: Event<LiveEvent>;
   readonly state: LiveConnectionState;
   start(): void;
   /** Stops timers and sockets; resolves when the source is quiet. */
   stop(): Promise<void>;
-}
-
-/** A listener list; a throwing listener does not stop the others. */
-export class LiveEmitter {
-  private readonly listeners = new Set<(e: LiveEvent) => unknown>();
-
-  readonly event: LiveEventSubscribe = (listener, thisArgs, disposables) => {
-    const bound = (e: LiveEvent): unknown => listener.call(thisArgs, e);
-    this.listeners.add(bound);
-    const subscription = { dispose: (): void => void this.listeners.delete(bound) };
-    disposables?.push(subscription);
-    return subscription;
-  };
-
-  fire(e: LiveEvent): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(e);
-      } catch (error) {
-        console.error('Webex: a live-event listener threw', error);
-      }
-    }
-  }
-
-  clear(): void {
-    this.listeners.clear();
-  }
 }

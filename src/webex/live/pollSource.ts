@@ -3,11 +3,13 @@
  * the setting `webex.liveUpdates: "poll"`). Each tick is one {@link ActivityTracker.sync}: one rooms
  * request, plus one messages request per space that changed. Slower while the window is unfocused;
  * on failures (a 429 the client's own Retry-After waits could not absorb, the network) the interval
- * doubles, so a struggling service is not met with a storm.
+ * doubles, so a struggling service is not met with a storm. A refused token is a failure like any
+ * other here: the client tells the session, which refreshes it (the next poll works) or signs out
+ * (and the owner of this source stops it).
  */
-import { WebexApiError } from '../errors';
 import type { ActivityTracker } from './activityTracker';
-import { LiveEmitter, type LiveConnectionState, type LiveSource, type StateEvent } from './events';
+import { Emitter } from '../emitter';
+import type { LiveConnectionState, LiveEvent, LiveSource, StateEvent } from './events';
 import { emitSync } from './syncEvents';
 import { realTimers, type LiveTimers } from './timers';
 
@@ -27,7 +29,7 @@ export interface PollSourceOptions {
 }
 
 export class PollSource implements LiveSource {
-  private readonly emitter = new LiveEmitter();
+  private readonly emitter = new Emitter<LiveEvent>();
   readonly onEvent = this.emitter.event;
   private readonly timers: LiveTimers;
   private running = false;
@@ -135,11 +137,6 @@ export class PollSource implements LiveSource {
       emitSync(this.emitter, result, 'poll');
     } catch (error) {
       if (!this.running || signal.aborted) {
-        return;
-      }
-      if (error instanceof WebexApiError && error.kind === 'http' && error.status === 401) {
-        this.running = false;
-        this.setState({ state: 'failed', reason: 'Webex refused the token (401)' });
         return;
       }
       this.failures++;

@@ -1,8 +1,9 @@
 /** Turns a catch-up or poll result into live events, in the order views want them. */
 import type { SyncResult } from './activityTracker';
-import type { LiveEmitter, LiveVia } from './events';
+import type { Emitter } from '../emitter';
+import type { LiveEvent, LiveVia } from './events';
 
-export function emitSync(emitter: LiveEmitter, result: SyncResult, via: LiveVia): void {
+export function emitSync(emitter: Emitter<LiveEvent>, result: SyncResult, via: LiveVia): void {
   if (result.changedRooms.length > 0) {
     emitter.fire({ type: 'roomsChanged', rooms: result.changedRooms });
   }

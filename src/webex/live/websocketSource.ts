@@ -4,14 +4,15 @@
  * any gap (a reconnect or a sequence-number jump) catches up over REST so nothing is missed.
  * Idle, it makes no REST requests at all: only the 15 s ping on the socket.
  */
-import { WebexApiError } from '../errors';
+import { hasStatus } from '../errors';
 import type { WebSocketConstructor } from '../runtime';
 import { activityToEvent, readConversationActivity, type MercuryFrame } from './activity';
 import type { ActivityTracker } from './activityTracker';
 import { findDeviceServiceUrl } from './catalog';
 import { closeAction, reconnectDelayMs } from './closePolicy';
 import { DeviceRegistry, type DeviceInfo, type DeviceRecord } from './devices';
-import { LiveEmitter, type LiveConnectionState, type LiveSource, type StateEvent } from './events';
+import { Emitter } from '../emitter';
+import type { LiveConnectionState, LiveEvent, LiveSource, StateEvent } from './events';
 import { MercuryConnection, type MercuryClose } from './mercury';
 import type { ServiceHttp } from './serviceHttp';
 import { emitSync } from './syncEvents';
@@ -48,7 +49,7 @@ export interface WebsocketSourceOptions {
 }
 
 export class WebsocketSource implements LiveSource {
-  private readonly emitter = new LiveEmitter();
+  private readonly emitter = new Emitter<LiveEvent>();
   readonly onEvent = this.emitter.event;
   private readonly timers: LiveTimers;
   private readonly registry: DeviceRegistry;
@@ -140,8 +141,8 @@ export class WebsocketSource implements LiveSource {
       if (!this.running) {
         return;
       }
-      if (error instanceof WebexApiError && error.kind === 'http' && [401, 403].includes(error.status)) {
-        // The token cannot use the device service (a bot without it, a missing spark:all scope, notes §10).
+      if (hasStatus(error, 401, 403)) {
+        // The token cannot use the device service (a bot without it, a missing spark:all scope: device registration needs spark:all).
         this.fail(`the device service refused (${error.status})`, { closeCode: undefined });
         return;
       }

@@ -7,8 +7,9 @@
  * avoids a name that may resolve to ::1 in the browser but 127.0.0.1 here (RFC 8252 §8.3).
  */
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { escapeHtml } from '../text';
 
 export type OAuthFlowFailure =
   /** The user declined on the consent page (`error=access_denied`). */
@@ -101,23 +102,11 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
   timer.unref();
 
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen({ host: HOST, port: options.port ?? 0, exclusive: true }, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listen(server, options.port ?? 0);
   } catch (error) {
     done = true;
     clearTimeout(timer);
-    const code = (error as { code?: string }).code;
-    throw new OAuthFlowError(
-      code === 'EADDRINUSE' ? 'portInUse' : 'cancelled',
-      code === 'EADDRINUSE'
-        ? `Port ${options.port ?? 0} on ${HOST} is in use by another program; close it or change the redirect port.`
-        : `Could not listen on ${HOST} for the sign-in redirect (${code ?? 'unknown error'}).`,
-    );
+    throw error;
   }
   if (options.signal?.aborted) {
     onAbort();
@@ -131,6 +120,27 @@ export async function startLoopbackReceiver(options: LoopbackReceiverOptions): P
     result,
     close: onAbort,
   };
+}
+
+/** Listens on loopback only; a port in use (or any other failure) becomes an OAuthFlowError. */
+async function listen(server: Server, port: number): Promise<void> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ host: HOST, port, exclusive: true }, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new OAuthFlowError(
+      code === 'EADDRINUSE' ? 'portInUse' : 'cancelled',
+      code === 'EADDRINUSE'
+        ? `Port ${port} on ${HOST} is in use by another program; close it or change the redirect port.`
+        : `Could not listen on ${HOST} for the sign-in redirect (${code ?? 'unknown error'}).`,
+    );
+  }
 }
 
 /** Answers one request; returns the outcome when it was the redirect, undefined for anything else. */
@@ -189,8 +199,4 @@ function send(res: ServerResponse, status: number, title: string, text: string):
     Connection: 'close',
   });
   res.end(body);
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

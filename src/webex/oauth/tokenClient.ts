@@ -11,8 +11,9 @@
  * after a lost answer could only fail with "code already used".
  */
 import { randomUUID } from 'node:crypto';
-import { WebexApiError, type WebexApiErrorInit, type WebexErrorKind } from '../errors';
-import { isRecord, networkErrorCode } from '../responses';
+import { WebexApiError, isUnauthorized, type WebexApiErrorInit, type WebexErrorKind } from '../errors';
+import { networkErrorCode } from '../responses';
+import { isRecord } from '../text';
 import { parseBaseUrl } from '../requestSafety';
 import { fetchOf, type Dispatcher, type FetchFunction, type FetchInit } from '../runtime';
 import type { RequestLogEntry } from '../transport';
@@ -52,7 +53,7 @@ export function isClientRejected(error: unknown): boolean {
   if (error instanceof OAuthTokenError && error.oauthError !== undefined) {
     return error.oauthError === 'invalid_client' || error.oauthError === 'unauthorized_client';
   }
-  return error instanceof WebexApiError && error.kind === 'http' && error.status === 401;
+  return isUnauthorized(error);
 }
 
 export interface OAuthTokenClientOptions {
@@ -140,72 +141,72 @@ export class OAuthTokenClient {
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const started = performance.now();
-    let status = 0;
-    let trackingId = sentTrackingId;
+    const seen = { status: 0, trackingId: sentTrackingId };
     try {
-      const init: FetchInit = {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Accept: 'application/json',
-          TrackingID: sentTrackingId,
-          'User-Agent': this.options.userAgent ?? 'webex-vscode',
-        },
-        body: form.toString(),
-        signal: combined,
-        redirect: 'manual',
-      };
-      if (this.options.dispatcher !== undefined) {
-        init.dispatcher = this.options.dispatcher;
-      }
-      const res = await fetchOf(this.options.fetch)(this.url, init);
-      trackingId = res.headers.get('trackingid') ?? sentTrackingId;
+      const res = await fetchOf(this.options.fetch)(this.url, this.requestInit(form, sentTrackingId, combined));
+      seen.trackingId = res.headers.get('trackingid') ?? sentTrackingId;
       const text = await res.text();
-      status = res.status;
-      const json = parseObject(text);
-      if (status === 200 && json) {
-        return { json, trackingId };
-      }
-      if (status >= 200 && status < 300) {
-        throw new OAuthTokenError({
-          kind: 'malformed',
-          status,
-          method: 'POST',
-          path: TOKEN_PATH,
-          trackingId,
-          message: `Webex sent a token answer that could not be read (${status} POST ${TOKEN_PATH})`,
-        });
-      }
-      throw httpError(status, json, trackingId, secrets);
+      seen.status = res.status;
+      return { json: readTokenAnswer(seen.status, text, seen.trackingId, secrets), trackingId: seen.trackingId };
     } catch (error) {
       if (error instanceof WebexApiError) {
         throw error;
       }
       const kind: WebexErrorKind = signal?.aborted ? 'aborted' : timeout.aborted ? 'timeout' : 'network';
-      throw new OAuthTokenError({
-        kind,
-        status: 0,
-        method: 'POST',
-        path: TOKEN_PATH,
-        trackingId,
-        code: kind === 'network' ? networkErrorCode(error) : undefined,
-      });
+      const code = kind === 'network' ? networkErrorCode(error) : undefined;
+      throw new OAuthTokenError({ kind, status: 0, method: 'POST', path: TOKEN_PATH, trackingId: seen.trackingId, code });
     } finally {
-      const entry: RequestLogEntry = {
-        method: 'POST',
-        path: TOKEN_PATH,
-        status,
-        durationMs: Math.round(performance.now() - started),
-        trackingId,
-        attempt: 1,
-      };
-      try {
-        this.options.onRequest?.(entry);
-      } catch {
-        // A throwing logger must not turn a good answer into a failure.
-      }
+      this.logRequest(seen.status, seen.trackingId, performance.now() - started);
     }
   }
+
+  private requestInit(form: URLSearchParams, trackingId: string, signal: AbortSignal): FetchInit {
+    const init: FetchInit = {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json',
+        TrackingID: trackingId,
+        'User-Agent': this.options.userAgent ?? 'webex-vscode',
+      },
+      body: form.toString(),
+      signal,
+      redirect: 'manual',
+    };
+    if (this.options.dispatcher !== undefined) {
+      init.dispatcher = this.options.dispatcher;
+    }
+    return init;
+  }
+
+  /** Method, path, status, time and tracking id only: never the form (secret, code, tokens). */
+  private logRequest(status: number, trackingId: string, durationMs: number): void {
+    const entry: RequestLogEntry = { method: 'POST', path: TOKEN_PATH, status, durationMs: Math.round(durationMs), trackingId, attempt: 1 };
+    try {
+      this.options.onRequest?.(entry);
+    } catch {
+      // A throwing logger must not turn a good answer into a failure.
+    }
+  }
+}
+
+/** The token endpoint's JSON answer, or the error it stands for (secrets scrubbed from it). */
+function readTokenAnswer(status: number, text: string, trackingId: string, secrets: string[]): Record<string, unknown> {
+  const json = parseObject(text);
+  if (status === 200 && json) {
+    return json;
+  }
+  if (status >= 200 && status < 300) {
+    throw new OAuthTokenError({
+      kind: 'malformed',
+      status,
+      method: 'POST',
+      path: TOKEN_PATH,
+      trackingId,
+      message: `Webex sent a token answer that could not be read (${status} POST ${TOKEN_PATH})`,
+    });
+  }
+  throw httpError(status, json, trackingId, secrets);
 }
 
 /**

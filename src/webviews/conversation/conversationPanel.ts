@@ -32,6 +32,7 @@ import { ConversationActions } from './conversationActions';
 import { ConversationFiles } from './conversationFiles';
 import type { LastTextEditor } from './codeActions';
 import type { SnippetLinks } from './snippetLinks';
+import { CommandId } from '../../commands/commandIds';
 
 export const CONVERSATION_VIEW_TYPE = 'webex.thread';
 
@@ -197,7 +198,7 @@ export class ConversationPanel implements vscode.Disposable {
         await this.loaded?.drafts.setDraft(this.roomId, message.draft);
         return undefined;
       case 'signIn':
-        await vscode.commands.executeCommand('webex.signIn');
+        await vscode.commands.executeCommand(CommandId.signIn);
         return undefined;
       case 'request':
         return await this.answer(message);

@@ -16,8 +16,9 @@ import { resourceRoots } from './html';
 import { CONVERSATION_VIEW_TYPE, ConversationPanel, type ConversationEnvironment } from './conversationPanel';
 import { LastTextEditor } from './codeActions';
 import { SnippetLinks } from './snippetLinks';
+import { CommandId } from '../../commands/commandIds';
+import { roomReference } from '../../services/common/roomReference';
 
-export const OPEN_SPACE_COMMAND = 'webex.openSpace';
 export const CONVERSATION_TEST_HOOKS_COMMAND = 'webex.thread.testHooks';
 
 /** What integration tests reach through `webex.thread.testHooks` (only with WEBEX_TEST=1). */
@@ -29,21 +30,6 @@ export interface ConversationTestHooks {
   setSaveLocation(choose: ((defaultUri: vscode.Uri) => Promise<vscode.Uri | undefined>) | undefined): void;
   /** Links the tabs asked to open (instead of opening them). */
   readonly openedLinks: string[];
-}
-
-/** The argument of `webex.openSpace`: a room id, a Room, or a tree node carrying `.room`. */
-function roomFromArgument(arg: unknown): { id: string; room?: Room } | undefined {
-  if (typeof arg === 'string' && arg.trim() !== '') {
-    return { id: arg };
-  }
-  if (typeof arg === 'object' && arg !== null) {
-    const candidate: unknown = 'room' in arg ? arg.room : arg;
-    if (typeof candidate === 'object' && candidate !== null && typeof (candidate as Room).id === 'string') {
-      const room = candidate as Room;
-      return { id: room.id, room: typeof room.title === 'string' ? room : undefined };
-    }
-  }
-  return undefined;
 }
 
 function roomIdFromState(state: unknown): string | undefined {
@@ -108,7 +94,7 @@ export function registerConversationWebview(services: ExtensionServices): vscode
   };
 
   const open = async (arg?: unknown): Promise<void> => {
-    const target = roomFromArgument(arg) ?? (arg === undefined ? await pickRoom() : undefined);
+    const target = roomReference(arg) ?? (arg === undefined ? await pickRoom() : undefined);
     if (!target) {
       return;
     }
@@ -137,7 +123,7 @@ export function registerConversationWebview(services: ExtensionServices): vscode
   const disposables: vscode.Disposable[] = [
     env.lastTextEditor,
     snippetLinks,
-    vscode.commands.registerCommand(OPEN_SPACE_COMMAND, open),
+    vscode.commands.registerCommand(CommandId.openSpace, open),
     vscode.window.registerWebviewPanelSerializer(CONVERSATION_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => {
         const roomId = roomIdFromState(state);

@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { readHighlightCode } from '../../config/settings';
+import { escapeHtml as escapeAttribute } from '../../webex/text';
 
 /** Folders the page may load from (`localResourceRoots`). */
 export function resourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -31,10 +32,6 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     "form-action 'none'",
     "frame-src 'none'",
   ].join('; ');
-}
-
-function escapeAttribute(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The page's files, as put into its HTML. */

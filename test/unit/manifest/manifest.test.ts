@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PackageManager, listFiles } from '@vscode/vsce';
 import { repoRoot } from '../../runner/paths';
+import { CommandId } from '../../../src/commands/commandIds';
 
 interface Step {
   id: string;
@@ -16,6 +17,7 @@ interface Step {
 
 interface Manifest {
   icon?: string;
+  activationEvents?: string[];
   repository?: { type: string; url: string };
   categories?: string[];
   keywords?: string[];
@@ -50,6 +52,16 @@ describe('package.json for the marketplace', () => {
     assert.ok((manifest.categories ?? []).length > 0);
     assert.ok((manifest.keywords ?? []).length >= 3 && (manifest.keywords ?? []).length <= 30, 'vsce allows at most 30 keywords');
     assert.match(manifest.galleryBanner?.color ?? '', /^#[0-9a-f]{6}$/i);
+  });
+
+  it('contributes exactly the commands of the command-ids module; every onCommand activation names one', () => {
+    const ids = Object.values(CommandId);
+    assert.equal(new Set(ids).size, ids.length, 'no id is in the module twice');
+    assert.deepEqual([...ids].sort(), [...commands].sort(), 'the module and contributes.commands list the same ids');
+    const activating = new Set((manifest.activationEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length)));
+    for (const id of activating) {
+      assert.ok(commands.has(id), `onCommand:${id} is not a contributed command`);
+    }
   });
 
   it('has a walkthrough whose steps use real commands, views and media, and complete when done', () => {

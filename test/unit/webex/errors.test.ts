@@ -1,7 +1,7 @@
 // What a user (and a support engineer) gets when something fails, what every request carries,
 // and the promise that the token appears nowhere: not in errors, logs or URLs.
 import * as assert from 'node:assert/strict';
-import { WebexApiError, WebexInputError } from '../../../src/webex/errors';
+import { WebexApiError, WebexInputError, hasStatus, isUnauthorized } from '../../../src/webex/errors';
 import { encodeWebexId } from '../../../src/webex/ids';
 import { RawServer, SMALL, makeClient, rejection, roomIdByTitle, thrown, useLocalWebex } from './harness';
 
@@ -55,6 +55,22 @@ describe('webex client: errors, headers, logs', () => {
     assert.ok(error instanceof WebexApiError);
     assert.equal(error.status, 409);
     assert.match(error.message, /^Webex said: .+ \(409 POST \/memberships\)$/);
+  });
+
+  it('tells a refused token (401) apart from other refusals and from failures without an answer', async () => {
+    const { client } = sandbox.client({ token: 'token-nobody' });
+    const refused = await rejection(client.people.me());
+    assert.equal(isUnauthorized(refused), true);
+    assert.equal(hasStatus(refused, 401, 403), true);
+    assert.equal(hasStatus(refused, 403), false);
+    const { client: valid } = sandbox.client();
+    sandbox.webex.faults.add({ match: { method: 'GET', path: '^/people/me$' }, kind: 'status', status: 403 });
+    const forbidden = await rejection(valid.people.me());
+    assert.equal(isUnauthorized(forbidden), false);
+    assert.equal(hasStatus(forbidden, 403), true);
+    // Not an HTTP answer at all: a timeout carries no status, and plain errors are nobody's 401.
+    assert.equal(isUnauthorized(new WebexApiError({ kind: 'timeout', status: 401, method: 'GET', path: '/people/me' })), false);
+    assert.equal(isUnauthorized(new Error('401')), false);
   });
 
   it('reads an HTML error page from a proxy as a plain HTTP error, not a crash', async () => {

@@ -6,6 +6,7 @@ import { fixNextUrl } from '../../../src/webex/pagination';
 import { filenameFromDisposition } from '../../../src/webex/responses';
 import { backoffMs, parseRetryAfter, rateLimitWaitSeconds } from '../../../src/webex/retry';
 import { MAX_MESSAGE_BYTES, isValidEmail, utf8ByteLength } from '../../../src/webex/validation';
+import { escapeHtml, isRecord } from '../../../src/webex/text';
 
 describe('webex parsers', () => {
   describe('Link header (RFC 8288)', () => {
@@ -123,6 +124,28 @@ describe('webex parsers', () => {
       assert.equal(utf8ByteLength('€'), 3);
       assert.equal(utf8ByteLength('😀'), 4);
       assert.equal(MAX_MESSAGE_BYTES, 7439);
+    });
+
+    it('counts a lone surrogate as the 3-byte replacement it is encoded as, and long text exactly', () => {
+      assert.equal(utf8ByteLength('\ud83d'), 3);
+      assert.equal(utf8ByteLength('a\ud83db'), 5);
+      assert.equal(utf8ByteLength('é'.repeat(3719) + 'a'), 7439);
+      assert.equal(utf8ByteLength(''), 0);
+    });
+
+    it('escapes hostile text for HTML content and attributes', () => {
+      assert.equal(escapeHtml('<img src=x onerror="a()">'), '&#60;img src=x onerror=&#34;a()&#34;&#62;');
+      assert.equal(escapeHtml(`Tom & 'Jerry'`), 'Tom &#38; &#39;Jerry&#39;');
+      assert.equal(escapeHtml('plain text, ünïcode'), 'plain text, ünïcode');
+    });
+
+    it('tells plain objects from arrays, null and other values', () => {
+      assert.equal(isRecord({}), true);
+      assert.equal(isRecord({ a: 1 }), true);
+      assert.equal(isRecord([]), false);
+      assert.equal(isRecord(null), false);
+      assert.equal(isRecord('x'), false);
+      assert.equal(isRecord(undefined), false);
     });
 
     it('accepts addresses and rejects display names and typos', () => {

@@ -4,14 +4,7 @@
  * characters (notes §6): "é" is 2 bytes, most emoji 4.
  */
 
-import { isBlank } from '../../../webex/validation';
-
-const encoder = new TextEncoder();
-
-/** UTF-8 length of `s`, the unit of the Webex limit (TextEncoder: the page has no Buffer). */
-export function utf8Bytes(s: string): number {
-  return encoder.encode(s).length;
-}
+import { isBlank, utf8ByteLength as utf8Bytes } from '../../../webex/validation';
 
 export interface ByteHint {
   /** `hidden` far from the limit, `near` in its last fifth, `over` past it (Send refuses). */

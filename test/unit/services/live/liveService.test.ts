@@ -130,7 +130,7 @@ describe('live: the live-updates service', () => {
     assert.equal(kit.live.status().connections.length, 2);
 
     // Reload of window 1: the old instance releases its lease, the new one takes it over with a PUT.
-    await first.live.stop(false);
+    await first.live.stop({ unregister: false });
     kit.webex.clearRequests();
     await world({ storage, instanceId: 'window-1-reloaded' });
     assert.deepEqual(kit.webex.requests.filter((r) => r.path.startsWith('/wdm/') || r.path.startsWith('/u2c/')).map((r) => r.method), ['PUT']);

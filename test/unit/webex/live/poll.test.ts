@@ -105,6 +105,23 @@ describe('live: poll source', () => {
     assert.equal(events.lastState()?.state, 'connected');
   });
 
+  it('leaves a refused token (401) to the session: backs off like any failure, and polls again once it works', async () => {
+    const { events, source } = await started();
+    // The session would refresh the token meanwhile (or sign out and stop this source).
+    kit.webex.faults.add({ match: { method: 'GET', path: '^/rooms$' }, kind: 'status', status: 401, times: 1 });
+    kit.webex.clearRequests();
+    await nextPoll();
+    assert.deepEqual(rest(), ['GET /rooms 401'], 'the client does not retry a 401');
+    assert.equal(events.lastState()?.state, 'reconnecting');
+    assert.deepEqual(kit.timers.delays(), [2 * DEFAULT_POLL_INTERVAL_MS]);
+    kit.webex.clearRequests();
+    await nextPoll();
+    assert.deepEqual(rest(), ['GET /rooms 200']);
+    assert.equal(events.lastState()?.state, 'connected');
+    await source.stop();
+    assert.equal(events.lastState()?.state, 'stopped');
+  });
+
   it('asks for mentions only in group spaces when the token is a bot (notes §11)', async () => {
     const tracker = new ActivityTracker({ client: kit.client(SMALL.bot.token), isBot: () => true });
     const { events } = await started({ tracker });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { applyFormatting, byteHint, canSend, formattingKey, isSendKey, utf8Bytes } from '../../../../src/webviews/conversation/page/composerRules';
+import { applyFormatting, byteHint, canSend, formattingKey, isSendKey } from '../../../../src/webviews/conversation/page/composerRules';
+import { utf8ByteLength as utf8Bytes } from '../../../../src/webex/validation';
 
 const key = (k: string, mods: Partial<{ shiftKey: boolean; altKey: boolean; ctrlKey: boolean; metaKey: boolean; isComposing: boolean }> = {}) => ({
   key: k,

@@ -1,13 +1,10 @@
 /**
- * A tiny event emitter with the same listener shape as `vscode.Event`, so vscode-free services
- * (src/services may not import vscode; lint enforces it) can expose events the UI subscribes to
- * exactly like VS Code's own: `store.onDidChange(listener, this, disposables)`.
+ * The one small event emitter of the vscode-free layers (this library and src/services), with the
+ * listener shape of `vscode.Event`, so the UI subscribes to a store or a live source exactly as to
+ * VS Code's own events: `store.onDidChange(listener, this, disposables)`. UI code uses
+ * `vscode.EventEmitter` itself.
  */
-
-/** Anything with `dispose()`; structurally the same as `vscode.Disposable`. */
-export interface DisposableLike {
-  dispose(): unknown;
-}
+import type { DisposableLike } from './lifecycle';
 
 /** Structurally compatible with `vscode.Event<T>`. */
 export type Event<T> = (
@@ -18,7 +15,7 @@ export type Event<T> = (
 
 /** Emits to listeners in subscription order; a throwing listener does not stop the others. */
 export class Emitter<T> implements DisposableLike {
-  private listeners = new Set<(e: T) => unknown>();
+  private readonly listeners = new Set<(e: T) => unknown>();
   private disposed = false;
 
   readonly event: Event<T> = (listener, thisArgs, disposables) => {
@@ -36,12 +33,13 @@ export class Emitter<T> implements DisposableLike {
       try {
         listener(e);
       } catch (error) {
-        // A listener's bug must not break the store that fired; surface it where developers look.
+        // A listener's bug must not break the source that fired; surface it where developers look.
         console.error('Webex: an event listener threw', error);
       }
     }
   }
 
+  /** Drops every listener; later subscriptions are ignored. */
   dispose(): void {
     this.disposed = true;
     this.listeners.clear();
