@@ -12,7 +12,7 @@ import type { Message } from '../../webex/types';
 import { isBlank } from '../../webex/validation';
 import { EditCounts } from '../../services/conversation/editCounts';
 import { ALLOWED_LINK, type RequestHandlers } from './protocol';
-import type { LoadedSpace, ConversationEnvironment } from './conversationPanel';
+import type { LoadedSpace, ConversationEnvironment } from './conversationSpace';
 import { runCodeAction } from './codeActions';
 import { isTextOf } from './page/code/codeText';
 

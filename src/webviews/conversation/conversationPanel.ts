@@ -4,14 +4,10 @@
  * untrusted (it renders hostile content), so every message from it is parsed and checked here.
  */
 import * as vscode from 'vscode';
-import type { ExtensionServices } from '../../extensionServices';
 import { Conversation, clientSource, type ConversationChange } from '../../services/conversation/conversation';
 import { ConversationPoller, type PollIntervals } from '../../services/conversation/conversationPoller';
-import { LOOK_FIRST, SendQueue, sendFailureText } from '../../services/outbox/sendQueue';
-import { mayHaveArrived } from '../../services/outbox/postOutbox';
+import { LOOK_FIRST } from '../../services/outbox/sendQueue';
 import { DraftStore } from '../../services/conversation/drafts';
-import { OutboxStore } from '../../services/outbox/outboxStore';
-import type { WebexClient } from '../../webex/client';
 import { MAX_MESSAGE_BYTES } from '../../webex/validation';
 import type { Message, Room } from '../../webex/types';
 import { resourceRoots, threadHtml } from './html';
@@ -29,52 +25,11 @@ import {
   type ResponseMessage,
 } from './protocol';
 import { ConversationActions } from './conversationActions';
+import { createSendQueue, loadSpaceMembers, outboxKey, type ConversationEnvironment, type LoadedSpace } from './conversationSpace';
 import { ConversationFiles } from './conversationFiles';
-import type { LastTextEditor } from './codeActions';
-import type { SnippetLinks } from './snippetLinks';
 import { CommandId } from '../../commands/commandIds';
 
 export const CONVERSATION_VIEW_TYPE = 'webex.thread';
-
-/** The `@` list's people at most (a space of 5,000 still opens as fast; the list filters as you type). */
-const MAX_MENTION_PEOPLE = 5000;
-
-/** What all tabs share; conversationWebview.ts builds it (tests replace the dialogs through its hooks). */
-export interface ConversationEnvironment {
-  readonly services: ExtensionServices;
-  readonly extensionUri: vscode.Uri;
-  intervals(): PollIntervals;
-  windowFocused(): boolean;
-  chooseSaveLocation(defaultUri: vscode.Uri): Promise<vscode.Uri | undefined>;
-  /** Where "Insert at cursor" of a code block goes (codeActions.ts). */
-  readonly lastTextEditor: LastTextEditor;
-  openExternal(uri: vscode.Uri): Promise<boolean>;
-  /** Opens the workspace files that snippets name (one for all tabs: it owns a document scheme). */
-  readonly snippetLinks: SnippetLinks;
-  /** Keep what was posted to the page (integration tests only). */
-  readonly recordPosts: boolean;
-  /**
-   * Sends still finishing for a tab that closed or reloaded, by `<account>/<room>`: a tab opened
-   * again waits for them, so it reads each entry from storage sent or failed, never half-way.
-   */
-  readonly finishingOutboxes: Map<string, Promise<void>>;
-}
-
-/** The state of a loaded space (undefined while signed out or loading the room). */
-export interface LoadedSpace {
-  client: WebexClient;
-  room: Room;
-  mentionsOnly: boolean;
-  conversation: Conversation;
-  queue: SendQueue;
-  drafts: DraftStore;
-  poller: ConversationPoller;
-  files: ConversationFiles;
-}
-
-function outboxKey(accountId: string, roomId: string): string {
-  return `${accountId}/${roomId}`;
-}
 
 export class ConversationPanel implements vscode.Disposable {
   private pageReady = false;
@@ -261,22 +216,9 @@ export class ConversationPanel implements vscode.Disposable {
         detectDeletions: !mentionsOnly,
         onChange: (change) => this.postChange(change),
       });
-      const queue = new SendQueue({
-        roomId: this.roomId,
-        store: new OutboxStore(this.env.services.state, account.id),
-        post: (entry) => client.messages.create({ roomId: this.roomId, markdown: entry.markdown, parentId: entry.parentId }),
-        // A bot cannot look for its own message in a group space: listing needs mentionedPeople=me,
-        // which leaves out its own posts (notes §11). Then only the user can look (mustLook).
-        findExisting: mentionsOnly
-          ? undefined
-          : (entry) => client.messages.findUnconfirmed({ roomId: this.roomId, markdown: entry.markdown, parentId: entry.parentId }, Date.parse(entry.queued)),
-        // The client already looked after an ambiguous failure (messageDelivery.ts); only a failed
-        // look ("deliveryChecked: false") or an abort leaves the fate of the message unknown.
-        isAmbiguous: mayHaveArrived,
-        describe: (error) => sendFailureText(error, !mentionsOnly),
+      const queue = createSendQueue(this.env, client, { roomId: this.roomId, accountId: account.id, mentionsOnly }, {
         onChange: () => this.postOutbox(),
-        onSent: (_localId, message) => conversation.applyLocal(message),
-        onFailed: (_localId, error) => this.env.services.log.warn(`Conversation: a message was not sent: ${error instanceof Error ? error.message : String(error)}`),
+        onSent: (message) => conversation.applyLocal(message),
       });
       const poller = new ConversationPoller(() => this.poll(conversation), this.env.intervals());
       poller.setFocused(this.env.windowFocused());
@@ -408,27 +350,14 @@ export class ConversationPanel implements vscode.Disposable {
     }
   }
 
-  /**
-   * The space's members, after the first page: for the composer's `@` list (a direct space has one
-   * other person and no list) and to know whether the user may post. A failure costs only those:
-   * logged, not shown (Webex still refuses a post that is not allowed, and the page says why).
-   */
+  /** The members (the `@` list) and whether the user may post, after the first page; failures are logged. */
   private async loadMembers(room: Room, generation: number): Promise<void> {
-    if (room.type !== 'group') {
-      return;
-    }
-    try {
-      const members = await this.env.services.members.loadSpaceMembers(room.id);
-      if (generation !== this.generation) {
-        return;
-      }
-      this.members = members.slice(0, MAX_MENTION_PEOPLE).map((m) => ({ id: m.personId, displayName: m.personDisplayName, email: m.personEmail }));
-      this.post({ type: 'members', people: this.members });
-      const mine = members.find((m) => m.personId === this.env.services.session.me?.id);
-      this.permissions = postingPermission(room, mine?.isModerator === true);
-      this.post(this.permissions);
-    } catch (error) {
-      this.env.services.log.warn(`Conversation: could not list the members for mentions: ${error instanceof Error ? error.message : String(error)}`);
+    const result = await loadSpaceMembers(this.env.services, room);
+    if (result && generation === this.generation) {
+      this.members = result.people;
+      this.permissions = result.permissions;
+      this.post({ type: 'members', people: result.people });
+      this.post(result.permissions);
     }
   }
 
@@ -491,20 +420,4 @@ export class ConversationPanel implements vscode.Disposable {
       listener();
     }
   }
-}
-
-/**
- * May the signed-in person post in this space? In an announcement-only space only moderators may
- * (POST /messages answers 403 otherwise), and a read-only space takes no posts. A locked
- * (moderated) space restricts who manages its members and title, not who writes: members post
- * there as usual (Room `isLocked`, `isAnnouncementOnly`, `isReadOnly` in the Webex messaging API).
- */
-export function postingPermission(room: Pick<Room, 'isAnnouncementOnly' | 'isReadOnly'>, isModerator: boolean): PermissionsMessage {
-  if (room.isReadOnly === true) {
-    return { type: 'permissions', canPost: false, reason: 'This space is read-only: nobody can post in it.' };
-  }
-  if (room.isAnnouncementOnly === true && !isModerator) {
-    return { type: 'permissions', canPost: false, reason: 'Only moderators can post in this announcement space.' };
-  }
-  return { type: 'permissions', canPost: true };
 }

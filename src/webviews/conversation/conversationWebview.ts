@@ -1,8 +1,8 @@
 /**
  * Registers the conversation tabs: the `webex.openSpace` command (one tab per space; opening it
  * again reveals the tab) and the `webex.thread` serializer that brings tabs back after a window
- * reload (STYLE.md "Webviews": a WebviewPanelSerializer and getState/setState, not
- * retainContextWhenHidden). extension.ts calls `registerConversationWebview(services)`.
+ * reload (a WebviewPanelSerializer and the page's getState/setState, rather than keeping hidden
+ * pages alive with retainContextWhenHidden). extension.ts calls `registerConversationWebview(services)`.
  *
  * With WEBEX_TEST=1 (the integration runner) the internal command `webex.thread.testHooks` returns
  * hooks for tests in the same extension host: the open tabs, poll intervals, and scripted save
@@ -13,11 +13,13 @@ import type { ExtensionServices } from '../../extensionServices';
 import { DEFAULT_POLL_INTERVALS, REALTIME_POLL_INTERVALS, type PollIntervals } from '../../services/conversation/conversationPoller';
 import type { Room } from '../../webex/types';
 import { resourceRoots } from './html';
-import { CONVERSATION_VIEW_TYPE, ConversationPanel, type ConversationEnvironment } from './conversationPanel';
+import { CONVERSATION_VIEW_TYPE, ConversationPanel } from './conversationPanel';
+import type { ConversationEnvironment } from './conversationSpace';
 import { LastTextEditor } from './codeActions';
 import { SnippetLinks } from './snippetLinks';
 import { CommandId } from '../../commands/commandIds';
 import { roomReference } from '../../services/common/roomReference';
+import { DisposableStore } from '../../webex/lifecycle';
 
 export const CONVERSATION_TEST_HOOKS_COMMAND = 'webex.thread.testHooks';
 
@@ -40,65 +42,97 @@ function roomIdFromState(state: unknown): string | undefined {
 }
 
 export function registerConversationWebview(services: ExtensionServices): vscode.Disposable {
-  const testing = process.env.WEBEX_TEST === '1';
-  const panels = new Map<string, ConversationPanel>();
-  // Tests set intervals; otherwise they follow live updates: with events arriving over the
-  // websocket, polling is only a slow safety net for edits and deletions.
-  let testIntervals: PollIntervals | undefined;
-  const intervals = (): PollIntervals => testIntervals ?? (services.live.isRealtime ? REALTIME_POLL_INTERVALS : DEFAULT_POLL_INTERVALS);
-  let scriptedSave: ((defaultUri: vscode.Uri) => Promise<vscode.Uri | undefined>) | undefined;
-  const openedLinks: string[] = [];
-  const snippetLinks = new SnippetLinks(services);
+  return new ConversationTabs(services);
+}
 
-  const env: ConversationEnvironment = {
-    services,
-    extensionUri: services.context.extensionUri,
-    intervals,
-    windowFocused: () => vscode.window.state.focused,
-    chooseSaveLocation: (defaultUri) =>
-      scriptedSave ? scriptedSave(defaultUri) : Promise.resolve(vscode.window.showSaveDialog({ defaultUri, saveLabel: 'Save' })),
-    openExternal: (uri) => {
-      if (testing) {
-        openedLinks.push(uri.toString(true));
-        return Promise.resolve(true);
-      }
-      return Promise.resolve(vscode.env.openExternal(uri));
-    },
-    snippetLinks,
-    recordPosts: testing,
-    finishingOutboxes: new Map(),
-    lastTextEditor: new LastTextEditor(),
-  };
+/** The open conversation tabs of the window: one per space. */
+class ConversationTabs implements vscode.Disposable {
+  private readonly testing = process.env.WEBEX_TEST === '1';
+  private readonly panels = new Map<string, ConversationPanel>();
+  private readonly disposables = new DisposableStore();
+  /** Tests set intervals; otherwise they follow live updates (realtime: polling is a slow safety net). */
+  private testIntervals: PollIntervals | undefined;
+  private scriptedSave: ((defaultUri: vscode.Uri) => Promise<vscode.Uri | undefined>) | undefined;
+  private readonly openedLinks: string[] = [];
+  private readonly env: ConversationEnvironment;
 
-  const attach = (panel: vscode.WebviewPanel, roomId: string, room: Room | undefined): ConversationPanel => {
-    const thread = new ConversationPanel(panel, roomId, env, room);
-    panels.set(roomId, thread);
-    thread.onDidDispose(() => {
-      if (panels.get(roomId) === thread) {
-        panels.delete(roomId);
+  constructor(private readonly services: ExtensionServices) {
+    const snippetLinks = this.disposables.add(new SnippetLinks(services));
+    this.env = {
+      services,
+      extensionUri: services.context.extensionUri,
+      intervals: () => this.intervals(),
+      windowFocused: () => vscode.window.state.focused,
+      chooseSaveLocation: (defaultUri) =>
+        this.scriptedSave ? this.scriptedSave(defaultUri) : Promise.resolve(vscode.window.showSaveDialog({ defaultUri, saveLabel: 'Save' })),
+      openExternal: (uri) => {
+        if (this.testing) {
+          this.openedLinks.push(uri.toString(true));
+          return Promise.resolve(true);
+        }
+        return Promise.resolve(vscode.env.openExternal(uri));
+      },
+      snippetLinks,
+      recordPosts: this.testing,
+      finishingOutboxes: new Map(),
+      lastTextEditor: this.disposables.add(new LastTextEditor()),
+    };
+    this.disposables.addAll(
+      vscode.commands.registerCommand(CommandId.openSpace, (arg?: unknown) => this.open(arg)),
+      vscode.window.registerWebviewPanelSerializer(CONVERSATION_VIEW_TYPE, {
+        deserializeWebviewPanel: (panel, state) => {
+          const roomId = roomIdFromState(state);
+          if (!roomId || this.panels.has(roomId)) {
+            // Nothing to restore (or a second tab of the same space): close it.
+            panel.dispose();
+          } else {
+            this.attach(panel, roomId, undefined);
+          }
+          return Promise.resolve();
+        },
+      }),
+      ...this.followLiveUpdates(),
+    );
+    if (this.testing) {
+      this.disposables.add(vscode.commands.registerCommand(CONVERSATION_TEST_HOOKS_COMMAND, () => this.testHooks()));
+    }
+  }
+
+  private intervals(): PollIntervals {
+    return this.testIntervals ?? (this.services.live.isRealtime ? REALTIME_POLL_INTERVALS : DEFAULT_POLL_INTERVALS);
+  }
+
+  private attach(panel: vscode.WebviewPanel, roomId: string, room: Room | undefined): ConversationPanel {
+    const tab = new ConversationPanel(panel, roomId, this.env, room);
+    this.panels.set(roomId, tab);
+    tab.onDidDispose(() => {
+      if (this.panels.get(roomId) === tab) {
+        this.panels.delete(roomId);
       }
     });
-    return thread;
-  };
+    return tab;
+  }
 
-  const pickRoom = async (): Promise<{ id: string; room?: Room } | undefined> => {
-    if (!(await services.session.requireClient())) {
+  private async pickRoom(): Promise<{ id: string; room?: Room } | undefined> {
+    if (!(await this.services.session.requireClient())) {
       return undefined;
     }
-    const rooms = services.spaces.loadRooms();
-    const picked = await services.prompts.pick(
+    const rooms = this.services.spaces.loadRooms();
+    const picked = await this.services.prompts.pick(
       rooms.then((list) => list.map((room) => ({ label: room.title, description: room.type === 'direct' ? 'direct' : undefined, room }))),
       { title: 'Open Space', placeHolder: 'Choose a space to read' },
     );
     return picked ? { id: picked.room.id, room: picked.room } : undefined;
-  };
+  }
 
-  const open = async (arg?: unknown): Promise<void> => {
-    const target = roomReference(arg) ?? (arg === undefined ? await pickRoom() : undefined);
+  /** `webex.openSpace`: reveals the space's tab, or opens one with the cursor in its composer. */
+  private async open(arg?: unknown): Promise<void> {
+    const { services } = this;
+    const target = roomReference(arg) ?? (arg === undefined ? await this.pickRoom() : undefined);
     if (!target) {
       return;
     }
-    const existing = panels.get(target.id);
+    const existing = this.panels.get(target.id);
     if (existing) {
       existing.reveal();
       services.selection.setActiveSpace(target.id);
@@ -114,79 +148,53 @@ export function registerConversationWebview(services: ExtensionServices): vscode
     // Read before the selection moves: selecting the space marks it read.
     const readMark = services.live.lastRead(target.id);
     services.selection.setActiveSpace(target.id);
-    const opened = attach(panel, target.id, target.room);
+    const opened = this.attach(panel, target.id, target.room);
     opened.setReadMark(readMark);
     opened.focusComposer();
     await opened.loading;
-  };
+  }
 
-  const disposables: vscode.Disposable[] = [
-    env.lastTextEditor,
-    snippetLinks,
-    vscode.commands.registerCommand(CommandId.openSpace, open),
-    vscode.window.registerWebviewPanelSerializer(CONVERSATION_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state) => {
-        const roomId = roomIdFromState(state);
-        if (!roomId || panels.has(roomId)) {
-          // Nothing to restore (or a second tab of the same space): close it.
-          panel.dispose();
-          return Promise.resolve();
-        }
-        attach(panel, roomId, undefined);
-        return Promise.resolve();
-      },
-    }),
-    // Live updates (issue 5): messages arrive in open tabs without waiting for a poll.
-    services.live.onDidReceiveMessage((e) => void panels.get(e.roomId)?.receiveLive(e.message)),
-    services.live.onDidDeleteMessage((e) => panels.get(e.roomId)?.removeLive(e.messageId)),
-    services.live.onDidMissEvents(() => {
-      for (const panel of panels.values()) {
-        void panel.pollNow();
+  /** Live updates reach open tabs without waiting for a poll; a fresh spaces list retries failed tabs. */
+  private followLiveUpdates(): vscode.Disposable[] {
+    const { live, spaces } = this.services;
+    const each = (f: (panel: ConversationPanel) => void) => () => {
+      for (const panel of this.panels.values()) {
+        f(panel);
       }
-    }),
-    // Refresh (or any fresh spaces list) means Webex answers again: tabs that failed to open retry.
-    services.spaces.onDidChange(() => {
-      for (const panel of panels.values()) {
-        panel.retryIfFailed();
-      }
-    }),
-    services.live.onDidChangeStatus(() => {
-      for (const panel of panels.values()) {
-        panel.setIntervals(intervals());
-      }
-    }),
-    vscode.window.onDidChangeWindowState((state) => {
-      for (const panel of panels.values()) {
-        panel.setWindowFocused(state.focused);
-      }
-    }),
-  ];
+    };
+    return [
+      live.onDidReceiveMessage((e) => void this.panels.get(e.roomId)?.receiveLive(e.message)),
+      live.onDidDeleteMessage((e) => this.panels.get(e.roomId)?.removeLive(e.messageId)),
+      live.onDidMissEvents(each((panel) => void panel.pollNow())),
+      // Refresh (or any fresh spaces list) means Webex answers again: tabs that failed to open retry.
+      spaces.onDidChange(each((panel) => panel.retryIfFailed())),
+      live.onDidChangeStatus(each((panel) => panel.setIntervals(this.intervals()))),
+      vscode.window.onDidChangeWindowState((state) => each((panel) => panel.setWindowFocused(state.focused))()),
+    ];
+  }
 
-  if (testing) {
-    const hooks: ConversationTestHooks = {
-      panel: (roomId) => panels.get(roomId),
-      panels: () => [...panels.values()],
+  private testHooks(): ConversationTestHooks {
+    return {
+      panel: (roomId) => this.panels.get(roomId),
+      panels: () => [...this.panels.values()],
       setIntervals: (next) => {
-        testIntervals = next;
-        for (const panel of panels.values()) {
+        this.testIntervals = next;
+        for (const panel of this.panels.values()) {
           panel.setIntervals(next);
         }
       },
       setSaveLocation: (choose) => {
-        scriptedSave = choose;
+        this.scriptedSave = choose;
       },
-      openedLinks,
+      openedLinks: this.openedLinks,
     };
-    disposables.push(vscode.commands.registerCommand(CONVERSATION_TEST_HOOKS_COMMAND, () => hooks));
   }
 
-  return new vscode.Disposable(() => {
-    for (const panel of panels.values()) {
+  dispose(): void {
+    for (const panel of this.panels.values()) {
       panel.dispose();
     }
-    panels.clear();
-    for (const d of disposables) {
-      d.dispose();
-    }
-  });
+    this.panels.clear();
+    this.disposables.dispose();
+  }
 }
