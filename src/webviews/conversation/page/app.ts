@@ -56,21 +56,13 @@ export class ConversationApp {
     private readonly host: HostChannel,
     options: PageOptions,
   ) {
-    const mentions: MentionLookup = {
-      name: (kind, value) =>
-        kind === 'personId' ? this.people.get(value)?.displayName : [...this.people.values()].find((p) => p.email === value)?.displayName,
-      isMe: (kind, value) => {
-        const me = this.init?.me;
-        return me !== undefined && (kind === 'personId' ? value === me.id : me.emails.some((e) => e.toLowerCase() === value.toLowerCase()));
-      },
-    };
     const sanitizer = createSanitizer(window);
     this.ctx = {
       me: undefined,
       people: this.people,
       renderer: createMessageRenderer(),
       sanitizer,
-      mentions,
+      mentions: this.mentionLookup(),
       expanded: new Set(),
       newMarkerId: undefined,
       editingId: undefined,
@@ -90,11 +82,7 @@ export class ConversationApp {
     this.scroller.append(this.logStart, threadsEl, this.outboxEl);
     const highlighter = new CodeHighlighter({ ...options, scroller: this.scroller, tokens: (html) => sanitizer.tokens(html) });
     this.ctx.code = new CodeView(this.host, highlighter, (message) => this.toast.show(message));
-    this.jump = document.createElement('button');
-    this.jump.type = 'button';
-    this.jump.className = 'jump';
-    this.jump.hidden = true;
-    this.jump.append(codicon('arrow-down'), text('New messages'));
+    this.jump = jumpButton();
     this.composer = new Composer({
       send: (markdown, parentId) => this.send(markdown, parentId),
       draftChanged: (draft) => this.host.post({ type: 'draft', draft }),
@@ -125,6 +113,24 @@ export class ConversationApp {
       refresh: (reason) => this.refresh(reason),
       toast: (message) => this.toast.show(message),
     });
+    this.listen();
+    this.renderLogStart();
+  }
+
+  /** How the markdown renderer names and weighs mentions, from the people the page knows. */
+  private mentionLookup(): MentionLookup {
+    return {
+      name: (kind, value) =>
+        kind === 'personId' ? this.people.get(value)?.displayName : [...this.people.values()].find((p) => p.email === value)?.displayName,
+      isMe: (kind, value) => {
+        const me = this.init?.me;
+        return me !== undefined && (kind === 'personId' ? value === me.id : me.emails.some((e) => e.toLowerCase() === value.toLowerCase()));
+      },
+    };
+  }
+
+  /** Clicks and keys of the log: the jump button, snippet links, code toolbars, message actions. */
+  private listen(): void {
     this.jump.addEventListener('click', () => {
       this.timeline.scrollToNewest();
       this.jump.hidden = true;
@@ -143,7 +149,6 @@ export class ConversationApp {
       }
     });
     this.scroller.addEventListener('keydown', (e) => this.onKey(e));
-    this.renderLogStart();
   }
 
   handle(message: HostMessage): void {
@@ -390,4 +395,14 @@ export class ConversationApp {
       target.closest('.thread')?.querySelector<HTMLElement>('[data-action="reply"]')?.click();
     }
   }
+}
+
+/** "New messages ↓": shown when messages arrive while the user reads further up. */
+function jumpButton(): HTMLButtonElement {
+  const jump = document.createElement('button');
+  jump.type = 'button';
+  jump.className = 'jump';
+  jump.hidden = true;
+  jump.append(codicon('arrow-down'), text('New messages'));
+  return jump;
 }

@@ -39,25 +39,9 @@ export class Composer {
     this.element = document.createElement('footer');
     this.element.className = 'composer';
 
-    this.replyChip = document.createElement('div');
-    this.replyChip.className = 'reply-chip';
-    this.replyChip.hidden = true;
-    const icon = document.createElement('span');
-    icon.className = 'codicon codicon-reply';
-    icon.setAttribute('aria-hidden', 'true');
-    this.replyLabel = document.createElement('span');
-    this.replyLabel.className = 'reply-label';
-    const cancel = document.createElement('button');
-    cancel.type = 'button';
-    cancel.className = 'icon-button';
-    cancel.title = 'Stop replying (Escape)';
-    cancel.setAttribute('aria-label', 'Stop replying');
-    const x = document.createElement('span');
-    x.className = 'codicon codicon-close';
-    x.setAttribute('aria-hidden', 'true');
-    cancel.append(x);
-    cancel.addEventListener('click', () => this.setReplyTo(undefined));
-    this.replyChip.append(icon, this.replyLabel, cancel);
+    const chip = replyChip(() => this.setReplyTo(undefined));
+    this.replyChip = chip.element;
+    this.replyLabel = chip.label;
 
     const row = document.createElement('div');
     row.className = 'composer-row';
@@ -66,15 +50,7 @@ export class Composer {
     this.textarea.rows = 1;
     this.textarea.placeholder = PLACEHOLDER;
     this.textarea.setAttribute('aria-label', 'Write a message');
-    this.sendButton = document.createElement('button');
-    this.sendButton.type = 'button';
-    this.sendButton.className = 'icon-button send';
-    this.sendButton.title = 'Send (Enter)';
-    this.sendButton.setAttribute('aria-label', 'Send');
-    const send = document.createElement('span');
-    send.className = 'codicon codicon-send';
-    send.setAttribute('aria-hidden', 'true');
-    this.sendButton.append(send);
+    this.sendButton = iconButton('icon-button send', 'send', 'Send', 'Send (Enter)');
     row.append(this.textarea, this.sendButton);
 
     this.hint = document.createElement('div');
@@ -223,4 +199,34 @@ export class Composer {
     this.textarea.style.height = 'auto';
     this.textarea.style.height = `${Math.min(this.textarea.scrollHeight, Math.max(120, window.innerHeight / 3))}px`;
   }
+}
+
+/** A button showing a codicon, named for screen readers. */
+function iconButton(className: string, icon: string, label: string, title: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = className;
+  button.title = title;
+  button.setAttribute('aria-label', label);
+  const glyph = document.createElement('span');
+  glyph.className = `codicon codicon-${icon}`;
+  glyph.setAttribute('aria-hidden', 'true');
+  button.append(glyph);
+  return button;
+}
+
+/** "Replying to …" with a button that stops replying. */
+function replyChip(stop: () => void): { element: HTMLElement; label: HTMLElement } {
+  const element = document.createElement('div');
+  element.className = 'reply-chip';
+  element.hidden = true;
+  const icon = document.createElement('span');
+  icon.className = 'codicon codicon-reply';
+  icon.setAttribute('aria-hidden', 'true');
+  const label = document.createElement('span');
+  label.className = 'reply-label';
+  const cancel = iconButton('icon-button', 'close', 'Stop replying', 'Stop replying (Escape)');
+  cancel.addEventListener('click', stop);
+  element.append(icon, label, cancel);
+  return { element, label };
 }

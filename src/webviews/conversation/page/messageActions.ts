@@ -24,6 +24,9 @@ export interface ActionTarget {
   toast(message: string): void;
 }
 
+/** The buttons of an outbox item (they carry its local id, not a message id). */
+const OUTBOX_ACTIONS = new Set(['retry', 'retry-checked', 'discard']);
+
 export class MessageActions {
   constructor(private readonly t: ActionTarget) {}
 
@@ -43,12 +46,22 @@ export class MessageActions {
     if (!button) {
       return;
     }
+    const action = button.dataset.action ?? '';
     const article = button.closest<HTMLElement>('article');
-    const messageId = article?.dataset.messageId;
     const localId = article?.dataset.localId;
+    if (localId && OUTBOX_ACTIONS.has(action)) {
+      this.outboxAction(action, localId);
+    } else {
+      this.messageAction(action, button, article);
+    }
+  }
+
+  /** A button of a message or thread: reply, expand, show the thread, edit, delete, download. */
+  private messageAction(action: string, button: HTMLElement, article: HTMLElement | null): void {
+    const messageId = article?.dataset.messageId;
     const threadId = button.closest<HTMLElement>('.thread')?.dataset.threadId;
     const failed = (error: Error): void => this.t.toast(error.message);
-    switch (button.dataset.action) {
+    switch (action) {
       case 'reply': {
         const root = threadId ? this.t.message(threadId) : undefined;
         if (threadId) {
@@ -88,27 +101,29 @@ export class MessageActions {
         }
         break;
       }
+    }
+  }
+
+  /** A button of an unsent message: retry, retry after the user looked, or remove it. */
+  private outboxAction(action: string, localId: string): void {
+    const failed = (error: Error): void => this.t.toast(error.message);
+    switch (action) {
       case 'retry':
-        if (localId) {
-          this.t.host.request('retry', { localId }).catch(failed);
-        }
+        this.t.host.request('retry', { localId }).catch(failed);
         break;
       case 'retry-checked':
         // The user looked in Webex and the message is not there (an item that says mustLook).
-        if (localId) {
-          this.t.host.request('retry', { localId, checked: true }).catch(failed);
-        }
+        this.t.host.request('retry', { localId, checked: true }).catch(failed);
         break;
-      case 'discard':
-        if (localId) {
-          const item = this.t.outboxItem(localId);
-          this.t.host
-            .request('discard', { localId })
-            // Its text goes back to the composer, unless the user removed it because it arrived.
-            .then((r) => item && r.discarded && !item.mustLook && this.t.composer.restore(item.markdown, item.parentId))
-            .catch(failed);
-        }
+      case 'discard': {
+        const item = this.t.outboxItem(localId);
+        this.t.host
+          .request('discard', { localId })
+          // Its text goes back to the composer, unless the user removed it because it arrived.
+          .then((r) => item && r.discarded && !item.mustLook && this.t.composer.restore(item.markdown, item.parentId))
+          .catch(failed);
         break;
+      }
     }
   }
 

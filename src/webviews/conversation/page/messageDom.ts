@@ -123,6 +123,25 @@ function renderMessage(message: MessageView, showAuthor: boolean, isReply: boole
   article.classList.toggle('reply', isReply);
   article.setAttribute('aria-label', `${own ? 'You' : name}, ${fullTime(message.created)}${message.updated ? ', edited' : ''}`);
 
+  const main = el('div', 'main');
+  if (showAuthor) {
+    main.append(messageMeta(message, name, own));
+  }
+  main.append(ctx.editingId === message.id ? editBox(message) : messageBody(message, ctx));
+  if (message.hasCard) {
+    const card = el('div', 'card');
+    card.append(el('span', 'codicon codicon-preview'), el('span', 'card-label', 'Card'), el('span', 'card-note', 'Open it in Webex to interact with it.'));
+    main.append(card);
+  }
+  if (message.files.length > 0) {
+    main.append(fileList(message));
+  }
+  article.append(gutter(message, name, showAuthor), main, messageToolbar(message, own, isReply));
+  return article;
+}
+
+/** The avatar beside the first message of a run, the time beside the others. */
+function gutter(message: MessageView, name: string, showAuthor: boolean): HTMLElement {
   const gutter = el('div', 'gutter');
   if (showAuthor) {
     gutter.append(avatar(message.personId, name));
@@ -131,58 +150,58 @@ function renderMessage(message: MessageView, showAuthor: boolean, isReply: boole
     t.dateTime = message.created;
     gutter.append(t);
   }
-  const main = el('div', 'main');
-  if (showAuthor) {
-    const meta = el('div', 'meta');
-    meta.append(el('span', 'author', name));
-    if (own) {
-      meta.append(el('span', 'badge', 'You'));
+  return gutter;
+}
+
+function messageMeta(message: MessageView, name: string, own: boolean): HTMLElement {
+  const meta = el('div', 'meta');
+  meta.append(el('span', 'author', name));
+  if (own) {
+    meta.append(el('span', 'badge', 'You'));
+  }
+  const t = el('time', 'time', shortTime(message.created));
+  t.dateTime = message.created;
+  t.title = fullTime(message.created);
+  meta.append(t);
+  return meta;
+}
+
+function messageBody(message: MessageView, ctx: RenderContext): HTMLElement {
+  const content = el('div', 'body');
+  content.append(body(message, ctx));
+  ctx.code?.attach(content, message.id);
+  if (message.updated) {
+    const edited = el('span', 'edited', '(edited)');
+    edited.title = `Edited ${fullTime(message.updated)}`;
+    content.append(edited);
+  }
+  return content;
+}
+
+function fileList(message: MessageView): HTMLElement {
+  const list = el('ul', 'files');
+  list.setAttribute('aria-label', 'Files');
+  for (const file of message.files) {
+    const item = el('li', 'file');
+    item.dataset.index = String(file.index);
+    const icon = el('span', `codicon codicon-${fileIcon(file.name, file.contentType)}`);
+    icon.setAttribute('aria-hidden', 'true');
+    const size = file.size === undefined ? undefined : formatBytes(file.size);
+    const name = el('span', 'file-name', file.name);
+    name.title = file.contentType ? `${file.name} (${file.contentType})` : file.name;
+    const button = iconButton('download', 'cloud-download', `Download ${file.name}${size ? `, ${size}` : ''}`);
+    item.append(icon, name);
+    if (size) {
+      item.append(el('span', 'file-size', size));
     }
-    const t = el('time', 'time', shortTime(message.created));
-    t.dateTime = message.created;
-    t.title = fullTime(message.created);
-    meta.append(t);
-    main.append(meta);
+    item.append(button);
+    list.append(item);
   }
-  if (ctx.editingId === message.id) {
-    main.append(editBox(message));
-  } else {
-    const content = el('div', 'body');
-    content.append(body(message, ctx));
-    ctx.code?.attach(content, message.id);
-    if (message.updated) {
-      const edited = el('span', 'edited', '(edited)');
-      edited.title = `Edited ${fullTime(message.updated)}`;
-      content.append(edited);
-    }
-    main.append(content);
-  }
-  if (message.hasCard) {
-    const card = el('div', 'card');
-    card.append(el('span', 'codicon codicon-preview'), el('span', 'card-label', 'Card'), el('span', 'card-note', 'Open it in Webex to interact with it.'));
-    main.append(card);
-  }
-  if (message.files.length > 0) {
-    const list = el('ul', 'files');
-    list.setAttribute('aria-label', 'Files');
-    for (const file of message.files) {
-      const item = el('li', 'file');
-      item.dataset.index = String(file.index);
-      const icon = el('span', `codicon codicon-${fileIcon(file.name, file.contentType)}`);
-      icon.setAttribute('aria-hidden', 'true');
-      const size = file.size === undefined ? undefined : formatBytes(file.size);
-      const name = el('span', 'file-name', file.name);
-      name.title = file.contentType ? `${file.name} (${file.contentType})` : file.name;
-      const button = iconButton('download', 'cloud-download', `Download ${file.name}${size ? `, ${size}` : ''}`);
-      item.append(icon, name);
-      if (size) {
-        item.append(el('span', 'file-size', size));
-      }
-      item.append(button);
-      list.append(item);
-    }
-    main.append(list);
-  }
+  return list;
+}
+
+/** Reply, and for one's own messages Edit (not with a file or card: Webex refuses) and Delete. */
+function messageToolbar(message: MessageView, own: boolean, isReply: boolean): HTMLElement {
   const actions = el('div', 'actions');
   actions.setAttribute('role', 'toolbar');
   actions.setAttribute('aria-label', 'Message actions');
@@ -195,8 +214,7 @@ function renderMessage(message: MessageView, showAuthor: boolean, isReply: boole
   if (own) {
     actions.append(iconButton('delete', 'trash', 'Delete'));
   }
-  article.append(gutter, main, actions);
-  return article;
+  return actions;
 }
 
 function editBox(message: MessageView): HTMLElement {
