@@ -1,5 +1,5 @@
 /**
- * Wires the layers together (DESIGN.md "Layers"). activate() only builds objects and registers:
+ * Wires the layers together (webex → services → UI, enforced by lint). activate() only builds objects and registers:
  * no network, no secret reads (the session reads its secret when a view or command first needs it).
  */
 import * as vscode from 'vscode';

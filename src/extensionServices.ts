@@ -1,7 +1,7 @@
 /**
  * The services object `activate()` builds and passes down to every UI folder (no global locator,
- * STYLE.md "Pure code apart from VS Code code"). The names are a contract with the conversation
- * webview (TEAM.md "Extension services"): add members, never rename them.
+ * no module-level state or service locator). The names are a contract with the conversation
+ * webview: add members, never rename them.
  */
 import type * as vscode from 'vscode';
 import type { WebexClient } from './webex/client';
@@ -22,7 +22,7 @@ export interface Session {
   /** Undefined when signed out (or before the secret was read: call `ready()` or `requireClient()`). */
   readonly client: WebexClient | undefined;
   readonly me: Person | undefined;
-  /** A bot token (`type: bot`, notes §11): in group spaces it sees only messages that mention it. */
+  /** A bot token (`type: bot`, developer.webex.com "Bots"): in group spaces it sees only messages that mention it. */
   readonly isBot: boolean;
   readonly state: SessionState;
   /** The stored account (id, cloud, who), without any token. */

@@ -87,7 +87,7 @@ async function sendSelection(services: ExtensionServices, arg: unknown, asReply:
   await postSnippet(services, client, room, snippet, { parentId, name: path.basename(relative), sentText: `Sent ${what} to ${where}.` });
 }
 
-/** One file per message (notes §6): several selected files go as several messages, in order. */
+/** One file per message (Webex messaging API, messages): several selected files go as several messages, in order. */
 async function sendFiles(services: ExtensionServices, uri: unknown, uris: unknown): Promise<void> {
   const files = fileArguments(uri, uris);
   if (files.length === 0) {

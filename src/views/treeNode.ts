@@ -1,5 +1,5 @@
 /**
- * The node base of the three trees (STYLE.md "Trees"): a stable `id`, `getTreeItem()` and
+ * The node base of the three trees: a stable `id`, `getTreeItem()` and
  * `getChildren()`. Providers keep node objects by id and reuse them across refreshes, because
  * VS Code matches `onDidChangeTreeData(node)` by object identity.
  */

@@ -60,7 +60,7 @@ function run(command: string, args: string[], cwd: string): void {
 /**
  * The highlighter's chunks (esbuild.js), loaded only when a code block needs them: the core plus
  * TypeScript's grammar is what a typical snippet costs, all of them what the VSIX carries. The
- * budget is ours (not DESIGN.md's): the chunks together stay under the page bundle's own budget.
+ * budget is ours (not a published one): the chunks together stay under the page bundle's own budget.
  */
 function highlighterFigures(root: string): Figure[] {
   const folder = path.join(root, 'dist', 'webview');

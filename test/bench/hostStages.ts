@@ -74,7 +74,7 @@ export async function activationFigures(options: StageOptions): Promise<Figure[]
           'cold starts, each a fresh code-server and extension host; read from the workbench’s "Developer: Startup Performance" ' +
           'document (perf:Startup Performance, "Extension Activation Stats"), which holds the times the extension host reports; ' +
           'this is the figure "Developer: Show Running Extensions" displays (load code + call activate); ' +
-          `activation event: ${[...events].join(', ') || 'unknown'}${events.has('onStartupFinished') ? ' — the manifest activates at startup, not on demand (DESIGN.md: nothing but registration in activate())' : ''}`,
+          `activation event: ${[...events].join(', ') || 'unknown'}${events.has('onStartupFinished') ? ' — the manifest activates at startup, not on demand (nothing but registration in activate())' : ''}`,
       },
       vscodeMs,
     ),
@@ -146,7 +146,7 @@ export async function sidebarFigures(options: StageOptions): Promise<Figure[]> {
         note:
           'on loopback, where a request costs next to nothing, the naive way sends its 200 per-team requests all at once and is not slower; ' +
           'ours pages through /rooms one page after another (Link: rel="next" cannot be parallelised). Against Webex, 200 requests at once ' +
-          'meet its rate limit (429 + Retry-After, notes §1), so the request count is the figure that matters',
+          'meet its rate limit (429 + Retry-After, developer.webex.com "REST API Basics"), so the request count is the figure that matters',
       },
       pick(ours, 'fullMs'),
     ),

@@ -36,7 +36,7 @@ function extension(): vscode.Extension<unknown> {
 describe('Extension activation', () => {
   it('is present and not active before anything asks for it', () => {
     const ext = extension();
-    assert.equal(ext.isActive, false, 'activated at startup: DESIGN.md wants activation on demand');
+    assert.equal(ext.isActive, false, 'activated at startup: the extension activates on demand');
     // The runner says what is under test: the development folder, or the VSIX it installed.
     if (process.env.WEBEX_TEST_FROM_VSIX === '1') {
       const manifest = ext.packageJSON as Manifest & { version: string };
@@ -48,13 +48,13 @@ describe('Extension activation', () => {
     assert.ok(!events.includes('*') && !events.includes('onStartupFinished'), `eager activation events: ${events.join(', ')}`);
   });
 
-  it('activates on a command and registers every DESIGN.md command', async () => {
+  it('activates on a command and registers every public command', async () => {
     // Contributed commands activate the extension on use (implicit onCommand activation events).
     await vscode.commands.executeCommand('webex.refresh');
     assert.equal(extension().isActive, true);
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = DESIGN_COMMANDS.filter((c) => !registered.has(c));
-    assert.deepEqual(missing, [], 'commands of DESIGN.md that activate() did not register');
+    assert.deepEqual(missing, [], 'public commands that activate() did not register');
     const contributed = ((extension().packageJSON as Manifest).contributes?.commands ?? []).map((c) => c.command);
     const dead = contributed.filter((c) => !registered.has(c));
     assert.deepEqual(dead, [], 'commands in package.json that no code registers (the palette would fail)');

@@ -105,7 +105,7 @@ describe('Conversation tab (integration)', function () {
     const listsOf = async (title: string): Promise<Array<{ query: Record<string, string> }>> =>
       (await sandboxRequests()).filter((r) => r.method === 'GET' && r.path === '/v1/messages' && r.query.roomId === roomId(title));
     const first = await listsOf('Backend');
-    assert.equal(first[0]?.query.max, '50', 'the newest page: one request of 50 (notes §6)');
+    assert.equal(first[0]?.query.max, '50', 'the newest page: one request of 50 (Webex messaging API, messages)');
     await vscode.commands.executeCommand('webex.openSpace', roomId('Backend'));
     assert.equal(hooks.panels().length, 1, 'opening the space again reveals its tab');
     assert.equal((await listsOf('Backend')).length, first.length, `reopening did not reload the space: ${JSON.stringify(await listsOf('Backend'))}`);

@@ -1,6 +1,6 @@
 // Starts code-server (VS Code 1.139 in a browser, with a real Node extension host) under Node 24,
 // detached in its own process group so that stopping it also ends the extension host
-// (VSCODE_HOST.md "Start").
+//.
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { InstallLayout } from './paths';
 import { poll, type PollOptions } from '../kit/until';
 
-/** User settings every test window gets (VSCODE_HOST.md "Useful user settings for tests"). */
+/** User settings every test window gets. */
 export const DEFAULT_TEST_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.startupEditor': 'none',
   'security.workspace.trust.enabled': false,

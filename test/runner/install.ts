@@ -1,5 +1,5 @@
 // Installs Node 24 and code-server into a cache folder outside the project's node_modules, once
-// (VSCODE_HOST.md: code-server 4.139.x needs npm itself to run under Node 24, and node-gyp must use
+// (code-server 4.139.x needs npm itself to run under Node 24, and node-gyp must use
 // the shipped headers via npm_config_nodedir rather than download them).
 // Run alone with `node out/test/runner/install.js` to install ahead of time.
 import { spawn, spawnSync } from 'node:child_process';

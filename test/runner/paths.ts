@@ -1,8 +1,8 @@
-// Where the test runner finds the project and keeps its cache (VSCODE_HOST.md "Facts you need").
+// Where the test runner finds the project and keeps its cache.
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** code-server 4.139.1 from the npm registry is VS Code 1.139.1 (VSCODE_HOST.md). */
+/** code-server 4.139.1 from the npm registry is VS Code 1.139.1. */
 export const CODE_SERVER_VERSION = '4.139.1';
 
 /** code-server 4.139.x refuses any Node major but 24; the npm package `node@24` brings one. */

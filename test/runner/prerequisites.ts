@@ -1,4 +1,4 @@
-// The Debian packages the test runner needs (VSCODE_HOST.md "Facts you need"); .ci/run installs them with apt-get.
+// The Debian packages the test runner needs; .ci/run installs them with apt-get.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 

@@ -1,6 +1,6 @@
 // `npm run test:electron`: the same integration suite in desktop VS Code through @vscode/test-electron,
 // for machines that can download VS Code (update.code.visualstudio.com) or have it installed.
-// The build machines cannot (VSCODE_HOST.md), so this fails fast there; it is not part of CI.
+// The build machines cannot, so this fails fast there; it is not part of CI.
 //
 //   node out/test/runner/runElectron.js [--code /path/to/code] [--grep <pattern>]
 //   (or VSCODE_EXECUTABLE=/path/to/code). Linux without a display needs xvfb-run in front.

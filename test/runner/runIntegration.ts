@@ -44,8 +44,7 @@ function parseArgs(argv: string[]): Args {
 
 /**
  * Workbench log lines that say nothing about the extension: the workbench's automation logger
- * forwards its own info log too, and these machines have no internet (VSCODE_HOST.md "Harmless
- * noise"). Shown with --verbose.
+ * forwards its own info log too, and these machines have no internet. Shown with --verbose.
  */
 const KNOWN_NOISE = [
   /ENOTFOUND open-vsx\.org/,

@@ -1,6 +1,6 @@
 // `npm run test:vsix`: the integration suite against the extension as users install it. Packages
 // the extension like `npm run package` (esbuild --production, vsce package --no-dependencies) into a
-// temp folder, checks the VSIX budget (DESIGN.md "Budgets": under 1 MB), then runs
+// temp folder, checks the VSIX budget (its budget: under 1 MB), then runs
 // runIntegration.js --vsix: code-server installs the VSIX into a fresh extensions folder with
 // --install-extension and the suite runs with extensionTestsPath only (no development folder of ours).
 // Prints `N passed, N failed` alone on the last line, like the other runners.
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     const vsix = await packageVsix(root, path.join(tempDir, `webex-vscode-${version}.vsix`));
     console.log(`[vsix] ${path.basename(vsix.file)}: ${formatBytes(vsix.bytes)} (budget ${formatBytes(VSIX_BUDGET_BYTES)}), packaged in ${Math.round((Date.now() - started) / 1000)} s`);
     if (vsix.bytes >= VSIX_BUDGET_BYTES) {
-      console.error(`[vsix] the VSIX is over the 1 MB budget of DESIGN.md; see \`npx vsce ls\` for what it holds.`);
+      console.error(`[vsix] the VSIX is over its 1 MB budget; see \`npx vsce ls\` for what it holds.`);
       console.log(summaryLine({ passed: 0, failed: 1 }));
       return 1;
     }

@@ -1,4 +1,4 @@
-// The local Webex (test/sandbox, TEAM.md "Local Webex") as the test runner wires it into VS Code:
+// The local Webex (test/sandbox) as the test runner wires it into VS Code:
 // `webex.apiBaseUrl` in the user settings, and its origin in the extension host's environment.
 import { LocalWebex } from '../sandbox/server';
 import { Scenario, smallScenario } from '../sandbox/scenario';

@@ -1,6 +1,6 @@
 // Opens the real VS Code workbench served by code-server in Debian Chromium (playwright-core), either
 // to run the integration suite inside the extension host or as a page for UI tests
-// (VSCODE_HOST.md: payload, codeAutomationLog / codeAutomationExit, Chromium flags).
+// (payload, codeAutomationLog / codeAutomationExit, Chromium flags).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
@@ -14,7 +14,7 @@ import type { LocalWebex } from '../sandbox/server';
 import type { Scenario } from '../sandbox/scenario';
 import { sandboxWiring, startLocalWebex } from './sandbox';
 
-/** Without the background-networking flags Chromium keeps trying to reach the internet (VSCODE_HOST.md). */
+/** Without the background-networking flags Chromium keeps trying to reach the internet. */
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

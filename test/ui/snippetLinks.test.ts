@@ -63,7 +63,7 @@ describe('Snippet links (UI)', function () {
     const link = frame.locator(`${LOG} article a.snippet-link`, { hasText: FILE });
     await link.waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await link.textContent(), FILE, 'the link text is the path');
-    assert.equal(await frame.locator(`${LOG} article a`, { hasText: FILE }).count(), 1, 'found by DESIGN.md: an <a> whose text holds the path');
+    assert.equal(await frame.locator(`${LOG} article a`, { hasText: FILE }).count(), 1, 'as the public contract says: an <a> whose text holds the path');
     await link.click();
     await page.locator('.tabs-container .tab.active', { hasText: 'limiter.ts' }).waitFor({ state: 'visible', timeout: 30_000 });
     // Lines 2–3 selected: the cursor ends on line 3, and the selection is both lines' characters.

@@ -5,7 +5,7 @@
  * - The fence is one backtick longer than the longest backtick run in the code (at least three), so
  *   code that contains ``` cannot close it early (CommonMark fenced code blocks).
  * - Line endings become LF: Webex renders them the same and CRLF would waste the byte budget.
- * - Over the 7439-byte limit (SPEC POST /messages, notes §6, counted in UTF-8 bytes) the code goes as
+ * - Over the 7439-byte limit (Webex messaging API, POST /messages, counted in UTF-8 bytes) the code goes as
  *   a file attachment instead, and the text says so.
  */
 import { MAX_MESSAGE_BYTES, utf8ByteLength } from '../../webex/validation';

@@ -1,5 +1,5 @@
 /**
- * Live events over the Mercury websocket (notes §10): catalog → device → socket, reconnects with
+ * Live events over the Mercury websocket (webex-js-sdk mercury; internal, undocumented): catalog → device → socket, reconnects with
  * backoff on the close codes that mean "try again", stops on "replaced" and "not allowed", and after
  * any gap (a reconnect or a sequence-number jump) catches up over REST so nothing is missed.
  * Idle, it makes no REST requests at all: only the 15 s ping on the socket.

@@ -1,7 +1,7 @@
 /**
  * What the page may ask the host to do, checked against what the host knows (the page is
  * untrusted): load older messages, send, retry, discard, edit and delete own messages, download a
- * file, open a link. Webex rules enforced before any request (notes §6): edits only of own
+ * file, open a link. Webex rules enforced before any request (Webex messaging API, messages): edits only of own
  * messages without files or cards, at most 10 of them; one confirmation before a delete.
  */
 import * as fs from 'node:fs';
@@ -16,7 +16,7 @@ import type { LoadedSpace, ConversationEnvironment } from './conversationSpace';
 import { runCodeAction } from './codeActions';
 import { isTextOf } from './page/code/codeText';
 
-/** "At most 10 edits per message; the 11th returns 400" (notes §6, PUT /messages/{id}). */
+/** "At most 10 edits per message; the 11th returns 400" (Webex messaging API, PUT /messages/{messageId}). */
 export const MAX_EDITS = 10;
 
 export class ConversationActions {

@@ -249,7 +249,7 @@ export class ConversationPanel implements vscode.Disposable {
     }
   }
 
-  /** Live updates (issue 5) brought a message of this space: show it without waiting for a poll. */
+  /** Live updates brought a message of this space: show it without waiting for a poll. */
   async receiveLive(message: Message | undefined): Promise<void> {
     const loaded = this.loaded;
     if (!loaded) {

@@ -1,6 +1,6 @@
 /**
  * The conversation page's HTML: an empty frame with the page's code and styles inside it, under a
- * strict CSP (STYLE.md "Webviews"): nothing by default; scripts and style elements only with this
+ * strict CSP: nothing by default; scripts and style elements only with this
  * load's nonce; fonts (codicons) only from the extension; images only from the extension (message
  * content never loads images); no inline style attributes or handlers, no eval.
  *

@@ -1,7 +1,7 @@
 /**
  * The one protocol between the conversation tab's host (conversationPanel.ts, extension host) and its
  * page (ui/, browser). Both sides import this module; nothing else crosses the boundary and no
- * `any` does either (STYLE.md "Webviews": a discriminated union per direction plus typed requests,
+ * `any` does either (a discriminated union per direction plus typed requests,
  * after vscode-eslint `customMessages.ts` and GitLens `src/webviews/protocol.ts`).
  *
  * Flow: the page posts `ready` once its script runs; only then does the host post (`init`, then
@@ -43,7 +43,7 @@ export interface FileView {
   size?: number;
 }
 
-/** A Webex message reduced to what the page renders (notes §6 "Message object"). */
+/** A Webex message reduced to what the page renders (the Message object of the Webex messaging API). */
 export interface MessageView {
   id: string;
   /** Thread parent: always the thread's first message (Webex threads are one level deep). */
@@ -51,7 +51,7 @@ export interface MessageView {
   personId: string;
   personEmail: string;
   created: string;
-  /** Set only when the message was edited (notes §6). */
+  /** Set only when the message was edited (Webex messaging API, messages). */
   updated?: string;
   markdown?: string;
   text?: string;
@@ -79,7 +79,7 @@ export interface OutboxItemView {
   error?: string;
   /**
    * Webex may have the message and this space cannot be checked for it (a bot in a group space,
-   * notes §11): only the user can look, so Retry needs their word (`retry` with `checked: true`).
+   * developer.webex.com "Bots"): only the user can look, so Retry needs their word (`retry` with `checked: true`).
    */
   mustLook?: boolean;
 }
@@ -109,7 +109,7 @@ export interface InitMessage {
   me: MeView | undefined;
   status: ConversationStatus;
   error?: string;
-  /** A bot sees only the group messages that mention it (notes §11); the page says so. */
+  /** A bot sees only the group messages that mention it (developer.webex.com "Bots"); the page says so. */
   mentionsOnly: boolean;
   draft: DraftView | undefined;
   /**
@@ -117,7 +117,7 @@ export interface InitMessage {
    * divider above the first later message of someone else and starts there.
    */
   lastRead?: string;
-  /** The Webex limit of `text`/`markdown` in UTF-8 bytes (notes §6: 7439). */
+  /** The Webex limit of `text`/`markdown` in UTF-8 bytes (POST /messages: 7439). */
   maxMessageBytes: number;
 }
 

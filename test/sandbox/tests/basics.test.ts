@@ -79,7 +79,7 @@ describe('sandbox: auth, errors, ids, people', () => {
     }
   });
 
-  it('GET /people/me tells a bot from a person (notes §7, §11)', async () => {
+  it('GET /people/me tells a bot from a person (GET /people/me; developer.webex.com "Bots")', async () => {
     assert.equal((await ada.ok<Person>('/people/me')).type, 'person');
     const bot = await ada.as(SMALL.bot.token).ok<Person>('/people/me');
     assert.equal(bot.type, 'bot');
@@ -95,7 +95,7 @@ describe('sandbox: auth, errors, ids, people', () => {
     assert.deepEqual(byName.items.map((p) => p.emails[0]), [SMALL.grace.email]);
   });
 
-  it('finds nobody of another org by email or name (notes §7)', async () => {
+  it('finds nobody of another org by email or name (GET /people)', async () => {
     const r = await ada.ok<Items<Person>>(`/people?email=${encodeURIComponent(SMALL.katherine.email)}`);
     assert.deepEqual(r.items, []);
     const byName = await ada.ok<Items<Person>>('/people?displayName=Katherine');

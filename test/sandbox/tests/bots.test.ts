@@ -4,7 +4,7 @@ import { SMALL } from '../scenario';
 import type { Message, Person } from '../../../src/webex/types';
 import { Api, startSmall, type Items } from './helpers';
 
-describe('sandbox: bots see only what mentions them in group spaces (notes §11)', () => {
+describe('sandbox: bots see only what mentions them in group spaces (developer.webex.com "Bots")', () => {
   let webex: LocalWebex;
   let ada: Api;
   let bot: Api;

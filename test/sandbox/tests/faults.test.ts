@@ -126,7 +126,7 @@ describe('sandbox: faults', () => {
     assert.match(await html.text(), /^<html>/);
   });
 
-  it('dropNextParams drops mentionedPeople and says max=null in the next link (PYISS #168)', async () => {
+  it('dropNextParams drops mentionedPeople and says max=null in the next link (WebexPythonSDK issue #168)', async () => {
     const bot = ada.as(SMALL.bot.token);
     const alerts = await bot.roomId(SMALL.rooms.alerts);
     for (let i = 0; i < 3; i++) {
@@ -141,7 +141,7 @@ describe('sandbox: faults', () => {
     assert.ok(next.searchParams.get('beforeMessage'));
     assert.equal((await bot.get(next.href)).status, 400, 'max=null is not a number');
     next.searchParams.delete('max');
-    assert.equal((await bot.get(next.href)).status, 403, 'without mentionedPeople the bot is refused (PYISS #84/#85)');
+    assert.equal((await bot.get(next.href)).status, 403, 'without mentionedPeople the bot is refused (WebexPythonSDK issues #84/#85)');
     next.searchParams.set('mentionedPeople', 'me');
     assert.equal((await bot.get(next.href)).status, 200, 'a client that re-adds it goes on');
   });

@@ -13,7 +13,7 @@ export interface Reply<T = unknown> {
   text: string;
 }
 
-/** Webex's error body (notes §1). */
+/** Webex's error body (developer.webex.com "REST API Basics"). */
 export interface ErrorBody {
   message: string;
   errors: Array<{ description: string }>;

@@ -107,7 +107,7 @@ describe('sandbox: messages', () => {
     assert.equal(items[0].id, r.body.id, 'the new message is the newest');
   });
 
-  it('accepts 7439 bytes and rejects 7440, counting UTF-8 bytes (SPEC)', async () => {
+  it('accepts 7439 bytes and rejects 7440, counting UTF-8 bytes (Webex API)', async () => {
     const euro = '€'; // 3 bytes
     const ok = euro.repeat(2479) + 'xx'; // 7437 + 2 = 7439 bytes, 2481 characters
     assert.equal(Buffer.byteLength(ok), 7439);
@@ -155,7 +155,7 @@ describe('sandbox: messages', () => {
     const direct = await ada.ok<Items<Message>>(`/messages/direct?personEmail=${SMALL.margaret.email}`);
     assert.deepEqual(direct.items.map((m) => m.text), ['again', 'Hello Margaret']);
     const link = await ada.get(`/messages/direct?personId=${margaret.id}`);
-    assert.equal(link.headers.get('link'), null, 'GET /messages/direct has no Link (SPEC)');
+    assert.equal(link.headers.get('link'), null, 'GET /messages/direct has no Link (Webex API)');
   });
 
   it('threads are one level: parentId must be a top-level message of the same room', async () => {

@@ -65,7 +65,7 @@ describe('sandbox: rooms', () => {
     assert.equal(nextLink(last), undefined, 'no Link when there is no more');
   });
 
-  it('rejects max outside 1..1000 on GET /rooms (SPEC)', async () => {
+  it('rejects max outside 1..1000 on GET /rooms (Webex API)', async () => {
     for (const max of ['0', '1001', 'null', 'abc', '-1']) {
       const r = await ada.get(`/rooms?max=${max}`);
       assert.equal(r.status, 400, `max=${max}`);
@@ -117,7 +117,7 @@ describe('sandbox: rooms', () => {
     assert.equal((await ada.get(`/rooms/${created.body.id}`)).status, 404);
   });
 
-  it('only removes a non-moderator who deletes a room (notes §2)', async () => {
+  it('only removes a non-moderator who deletes a room (DELETE /rooms/{roomId})', async () => {
     const id = await ada.roomId(SMALL.rooms.release);
     assert.equal((await ada.delete(`/rooms/${id}`)).status, 204);
     assert.equal((await ada.get(`/rooms/${id}`)).status, 404, 'Ada left');

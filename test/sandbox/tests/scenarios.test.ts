@@ -25,7 +25,7 @@ describe('sandbox: scenarios', () => {
       assert.equal(rooms.items.length, 3000);
       const teams = await allPages<Team>(ada, '/teams');
       assert.equal(teams.items.length, 200);
-      assert.equal(teams.pages, 2, 'GET /teams pages 100 at a time by default (SPEC)');
+      assert.equal(teams.pages, 2, 'GET /teams pages 100 at a time by default (Webex API)');
       const teamIds = new Set(teams.items.map((t) => t.id));
       assert.ok(rooms.items.filter((r) => r.teamId).every((r) => teamIds.has(r.teamId ?? '')));
     });
@@ -36,7 +36,7 @@ describe('sandbox: scenarios', () => {
       assert.equal(first.body.items.length, 50);
       assert.ok(nextLink(first));
       const capped = await ada.ok<Items<Message>>(`/messages?roomId=${busy}&max=5000`);
-      assert.equal(capped.items.length, 1000, 'max is capped at 1000 ([UNVERIFIED] cap, notes §6)');
+      assert.equal(capped.items.length, 1000, 'max is capped at 1000 (unverified cap)');
       const all = await allPages<Message>(ada, `/messages?roomId=${busy}&max=1000`);
       assert.equal(all.items.length, 10000);
       assert.equal(all.pages, 10);
@@ -59,7 +59,7 @@ describe('sandbox: scenarios', () => {
     });
   });
 
-  it('sortBy=lastactivity sees only 3000 spaces, in roomId order, for people in more (SPEC known limitation)', async () => {
+  it('sortBy=lastactivity sees only 3000 spaces, in roomId order, for people in more (a known limitation of GET /rooms)', async () => {
     const webex = await LocalWebex.start({ scenario: generateScenario({ spaces: 3010, teams: 10, messagesInBusySpace: 5, now: NOW }) });
     try {
       const ada = new Api(webex);

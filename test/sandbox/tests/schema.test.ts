@@ -1,8 +1,8 @@
 /**
  * The local Webex's responses against the response schemas of the official OpenAPI description,
  * read from ../shared/webex/ next to the repository (never copied into it). Types and enums must
- * match; the fields we always send must exist; and every field we send must be declared by the SPEC
- * schema or appear in the SPEC's own example for that operation (the schemas omit a few fields the
+ * match; the fields we always send must exist; and every field we send must be declared by the API spec
+ * schema or appear in the API spec's own example for that operation (the schemas omit a few fields the
  * examples show, e.g. Room.description, Message.html).
  */
 import * as assert from 'node:assert/strict';
@@ -38,7 +38,7 @@ interface Spec {
   paths: Record<string, Record<string, Operation>>;
 }
 
-/** Fields the local Webex always sends, per SPEC schema (notes §2–7 tables; each must be declared by the SPEC). */
+/** Fields the local Webex always sends, per API spec schema (each must be declared by the API spec). */
 const ALWAYS: Record<string, string[]> = {
   Room: ['id', 'title', 'type', 'isLocked', 'lastActivity', 'creatorId', 'created', 'ownerId'],
   Team: ['id', 'name', 'created'],
@@ -50,8 +50,8 @@ const ALWAYS: Record<string, string[]> = {
   Person: ['id', 'emails', 'displayName', 'orgId', 'created', 'type'],
 };
 
-/** The SPEC's Attachment schema points to an ECM File object; its examples show cards (notes §6). */
-const SKIP_REFS = { Attachment: 'SPEC Attachment schema is wrong for cards (notes §6)' };
+/** The API spec's Attachment schema points to an ECM File object; its examples show cards (Webex messaging API, messages). */
+const SKIP_REFS = { Attachment: 'the Attachment schema of the API spec is wrong for cards (its own examples show cards)' };
 
 function keysOf(example: unknown, into = new Set<string>()): Set<string> {
   if (Array.isArray(example)) {
@@ -69,7 +69,7 @@ function keysOf(example: unknown, into = new Set<string>()): Set<string> {
 // Elsewhere (a clone without the reference beside it) the suite is not registered, so it counts as
 // neither passed nor pending, and a warning says plainly that it did not run.
 if (existsSync(SPEC_PATH)) {
-  describe('sandbox: responses match the SPEC schemas (../shared/webex)', () => {
+  describe('sandbox: responses match the API spec schemas (../shared/webex)', () => {
     let spec: Spec;
     let webex: LocalWebex;
     let ada: Api;
@@ -85,7 +85,7 @@ if (existsSync(SPEC_PATH)) {
       assert.equal(reply.status, 200, `${method} ${path}: ${reply.text}`);
       const response = spec.paths[path]?.[method.toLowerCase()]?.responses['200'];
       const content = response?.content?.['application/json'];
-      assert.ok(content, `the SPEC has a 200 JSON response for ${method} ${path}`);
+      assert.ok(content, `the API spec has a 200 JSON response for ${method} ${path}`);
       const allowed = keysOf(content.example);
       const problems = check(reply.body, content.schema, {
         root: spec,
@@ -95,7 +95,7 @@ if (existsSync(SPEC_PATH)) {
       });
       assert.deepEqual(problems, [], `${method} ${path}`);
       if (reply.headers.get('link')) {
-        assert.ok(response.headers?.Link, `${method} ${path} sends Link, which the SPEC declares`);
+        assert.ok(response.headers?.Link, `${method} ${path} sends Link, which the API spec declares`);
       }
     }
 
@@ -103,7 +103,7 @@ if (existsSync(SPEC_PATH)) {
       for (const [name, fields] of Object.entries(ALWAYS)) {
         const schema = resolveRef(spec, `#/components/schemas/${name}`);
         for (const f of fields) {
-          assert.ok(schema.properties?.[f], `${name}.${f} is in the SPEC`);
+          assert.ok(schema.properties?.[f], `${name}.${f} is in the API spec`);
         }
       }
     });
@@ -167,7 +167,7 @@ if (existsSync(SPEC_PATH)) {
         attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.0', body: [] } }],
       });
       verify('POST', '/messages', card);
-      // The card has the shape of the SPEC example (its Attachment schema is wrong, notes §6).
+      // The card has the shape of the API example (its Attachment schema is wrong, Webex messaging API, messages).
       assert.equal(card.body.attachments?.[0].contentType, 'application/vnd.microsoft.card.adaptive');
       const form = new FormData();
       form.append('roomId', backend);
@@ -191,7 +191,7 @@ if (existsSync(SPEC_PATH)) {
 }
 
 if (!existsSync(SPEC_PATH) && process.env.CI === 'true') {
-  describe('sandbox: responses match the SPEC schemas (../shared/webex)', () => {
+  describe('sandbox: responses match the API spec schemas (../shared/webex)', () => {
     it('finds the official OpenAPI subset to check against', () => {
       assert.fail(`${SPEC_PATH} is missing: CI needs the Webex reference folder ${REFERENCE_DIR} (../shared/webex/ beside the repository)`);
     });

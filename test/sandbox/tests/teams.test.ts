@@ -94,7 +94,7 @@ describe('sandbox: teams, memberships, team memberships', () => {
     assert.ok(!rooms.items.some((r) => r.title === 'Temp'));
   });
 
-  it('answers 409 "Person is already in the room." for a duplicate member (notes §4)', async () => {
+  it('answers 409 "Person is already in the room." for a duplicate member (POST /memberships)', async () => {
     const roomId = await ada.roomId(SMALL.rooms.coffee);
     const r = await ada.post('/memberships', { roomId, personEmail: SMALL.bot.email });
     assert.equal(r.status, 200);

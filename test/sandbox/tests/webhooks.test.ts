@@ -1,4 +1,4 @@
-// The local Webex's /webhooks (SPEC operations "List/Create/Get/Update/Delete Webhook") and its
+// The local Webex's /webhooks (Webex messaging API operations "List/Create/Get/Update/Delete Webhook") and its
 // signed deliveries, over real loopback HTTP.
 import * as assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -9,7 +9,7 @@ import { SMALL } from '../scenarios/small';
 import { LocalWebex as Sandbox } from '../server';
 import { Api, allPages, decode, nextLink, startSmall, type ErrorBody, type Items } from './helpers';
 
-/** As the SPEC's Webhook, with the owner-only fields the local Webex always sets. */
+/** As the API spec's Webhook, with the owner-only fields the local Webex always sets. */
 type Hook = Webhook & { secret?: string; ownedBy: string };
 
 interface Delivery {
@@ -52,7 +52,7 @@ describe('sandbox: webhooks', () => {
 
   const create = (body: Record<string, unknown>, as: Api = ada) => as.post<Hook & ErrorBody>('/webhooks', body);
 
-  it('creates, gets, lists, updates and deletes a webhook of the SPEC shape', async () => {
+  it('creates, gets, lists, updates and deletes a webhook of the API spec’s shape', async () => {
     const made = await create({ name: ' Mine ', targetUrl: 'https://example.com/hook', resource: 'messages', event: 'created', secret: 's3cret' });
     assert.equal(made.status, 200);
     assert.ok(made.headers.get('trackingid'));
@@ -76,7 +76,7 @@ describe('sandbox: webhooks', () => {
     assert.equal((await ada.get(`/webhooks/${made.body.id}`)).status, 404);
   });
 
-  it('answers the SPEC’s 400s and 404s with Webex’s error body', async () => {
+  it('answers the API spec’s 400s and 404s with Webex’s error body', async () => {
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ targetUrl: 'https://example.com', resource: 'messages', event: 'created' }, /name cannot be null/],
       [{ name: 'x', resource: 'messages', event: 'created' }, /targetUrl cannot be null/],

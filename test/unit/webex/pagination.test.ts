@@ -70,7 +70,7 @@ describe('webex client: lists', () => {
     assert.ok(requests.every((r) => r.query.max === '3' && r.status === 200), JSON.stringify(requests.map((r) => r.query)));
   });
 
-  it('re-adds mentionedPeople when the next link drops it, so a bot gets page 2 (PYISS #168)', async () => {
+  it('re-adds mentionedPeople when the next link drops it, so a bot gets page 2 (WebexPythonSDK issue #168)', async () => {
     const alan = sandbox.client({ token: SMALL.alan.token }).client;
     const alerts = await roomIdByTitle(alan, SMALL.rooms.alerts);
     for (const n of [1, 2, 3]) {
@@ -90,7 +90,7 @@ describe('webex client: lists', () => {
     assert.ok(requests.every((r) => r.query.mentionedPeople === 'me' && r.query.max === '1' && r.status === 200));
   });
 
-  it('lists group messages for a bot only with mentionedPeople=me (notes §11)', async () => {
+  it('lists group messages for a bot only with mentionedPeople=me (developer.webex.com "Bots")', async () => {
     const bot = sandbox.client({ token: SMALL.bot.token }).client;
     const backend = await roomIdByTitle(bot, SMALL.rooms.backend);
     const mentions = await bot.messages.list({ roomId: backend, mentionedPeople: ['me'] }).toArray();

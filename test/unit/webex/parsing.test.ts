@@ -38,7 +38,7 @@ describe('webex parsers', () => {
     });
   });
 
-  describe('next-link repair (notes §1, PYSDK _fix_next_url)', () => {
+  describe('next-link repair (WebexPythonSDK _fix_next_url)', () => {
     const first = new URL('https://webexapis.com/v1/messages?roomId=R&mentionedPeople=me&max=10&parentId=P');
 
     it('strips max=null and restores max, re-adds dropped parameters, keeps the cursor', () => {
@@ -102,7 +102,7 @@ describe('webex parsers', () => {
   });
 
   describe('Webex ids', () => {
-    it('decodes the SPEC example room id and round-trips', () => {
+    it('decodes the API example room id and round-trips', () => {
       const id = 'Y2lzY29zcGFyazovL3VzL1JPT00vYmJjZWIxYWQtNDNmMS0zYjU4LTkxNDctZjE0YmIwYzRkMTU0';
       assert.deepEqual(decodeWebexId(id), { cluster: 'us', type: 'ROOM', uuid: 'bbceb1ad-43f1-3b58-9147-f14bb0c4d154' });
       const membership = encodeWebexId('MEMBERSHIP', 'a-b:c-d', 'urn:TEAM:eu-central-1_k');

@@ -280,7 +280,7 @@ export class ConversationApp {
     }
     if (message.reset && !this.firstPagePainted) {
       this.firstPagePainted = true;
-      // Marked once the newest page is on screen (issue 8 measures open → this mark).
+      // Marked once the newest page is on screen (the bench measures open → this mark).
       requestAnimationFrame(() => setTimeout(() => performance.mark('webex:firstPage'), 0));
     }
   }

@@ -1,7 +1,7 @@
 /**
  * The composer's rules, kept apart from the DOM so they are unit-tested in Node: the byte limit
  * hint and which keys send. Webex limits `text`/`markdown` to 7439 bytes, counted in UTF-8, not in
- * characters (notes §6): "é" is 2 bytes, most emoji 4.
+ * characters (Webex messaging API, messages): "é" is 2 bytes, most emoji 4.
  */
 
 import { isBlank, utf8ByteLength as utf8Bytes } from '../../../webex/validation';

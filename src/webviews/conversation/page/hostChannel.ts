@@ -1,6 +1,6 @@
 /**
  * The page's side of the protocol: typed posts, requests matched to responses by id, and the
- * persisted page state (STYLE.md "Webviews": getState/setState instead of retainContextWhenHidden).
+ * persisted page state (getState/setState instead of retainContextWhenHidden).
  */
 import { parseResult, type HostMessage, type PageMessage, type PageState, type RequestMethod, type RequestParams, type RequestResult } from '../protocol';
 

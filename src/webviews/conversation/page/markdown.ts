@@ -13,7 +13,7 @@ import MarkdownIt from 'markdown-it';
 import { ALLOWED_LINK } from '../protocol';
 import { fenceLabel, resolveLanguage } from './code/languages';
 
-/** How the page names and weighs mentions (`<@personEmail:…>`, `<@personId:…|Name>`, `<@all>`; notes §6). */
+/** How the page names and weighs mentions (`<@personEmail:…>`, `<@personId:…|Name>`, `<@all>`; Webex messaging API, messages). */
 export interface MentionLookup {
   /** A display name for the mention target, if known. */
   name(kind: 'personEmail' | 'personId', value: string): string | undefined;

@@ -101,7 +101,7 @@ describe('live: activity parser', () => {
   });
 });
 
-describe('live: close codes and backoff (notes §10.3)', () => {
+describe('live: close codes and backoff (webex-js-sdk mercury close codes)', () => {
   it('reconnects on 1001, 1005, 1006 and 1011', () => {
     for (const code of [1001, 1005, 1006, 1011]) {
       assert.equal(closeAction(code, ''), 'reconnect', String(code));
@@ -124,7 +124,7 @@ describe('live: close codes and backoff (notes §10.3)', () => {
     }
   });
 
-  it('recovers codes a runtime dropped from the reason, as JSSDK does', () => {
+  it('recovers codes a runtime dropped from the reason, as webex-js-sdk does', () => {
     assert.equal(fixCloseCode(1005, 'replaced'), 4000);
     assert.equal(fixCloseCode(1005, 'Authentication Failed'), 1008);
     assert.equal(fixCloseCode(1005, 'authentication did not happen within the timeout window of 30000 seconds.'), 1008);

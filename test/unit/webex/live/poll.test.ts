@@ -122,7 +122,7 @@ describe('live: poll source', () => {
     assert.equal(events.lastState()?.state, 'stopped');
   });
 
-  it('asks for mentions only in group spaces when the token is a bot (notes §11)', async () => {
+  it('asks for mentions only in group spaces when the token is a bot (developer.webex.com "Bots")', async () => {
     const tracker = new ActivityTracker({ client: kit.client(SMALL.bot.token), isBot: () => true });
     const { events } = await started({ tracker });
     const alan = kit.client(SMALL.alan.token);

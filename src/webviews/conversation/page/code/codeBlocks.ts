@@ -20,7 +20,7 @@ import { hasInvisible, invisibleTitle, codePointLabel, isCollapsible, lineCount,
 import { languageByKey } from './languages';
 import { codicon } from '../dom';
 
-/** The toolbar's buttons: `data-action`, codicon, aria-label (DESIGN.md names the labels). */
+/** The toolbar's buttons: `data-action`, codicon, aria-label (the labels tests and users find them by). */
 export const CODE_ACTIONS = [
   ['code-copy', 'copy', 'Copy code'],
   ['code-open', 'go-to-file', 'Open in editor'],
