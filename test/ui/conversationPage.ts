@@ -6,7 +6,7 @@ import { activityBarItem, runFromCommandPalette } from './workbenchActions';
 
 export const LOG = '[role="log"]';
 
-export async function signIn(page: Page, token: string): Promise<void> {
+export async function signIn(page: Page, token: string, firstSpace = 'Backend'): Promise<void> {
   // The welcome view's Sign In button (viewsWelcome while signed out) runs webex.signIn.
   await activityBarItem(page, 'Webex').click();
   await page.locator('.part.sidebar .welcome-view-content .monaco-button', { hasText: 'Sign In' }).first().click({ timeout: 60_000 });
@@ -21,7 +21,7 @@ export async function signIn(page: Page, token: string): Promise<void> {
   await input.fill(token);
   await input.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 30_000 });
-  await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Backend' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: firstSpace }).first().waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 /** Opens a space through "Webex: Open Space" and returns the frame of its page once messages show. */
@@ -39,9 +39,9 @@ export async function openSpace(page: Page, title: string): Promise<Frame> {
 }
 
 /** Signs in; on failure keeps a screenshot (`<name>-sign-in-failed`) and prints the last log lines. */
-export async function signInOrShow(workbench: Workbench, token: string, name: string): Promise<void> {
+export async function signInOrShow(workbench: Workbench, token: string, name: string, firstSpace?: string): Promise<void> {
   try {
-    await signIn(workbench.page, token);
+    await signIn(workbench.page, token, firstSpace);
   } catch (error) {
     await workbench.screenshot(`${name}-sign-in-failed`);
     console.error(workbench.logs.slice(-30).join('\n'));

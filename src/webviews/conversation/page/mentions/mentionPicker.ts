@@ -46,7 +46,9 @@ export class MentionPicker {
     this.element.hidden = true;
     textarea.setAttribute('aria-autocomplete', 'list');
     textarea.setAttribute('aria-controls', LIST_ID);
-    textarea.setAttribute('aria-expanded', 'false');
+    // No aria-expanded: a <textarea> keeps its textbox role (ARIA in HTML allows it no other), and a
+    // textbox has no expanded state (axe-core's aria-allowed-attr). The list is announced through
+    // aria-activedescendant while it is open.
     // mousedown, not click: the textarea must keep its focus and caret.
     this.element.addEventListener('mousedown', (e) => {
       const option = (e.target as Element).closest<HTMLElement>('[role="option"]');
@@ -153,7 +155,6 @@ export class MentionPicker {
   private close(): void {
     this.element.hidden = true;
     this.element.replaceChildren();
-    this.textarea.setAttribute('aria-expanded', 'false');
     this.textarea.removeAttribute('aria-activedescendant');
     this.query = undefined;
     this.active = 0;
@@ -179,7 +180,6 @@ export class MentionPicker {
     });
     this.element.replaceChildren(...items);
     this.element.hidden = false;
-    this.textarea.setAttribute('aria-expanded', 'true');
     this.textarea.setAttribute('aria-activedescendant', `mention-option-${this.active}`);
     items[this.active]?.scrollIntoView({ block: 'nearest' });
   }
