@@ -2,6 +2,8 @@
  * Wires the layers together (webex → services → UI, enforced by lint). activate() only builds objects and registers:
  * no network, no secret reads (the session reads its secret when a view or command first needs it).
  */
+// First: the translations, before any module builds a string.
+import './config/l10n';
 import * as vscode from 'vscode';
 import type { ExtensionServices } from './extensionServices';
 import { WebexSession } from './auth/session';

@@ -160,8 +160,9 @@ export class WebexSession implements Session, vscode.Disposable {
     if (this.current) {
       return this.current.client;
     }
-    const choice = await this.prompts.notify('info', 'Sign in to Webex to continue.', 'Sign In');
-    return choice === 'Sign In' ? this.promptSignIn() : undefined;
+    const signIn = vscode.l10n.t('Sign In');
+    const choice = await this.prompts.notify('info', vscode.l10n.t('Sign in to Webex to continue.'), signIn);
+    return choice === signIn ? this.promptSignIn() : undefined;
   }
 
   /**

@@ -2,6 +2,7 @@
  * The token prompt of `webex.signIn`: a password input with a link to where tokens come from.
  */
 import type { Prompts } from '../extensionServices';
+import * as vscode from 'vscode';
 
 /** A sign-in the user can fix (a refused or malformed token): shown as is, nothing stored. */
 export class SignInError extends Error {
@@ -29,11 +30,10 @@ export function tokenProblem(token: string): string | undefined {
 export function promptForToken(prompts: Prompts, baseUrl: string): Promise<string | undefined> {
   const host = safeHost(baseUrl);
   return prompts.input({
-    title: 'Sign in to Webex',
+    title: vscode.l10n.t('Sign in to Webex'),
     prompt:
-      `Paste an access token for ${host}: your personal access token from developer.webex.com ` +
-      '(valid 12 hours) or a bot token. It is stored only in VS Code\'s secret storage.',
-    placeHolder: 'Access token',
+      vscode.l10n.t('Paste an access token for {0}: your personal access token from developer.webex.com (valid 12 hours) or a bot token. It is stored only in VS Code\'s secret storage.', host),
+    placeHolder: vscode.l10n.t('Access token'),
     password: true,
     ignoreFocusOut: true,
     validateInput: (value) => tokenProblem(value.trim().replace(/^Bearer\s+/i, '')),

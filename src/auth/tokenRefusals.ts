@@ -5,12 +5,12 @@
  * ends the account: it is signed out and the user is asked once to sign in again. Later refusals of
  * the same client stay quiet, so a burst of failing requests is one prompt, not a storm.
  */
-import type * as vscode from 'vscode';
 import type { WebexClient } from '../webex/client';
 import type { WebexApiError } from '../webex/errors';
 import type { AccountInfo } from '../services/accounts/accountRecords';
 import type { Prompts } from '../extensionServices';
 import type { AccountToken } from './accounts/accountToken';
+import * as vscode from 'vscode';
 
 /** The signed-in account as the session holds it. */
 export interface Connection {
@@ -72,12 +72,9 @@ export class TokenRefusals {
     const { log, prompts } = this.options;
     log.warn(`Webex refused the sign-in of ${account.displayName}: ${why}; signing out of that account`);
     void this.options.signOut('the token was refused', account.id).then(async () => {
-      const choice = await prompts.notify(
-        'warning',
-        'Your Webex session has expired or was revoked. Sign in again to continue.',
-        'Sign In',
-      );
-      if (choice === 'Sign In') {
+      const signIn = vscode.l10n.t('Sign In');
+      const choice = await prompts.notify('warning', vscode.l10n.t('Your Webex session has expired or was revoked. Sign in again to continue.'), signIn);
+      if (choice === signIn) {
         await this.options.promptSignIn();
       }
     });

@@ -13,7 +13,7 @@ import { endsSession } from '../auth/sessionEnded';
 import { trackingIdOf, userMessage } from '../services/common/errorText';
 
 const REPEAT_WINDOW_MS = 5_000;
-export const COPY_TRACKING_ID = 'Copy Tracking ID';
+export const COPY_TRACKING_ID = vscode.l10n.t('Copy Tracking ID');
 
 export class WindowErrorReporter implements ErrorReporter {
   private readonly recent = new Map<string, number>();

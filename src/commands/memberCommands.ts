@@ -69,9 +69,9 @@ async function addMember(services: ExtensionServices, arg: unknown): Promise<voi
   }
   const name = targetName(target);
   const email = await services.prompts.input({
-    title: `Add Member to ${name}`,
-    prompt: 'The person’s email address',
-    placeHolder: 'name@example.com',
+    title: vscode.l10n.t('Add Member to {0}', name),
+    prompt: vscode.l10n.t('The person’s email address'),
+    placeHolder: vscode.l10n.t('name@example.com'),
     validateInput: (value) => (isValidEmail(value.trim()) ? undefined : 'Enter one email address, like name@example.com.'),
   });
   if (email === undefined) {
@@ -79,10 +79,10 @@ async function addMember(services: ExtensionServices, arg: unknown): Promise<voi
   }
   const role = await services.prompts.pick(
     [
-      { label: 'Member', isModerator: false },
-      { label: 'Moderator', description: 'can manage members and settings', isModerator: true },
+      { label: vscode.l10n.t('Member'), isModerator: false },
+      { label: vscode.l10n.t('Moderator'), description: vscode.l10n.t('can manage members and settings'), isModerator: true },
     ],
-    { title: `Add ${email.trim()} to ${name} as…` },
+    { title: vscode.l10n.t('Add {0} to {1} as…', email.trim(), name) },
   );
   if (!role) {
     return;
@@ -95,7 +95,7 @@ async function addMember(services: ExtensionServices, arg: unknown): Promise<voi
         : client.teamMemberships.create({ teamId: target.team.id, personEmail, isModerator: role.isModerator }, { signal }),
     );
     await afterMemberChange(services, target);
-    void services.prompts.notify('info', `Added ${personEmail} to ${name}${role.isModerator ? ' as a moderator' : ''}.`);
+    void services.prompts.notify('info', vscode.l10n.t('Added {0} to {1}{2}.', personEmail, name, role.isModerator ? ' as a moderator' : ''));
   } catch (error) {
     // 409 "already in the room" comes back in Webex's own words (Webex messaging API, POST /memberships).
     services.errors.show(error, `Could not add ${personEmail} to ${name}`);
@@ -150,12 +150,12 @@ async function removeMember(services: ExtensionServices, arg: unknown): Promise<
   const who = membership.personDisplayName || membership.personEmail;
   const isMe = membership.personId === services.session.me?.id;
   const confirmed = await services.prompts.confirm(
-    isMe ? `Leave ${name}?` : `Remove ${who} from ${name}?`,
+    isMe ? vscode.l10n.t('Leave {0}?', name) : vscode.l10n.t('Remove {0} from {1}?', who, name),
     {
       detail: isMe
-        ? 'You are removing yourself.'
-        : `${who} will no longer see ${target.kind === 'space' ? 'this space' : 'this team'}.`,
-      action: isMe ? 'Leave' : 'Remove',
+        ? vscode.l10n.t('You are removing yourself.')
+        : vscode.l10n.t('{0} will no longer see {1}.', who, target.kind === 'space' ? 'this space' : 'this team'),
+      action: isMe ? vscode.l10n.t('Leave') : vscode.l10n.t('Remove'),
     },
   );
   if (!confirmed) {
@@ -193,7 +193,7 @@ async function setModerator(services: ExtensionServices, arg: unknown, { moderat
   const { target, membership } = chosen;
   const who = membership.personDisplayName || membership.personEmail;
   if (membership.isModerator === isModerator) {
-    void services.prompts.notify('info', `${who} is ${isModerator ? 'already' : 'not'} a moderator.`);
+    void services.prompts.notify('info', vscode.l10n.t('{0} is {1} a moderator.', who, isModerator ? 'already' : 'not'));
     return;
   }
   try {

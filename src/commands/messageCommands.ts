@@ -14,8 +14,8 @@ import { postOnce } from './posting';
 import { pickSpace, roomFromArgument } from './targets';
 import { CommandId } from './commandIds';
 
-export const EDIT_AND_RETRY = 'Edit and Retry';
-export const COPY_TEXT = 'Copy Text';
+export const EDIT_AND_RETRY = vscode.l10n.t('Edit and Retry');
+export const COPY_TEXT = vscode.l10n.t('Copy Text');
 
 /** Where a message goes: a space or a person. */
 type Destination = { roomId: string; name: string } | { toPersonEmail: string; name: string };
@@ -31,7 +31,7 @@ export function registerMessageCommands(services: ExtensionServices): vscode.Dis
       try {
         room =
           (await roomFromArgument(services, client, arg)) ??
-          (await pickSpace(services, { title: 'Post Message to…' }));
+          (await pickSpace(services, { title: vscode.l10n.t('Post Message to…') }));
       } catch (error) {
         services.errors.show(error, 'Could not load your spaces');
         return;
@@ -46,9 +46,9 @@ export function registerMessageCommands(services: ExtensionServices): vscode.Dis
         return;
       }
       const email = await services.prompts.input({
-        title: 'Direct Message',
-        prompt: 'The person’s email address',
-        placeHolder: 'name@example.com',
+        title: vscode.l10n.t('Direct Message'),
+        prompt: vscode.l10n.t('The person’s email address'),
+        placeHolder: vscode.l10n.t('name@example.com'),
         validateInput: (v) => (isValidEmail(v.trim()) ? undefined : 'Enter one email address, like name@example.com.'),
       });
       if (email === undefined) {
@@ -83,8 +83,8 @@ async function composeAndPost(services: ExtensionServices, client: WebexClient, 
   for (;;) {
     const earlierTry = services.outbox.unsentText(key);
     const markdown = await services.prompts.input({
-      title: `Post to ${destination.name}`,
-      prompt: earlierTry !== undefined ? 'Your unsent message (Markdown)' : 'Message (Markdown)',
+      title: vscode.l10n.t('Post to {0}', destination.name),
+      prompt: earlierTry !== undefined ? vscode.l10n.t('Your unsent message (Markdown)') : vscode.l10n.t('Message (Markdown)'),
       value: earlierTry,
       ignoreFocusOut: true,
       validateInput: messageProblem,

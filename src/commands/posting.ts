@@ -9,6 +9,7 @@ import type { MessageCreateParams } from '../webex/messages';
 import { userMessage } from '../services/common/errorText';
 import { UnconfirmedLookError, type PostOutcome } from '../services/outbox/postOutbox';
 import { withProgress } from './progress';
+import * as vscode from 'vscode';
 
 export interface PostOnceOptions {
   /** The progress notification's title ("Posting to Backend…"). */
@@ -45,11 +46,10 @@ export async function postOnce(
       return undefined;
     }
     services.log.warn(`Could not look for the unconfirmed message: ${userMessage(error.cause)}`);
-    const post = await services.prompts.confirm(`Your earlier message to ${options.destinationName} may have arrived. Post it anyway?`, {
+    const post = await services.prompts.confirm(vscode.l10n.t('Your earlier message to {0} may have arrived. Post it anyway?', options.destinationName), {
       detail:
-        'Webex did not confirm it, and the conversation could not be checked just now ' +
-        `(${userMessage(error.cause)}). Look in Webex first: if it is there, posting again sends it twice.`,
-      action: 'Post Anyway',
+        vscode.l10n.t('Webex did not confirm it, and the conversation could not be checked just now ({0}). Look in Webex first: if it is there, posting again sends it twice.', userMessage(error.cause)),
+      action: vscode.l10n.t('Post Anyway'),
     });
     if (!post) {
       return undefined;
@@ -58,7 +58,7 @@ export async function postOnce(
   }
   services.log.info(`Posted message ${outcome.message.id}`);
   if (outcome.arrivedEarlier) {
-    void services.prompts.notify('info', `Your message to ${options.destinationName} had arrived after all; it was not posted again.`);
+    void services.prompts.notify('info', vscode.l10n.t('Your message to {0} had arrived after all; it was not posted again.', options.destinationName));
   }
   return outcome;
 }

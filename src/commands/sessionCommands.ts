@@ -18,11 +18,11 @@ export function registerSessionCommands(services: ExtensionServices, session: We
       await session.ready();
       const account = session.account;
       if (!account) {
-        void services.prompts.notify('info', 'You are not signed in to Webex.');
+        void services.prompts.notify('info', vscode.l10n.t('You are not signed in to Webex.'));
         return;
       }
       await session.signOut();
-      void services.prompts.notify('info', `Signed out of Webex (${account.displayName}).`);
+      void services.prompts.notify('info', vscode.l10n.t('Signed out of Webex ({0}).', account.displayName));
     }),
     vscode.commands.registerCommand(CommandId.refresh, async (node?: unknown) => {
       await session.ready();

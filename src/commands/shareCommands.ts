@@ -47,7 +47,7 @@ export async function chooseSpace(services: ExtensionServices, arg: unknown, tit
 async function sendSelection(services: ExtensionServices, arg: unknown, asReply: boolean): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void services.prompts.notify('info', 'Open a file and select the code to send to Webex.');
+    void services.prompts.notify('info', vscode.l10n.t('Open a file and select the code to send to Webex.'));
     return;
   }
   const client = await services.session.requireClient();
@@ -59,7 +59,7 @@ async function sendSelection(services: ExtensionServices, arg: unknown, asReply:
   const wholeFile = selection.isEmpty;
   const code = wholeFile ? document.getText() : document.getText(selection);
   if (code.trim() === '') {
-    void services.prompts.notify('info', wholeFile ? 'The file is empty: nothing to send.' : 'The selection is blank: nothing to send.');
+    void services.prompts.notify('info', wholeFile ? vscode.l10n.t('The file is empty: nothing to send.') : vscode.l10n.t('The selection is blank: nothing to send.'));
     return;
   }
   const lines = wholeFile ? { startLine: 1, endLine: document.lineCount } : selectionLines(selection.start, selection.end);
@@ -95,7 +95,7 @@ async function sendFiles(services: ExtensionServices, uri: unknown, uris: unknow
     if (active && active.scheme !== 'untitled') {
       files.push(active);
     } else {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Send to Webex' });
+      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Send to Webex') });
       if (!picked?.[0]) {
         return;
       }
@@ -144,7 +144,7 @@ async function sendFiles(services: ExtensionServices, uri: unknown, uris: unknow
     }
     void services.prompts.notify(
       'info',
-      files.length === 1 ? `Sent ${names[0]} to ${room.title}.` : `Sent ${files.length} files to ${room.title}.`,
+      files.length === 1 ? vscode.l10n.t('Sent {0} to {1}.', names[0], room.title) : vscode.l10n.t('Sent {0} files to {1}.', files.length, room.title),
     );
   } catch (error) {
     const what =

@@ -28,9 +28,9 @@ async function createSpace(services: ExtensionServices, arg: unknown): Promise<v
   }
   const fromTeam = teamFromArgument(services, arg);
   const title = await services.prompts.input({
-    title: fromTeam ? `Create Space in ${fromTeam.name}` : 'Create Space',
-    prompt: 'The space’s title',
-    placeHolder: 'e.g. Release 2.4',
+    title: fromTeam ? vscode.l10n.t('Create Space in {0}', fromTeam.name) : vscode.l10n.t('Create Space'),
+    prompt: vscode.l10n.t('The space’s title'),
+    placeHolder: vscode.l10n.t('e.g. Release 2.4'),
     validateInput: required('The title'),
   });
   if (title === undefined) {
@@ -38,7 +38,7 @@ async function createSpace(services: ExtensionServices, arg: unknown): Promise<v
   }
   let teamId = fromTeam?.id;
   if (!fromTeam) {
-    const team = await pickTeam(services, { title: `Create Space “${title.trim()}”`, allowNone: true }).catch(
+    const team = await pickTeam(services, { title: vscode.l10n.t('Create Space “{0}”', title.trim()), allowNone: true }).catch(
       (error: unknown) => {
         // Teams unavailable (e.g. a bot without teams): a space without a team is still possible.
         services.log.warn(`Could not list teams for Create Space: ${String(error)}`);
@@ -51,8 +51,8 @@ async function createSpace(services: ExtensionServices, arg: unknown): Promise<v
     teamId = team?.id;
   }
   const description = await services.prompts.input({
-    title: `Create Space “${title.trim()}”`,
-    prompt: 'A description (optional; press Enter to skip)',
+    title: vscode.l10n.t('Create Space “{0}”', title.trim()),
+    prompt: vscode.l10n.t('A description (optional; press Enter to skip)'),
   });
   if (description === undefined) {
     return;
@@ -67,7 +67,7 @@ async function createSpace(services: ExtensionServices, arg: unknown): Promise<v
     services.log.info(`Created space ${room.id}`);
     await afterSpaceChange(services);
     services.selection.setActiveSpace(room.id);
-    void services.prompts.notify('info', `Created the space “${room.title}”.`);
+    void services.prompts.notify('info', vscode.l10n.t('Created the space “{0}”.', room.title));
   } catch (error) {
     services.errors.show(error, 'Could not create the space');
   }
@@ -79,9 +79,9 @@ async function createTeam(services: ExtensionServices): Promise<void> {
     return;
   }
   const name = await services.prompts.input({
-    title: 'Create Team',
-    prompt: 'The team’s name',
-    placeHolder: 'e.g. Platform',
+    title: vscode.l10n.t('Create Team'),
+    prompt: vscode.l10n.t('The team’s name'),
+    placeHolder: vscode.l10n.t('e.g. Platform'),
     validateInput: required('The name'),
   });
   if (name === undefined) {
@@ -93,7 +93,7 @@ async function createTeam(services: ExtensionServices): Promise<void> {
     );
     await afterSpaceChange(services);
     services.selection.setActiveTeam(team.id);
-    void services.prompts.notify('info', `Created the team “${team.name}”.`);
+    void services.prompts.notify('info', vscode.l10n.t('Created the team “{0}”.', team.name));
   } catch (error) {
     services.errors.show(error, 'Could not create the team');
   }
@@ -109,8 +109,8 @@ async function renameSpace(services: ExtensionServices, arg: unknown): Promise<v
     return;
   }
   const title = await services.prompts.input({
-    title: `Rename “${room.title}”`,
-    prompt: 'The new title',
+    title: vscode.l10n.t('Rename “{0}”', room.title),
+    prompt: vscode.l10n.t('The new title'),
     value: room.title,
     validateInput: required('The title'),
   });
@@ -151,15 +151,15 @@ async function leaveOrDeleteSpace(services: ExtensionServices, arg: unknown): Pr
   }
   const deletes = membership?.isModerator === true;
   const confirmed = deletes
-    ? await services.prompts.confirm(`Delete the space “${room.title}” for everyone?`, {
+    ? await services.prompts.confirm(vscode.l10n.t('Delete the space “{0}” for everyone?', room.title), {
         detail: room.teamId
-          ? 'You are a moderator, so the space will be deleted (archived in its team) for all its members.'
-          : 'You are a moderator, so the space and its messages will be deleted for all its members. This cannot be undone.',
-        action: 'Delete Space',
+          ? vscode.l10n.t('You are a moderator, so the space will be deleted (archived in its team) for all its members.')
+          : vscode.l10n.t('You are a moderator, so the space and its messages will be deleted for all its members. This cannot be undone.'),
+        action: vscode.l10n.t('Delete Space'),
       })
-    : await services.prompts.confirm(`Leave the space “${room.title}”?`, {
-        detail: 'You will no longer see its messages, unless someone adds you again.',
-        action: 'Leave Space',
+    : await services.prompts.confirm(vscode.l10n.t('Leave the space “{0}”?', room.title), {
+        detail: vscode.l10n.t('You will no longer see its messages, unless someone adds you again.'),
+        action: vscode.l10n.t('Leave Space'),
       });
   if (!confirmed) {
     return;
@@ -183,7 +183,7 @@ async function leaveOrDeleteSpace(services: ExtensionServices, arg: unknown): Pr
     services.members.forget({ kind: 'space', id: room.id });
     services.spaces.removeRoom(room.id);
     await afterSpaceChange(services);
-    void services.prompts.notify('info', deletes ? `Deleted “${room.title}”.` : `Left “${room.title}”.`);
+    void services.prompts.notify('info', deletes ? vscode.l10n.t('Deleted “{0}”.', room.title) : vscode.l10n.t('Left “{0}”.', room.title));
   } catch (error) {
     services.errors.show(error, deletes ? `Could not delete “${room.title}”` : `Could not leave “${room.title}”`);
   }

@@ -61,7 +61,7 @@ export async function pickSpace(
   const items = loadSpaceItems(services, options.filter);
   const chosen = await services.prompts.pick<SpaceItem>(items, {
     title: options.title,
-    placeHolder: 'Type to search your spaces (most recently active first)',
+    placeHolder: vscode.l10n.t('Type to search your spaces (most recently active first)'),
     matchOnDescription: true,
   });
   return chosen?.room;
@@ -87,12 +87,12 @@ export async function pickTeam(
   options: { title: string; allowNone: boolean },
 ): Promise<Team | null | undefined> {
   const items = services.spaces.loadTeams().then((teams) => [
-    ...(options.allowNone ? [{ label: 'No team', description: 'a space of its own', team: null }] : []),
+    ...(options.allowNone ? [{ label: vscode.l10n.t('No team'), description: vscode.l10n.t('a space of its own'), team: null }] : []),
     ...teams.map((team) => ({ label: team.name, description: team.description, team })),
   ]);
   const chosen = await services.prompts.pick<vscode.QuickPickItem & { team: Team | null }>(items, {
     title: options.title,
-    placeHolder: options.allowNone ? 'Put the space in a team? (optional)' : 'Choose a team',
+    placeHolder: options.allowNone ? vscode.l10n.t('Put the space in a team? (optional)') : vscode.l10n.t('Choose a team'),
   });
   return chosen?.team;
 }
@@ -101,9 +101,9 @@ export async function pickTeam(
 export async function pickTarget(services: ExtensionServices, title: string): Promise<Target | undefined> {
   const items = Promise.all([loadSpaceItems(services, (r) => r.type === 'group'), services.spaces.loadTeams()]).then(
     ([spaceItems, teams]): TargetItem[] => [
-      { label: 'Spaces', kind: vscode.QuickPickItemKind.Separator },
+      { label: vscode.l10n.t('Spaces'), kind: vscode.QuickPickItemKind.Separator },
       ...spaceItems.map((i) => ({ ...i, target: { kind: 'space' as const, room: i.room } })),
-      { label: 'Teams', kind: vscode.QuickPickItemKind.Separator },
+      { label: vscode.l10n.t('Teams'), kind: vscode.QuickPickItemKind.Separator },
       ...teams.map((team) => ({
         label: team.name,
         description: 'team',
@@ -114,7 +114,7 @@ export async function pickTarget(services: ExtensionServices, title: string): Pr
   );
   const chosen = await services.prompts.pick<TargetItem>(items, {
     title,
-    placeHolder: 'Type to search your spaces and teams',
+    placeHolder: vscode.l10n.t('Type to search your spaces and teams'),
     matchOnDescription: true,
   });
   return chosen?.target;
@@ -155,7 +155,7 @@ export async function pickMember(
   );
   const chosen = await services.prompts.pick(items, {
     title: options.title,
-    placeHolder: 'Type to search by name or email',
+    placeHolder: vscode.l10n.t('Type to search by name or email'),
     matchOnDescription: true,
   });
   return chosen?.membership;

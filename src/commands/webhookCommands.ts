@@ -25,12 +25,12 @@ export interface WebhookCommandDeps {
 type ResourceChoice = MessagingResource | 'firehose';
 
 const RESOURCE_ITEMS: Array<vscode.QuickPickItem & { resource: ResourceChoice }> = [
-  { label: 'Firehose', description: 'all/all and attachmentActions/created: every event, card submissions too', resource: 'firehose' },
-  { label: 'messages', description: 'messages posted, edited, deleted', resource: 'messages' },
-  { label: 'memberships', description: 'people added to, changed in, removed from spaces', resource: 'memberships' },
-  { label: 'rooms', description: 'spaces created, updated, deleted', resource: 'rooms' },
-  { label: 'attachmentActions', description: 'card submissions', resource: 'attachmentActions' },
-  { label: 'all', description: 'memberships, messages and rooms', resource: 'all' },
+  { label: vscode.l10n.t('Firehose'), description: vscode.l10n.t('all/all and attachmentActions/created: every event, card submissions too'), resource: 'firehose' },
+  { label: 'messages', description: vscode.l10n.t('messages posted, edited, deleted'), resource: 'messages' },
+  { label: 'memberships', description: vscode.l10n.t('people added to, changed in, removed from spaces'), resource: 'memberships' },
+  { label: 'rooms', description: vscode.l10n.t('spaces created, updated, deleted'), resource: 'rooms' },
+  { label: 'attachmentActions', description: vscode.l10n.t('card submissions'), resource: 'attachmentActions' },
+  { label: 'all', description: vscode.l10n.t('memberships, messages and rooms'), resource: 'all' },
 ];
 
 /** Webex's cloud cannot POST to this machine: only a tunnel's public URL reaches it (developer.webex.com/docs/api/guides/webhooks: the target must be reachable from Webex's cloud). */
@@ -53,14 +53,14 @@ function urlProblem(value: string): string | undefined {
 async function askTargetUrl(deps: WebhookCommandDeps, title: string, value: string): Promise<string | undefined> {
   const url = await deps.services.prompts.input({
     title,
-    prompt: 'The URL Webex POSTs each event to (http or https)',
+    prompt: vscode.l10n.t('The URL Webex POSTs each event to (http or https)'),
     value,
     validateInput: urlProblem,
   });
   if (url !== undefined && isLocalTarget(checkTargetUrl(url))) {
     void deps.services.prompts.notify(
       'warning',
-      'Webex cannot reach localhost or 127.0.0.1 from the internet: run a tunnel (e.g. ngrok) and use its public URL. The local Webex does deliver to this machine.',
+      vscode.l10n.t('Webex cannot reach localhost or 127.0.0.1 from the internet: run a tunnel (e.g. ngrok) and use its public URL. The local Webex does deliver to this machine.'),
     );
   }
   return url?.trim();
@@ -73,21 +73,21 @@ async function askFilter(deps: WebhookCommandDeps, resource: MessagingResource, 
     return null;
   }
   type Choice = vscode.QuickPickItem & { choice: 'none' | 'space' | 'email' | 'me' | 'group' | 'direct' | 'typed' };
-  const items: Choice[] = [{ label: 'No filter', description: 'every event', choice: 'none' }];
+  const items: Choice[] = [{ label: vscode.l10n.t('No filter'), description: vscode.l10n.t('every event'), choice: 'none' }];
   if ('roomId' in keys) {
-    items.push({ label: 'In a space…', description: 'roomId', choice: 'space' });
+    items.push({ label: vscode.l10n.t('In a space…'), description: 'roomId', choice: 'space' });
   }
   if ('mentionedPeople' in keys) {
-    items.push({ label: 'Mentioning me', description: 'mentionedPeople=me', choice: 'me' });
+    items.push({ label: vscode.l10n.t('Mentioning me'), description: vscode.l10n.t('mentionedPeople=me'), choice: 'me' });
   }
   if ('personEmail' in keys) {
-    items.push({ label: 'Of a person…', description: 'personEmail', choice: 'email' });
+    items.push({ label: vscode.l10n.t('Of a person…'), description: 'personEmail', choice: 'email' });
   }
   if ('type' in keys) {
-    items.push({ label: 'Group spaces', description: 'type=group', choice: 'group' }, { label: 'Direct spaces', description: 'type=direct', choice: 'direct' });
+    items.push({ label: vscode.l10n.t('Group spaces'), description: vscode.l10n.t('type=group'), choice: 'group' }, { label: vscode.l10n.t('Direct spaces'), description: vscode.l10n.t('type=direct'), choice: 'direct' });
   }
-  items.push({ label: 'Type a filter…', description: Object.keys(keys).join(', '), choice: 'typed' });
-  const chosen = await deps.services.prompts.pick(items, { title, placeHolder: 'Which events? (filters are joined with &)' });
+  items.push({ label: vscode.l10n.t('Type a filter…'), description: Object.keys(keys).join(', '), choice: 'typed' });
+  const chosen = await deps.services.prompts.pick(items, { title, placeHolder: vscode.l10n.t('Which events? (filters are joined with &)') });
   switch (chosen?.choice) {
     case undefined:
       return undefined;
@@ -99,15 +99,15 @@ async function askFilter(deps: WebhookCommandDeps, resource: MessagingResource, 
     case 'direct':
       return `type=${chosen.choice}`;
     case 'space': {
-      const room = await pickSpace(deps.services, { title: `${title}: the space` });
+      const room = await pickSpace(deps.services, { title: vscode.l10n.t('{0}: the space', title) });
       return room ? `roomId=${room.id}` : undefined;
     }
     case 'email': {
-      const email = await deps.services.prompts.input({ title, prompt: 'The person’s email address', validateInput: (v) => filterProblem(resource, `personEmail=${v.trim()}`) });
+      const email = await deps.services.prompts.input({ title, prompt: vscode.l10n.t('The person’s email address'), validateInput: (v) => filterProblem(resource, `personEmail=${v.trim()}`) });
       return email === undefined ? undefined : `personEmail=${email.trim()}`;
     }
     case 'typed': {
-      const typed = await deps.services.prompts.input({ title, prompt: `key=value pairs joined with & (${Object.keys(keys).join(', ')})`, validateInput: (v) => filterProblem(resource, v) });
+      const typed = await deps.services.prompts.input({ title, prompt: vscode.l10n.t('key=value pairs joined with & ({0})', Object.keys(keys).join(', ')), validateInput: (v) => filterProblem(resource, v) });
       return typed === undefined ? undefined : typed.trim() || null;
     }
   }
@@ -133,7 +133,7 @@ async function createWebhook(deps: WebhookCommandDeps): Promise<Webhook[] | unde
     return undefined;
   }
   const title = 'Create Webhook';
-  const resourceItem = await services.prompts.pick(RESOURCE_ITEMS, { title, placeHolder: 'Which resource?' });
+  const resourceItem = await services.prompts.pick(RESOURCE_ITEMS, { title, placeHolder: vscode.l10n.t('Which resource?') });
   if (!resourceItem) {
     return undefined;
   }
@@ -142,7 +142,7 @@ async function createWebhook(deps: WebhookCommandDeps): Promise<Webhook[] | unde
   let filter: string | null | undefined = null;
   if (resource !== 'firehose') {
     const events = RESOURCE_EVENTS[resource];
-    const picked = events.length === 1 ? { label: events[0] } : await services.prompts.pick(events.map((e) => ({ label: e })), { title, placeHolder: `Which ${resource} events?` });
+    const picked = events.length === 1 ? { label: events[0] } : await services.prompts.pick(events.map((e) => ({ label: e })), { title, placeHolder: vscode.l10n.t('Which {0} events?', resource) });
     if (!picked) {
       return undefined;
     }
@@ -158,7 +158,7 @@ async function createWebhook(deps: WebhookCommandDeps): Promise<Webhook[] | unde
   }
   const name = await services.prompts.input({
     title,
-    prompt: 'A name for the webhook',
+    prompt: vscode.l10n.t('A name for the webhook'),
     value: resource === 'firehose' ? 'Firehose' : `${resource} ${event}`,
     validateInput: nonEmptyName,
   });
@@ -176,7 +176,7 @@ async function createWebhook(deps: WebhookCommandDeps): Promise<Webhook[] | unde
       return [await createOne(deps, client, { name: name.trim(), targetUrl, resource, event, filter: filter ?? undefined }, signal)];
     });
     deps.provider.reload();
-    void services.prompts.notify('info', `Created ${made.map((w) => `“${w.name}”`).join(' and ')}. Its secret is kept in VS Code's secret storage.`);
+    void services.prompts.notify('info', vscode.l10n.t('Created {0}. Its secret is kept in VS Code\'s secret storage.', made.map((w) => `“${w.name}”`).join(' and ')));
     return made;
   } catch (error) {
     services.errors.show(error, 'Could not create the webhook');
@@ -196,7 +196,7 @@ async function webhookOf(deps: WebhookCommandDeps, arg: unknown, title: string, 
   const list = (await deps.provider.ensureLoaded()).filter(only ?? (() => true));
   const chosen = await deps.services.prompts.pick(
     list.map((w) => ({ label: w.name, description: `${w.resource}/${w.event}${w.status === 'inactive' ? ' · inactive' : ''}`, webhook: w })),
-    { title, placeHolder: list.length === 0 ? 'No webhooks' : 'Choose a webhook' },
+    { title, placeHolder: list.length === 0 ? vscode.l10n.t('No webhooks') : vscode.l10n.t('Choose a webhook') },
   );
   return chosen?.webhook;
 }
@@ -223,8 +223,8 @@ async function editWebhook(deps: WebhookCommandDeps, arg: unknown): Promise<void
   const { client, w, account } = chosen;
   const title = `Edit Webhook “${w.name}”`;
   const what = await services.prompts.pick(
-    [{ label: 'Name', choice: 'name' as const }, { label: 'Target URL', choice: 'target' as const }, { label: 'New secret', description: 'generate another and keep it in secret storage', choice: 'secret' as const }],
-    { title, placeHolder: 'What to change?' },
+    [{ label: vscode.l10n.t('Name'), choice: 'name' as const }, { label: vscode.l10n.t('Target URL'), choice: 'target' as const }, { label: vscode.l10n.t('New secret'), description: vscode.l10n.t('generate another and keep it in secret storage'), choice: 'secret' as const }],
+    { title, placeHolder: vscode.l10n.t('What to change?') },
   );
   if (!what) {
     return;
@@ -233,7 +233,7 @@ async function editWebhook(deps: WebhookCommandDeps, arg: unknown): Promise<void
   let targetUrl = w.targetUrl;
   let secret: string | undefined;
   if (what.choice === 'name') {
-    const typed = await services.prompts.input({ title, prompt: 'The new name', value: w.name, validateInput: nonEmptyName });
+    const typed = await services.prompts.input({ title, prompt: vscode.l10n.t('The new name'), value: w.name, validateInput: nonEmptyName });
     if (typed === undefined) {
       return;
     }
@@ -254,7 +254,7 @@ async function editWebhook(deps: WebhookCommandDeps, arg: unknown): Promise<void
     }
     deps.secrets.rename(updated.id, updated.name);
     deps.provider.reload();
-    void services.prompts.notify('info', `Updated the webhook “${updated.name}”.`);
+    void services.prompts.notify('info', vscode.l10n.t('Updated the webhook “{0}”.', updated.name));
   } catch (error) {
     services.errors.show(error, 'Could not update the webhook');
   }
@@ -267,7 +267,7 @@ async function deleteWebhook(deps: WebhookCommandDeps, arg: unknown): Promise<vo
     return;
   }
   const { client, w, account } = chosen;
-  const yes = await services.prompts.confirm(`Delete the webhook “${w.name}”?`, { detail: `${w.resource}/${w.event} → ${w.targetUrl}. Webex stops sending its events.`, action: 'Delete' });
+  const yes = await services.prompts.confirm(vscode.l10n.t('Delete the webhook “{0}”?', w.name), { detail: vscode.l10n.t('{0}/{1} → {2}. Webex stops sending its events.', w.resource, w.event, w.targetUrl), action: vscode.l10n.t('Delete') });
   if (!yes) {
     return;
   }
@@ -275,7 +275,7 @@ async function deleteWebhook(deps: WebhookCommandDeps, arg: unknown): Promise<vo
     await withProgress(`Deleting the webhook “${w.name}”…`, (signal) => client.webhooks.delete(w.id, { signal }));
     await deps.secrets.delete(account.id, w.id);
     deps.provider.reload();
-    void services.prompts.notify('info', `Deleted the webhook “${w.name}”.`);
+    void services.prompts.notify('info', vscode.l10n.t('Deleted the webhook “{0}”.', w.name));
   } catch (error) {
     services.errors.show(error, 'Could not delete the webhook');
   }
@@ -291,7 +291,7 @@ async function reactivateWebhook(deps: WebhookCommandDeps, arg: unknown): Promis
   try {
     const updated = await withProgress(`Reactivating the webhook “${w.name}”…`, (signal) => client.webhooks.reactivate(w, { signal }));
     deps.provider.reload();
-    void services.prompts.notify('info', `The webhook “${updated.name}” is ${updated.status} again.`);
+    void services.prompts.notify('info', vscode.l10n.t('The webhook “{0}” is {1} again.', updated.name, updated.status));
   } catch (error) {
     services.errors.show(error, 'Could not reactivate the webhook');
   }

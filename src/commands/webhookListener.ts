@@ -61,7 +61,7 @@ export class WebhookListener implements vscode.Disposable {
   /** Starts the receiver (once); shows a clear message when the port is taken. */
   async start(): Promise<string | undefined> {
     if (this.receiver) {
-      void this.services.prompts.notify('info', `Already listening for webhooks on ${this.receiver.url}`);
+      void this.services.prompts.notify('info', vscode.l10n.t('Already listening for webhooks on {0}', this.receiver.url));
       return this.receiver.url;
     }
     const port = readPort();
@@ -80,7 +80,7 @@ export class WebhookListener implements vscode.Disposable {
     this.services.log.info(`Listening for webhooks on ${this.receiver.url}`);
     void vscode.commands.executeCommand('setContext', 'webex:listeningForWebhooks', true);
     this.changed.fire();
-    void this.services.prompts.notify('info', `Listening for webhooks on ${this.receiver.url} (this machine only).`);
+    void this.services.prompts.notify('info', vscode.l10n.t('Listening for webhooks on {0} (this machine only).', this.receiver.url));
     return this.receiver.url;
   }
 
@@ -178,7 +178,7 @@ export function registerWebhookEventCommands(
       try {
         const resource = await fetchResource(services, entry);
         if (resource === undefined) {
-          void services.prompts.notify('info', 'This event names nothing that can be fetched here.');
+          void services.prompts.notify('info', vscode.l10n.t('This event names nothing that can be fetched here.'));
           return;
         }
         fetches += 1;
@@ -196,8 +196,8 @@ async function replay(services: ExtensionServices, listener: WebhookListener, se
     return;
   }
   const url = await services.prompts.input({
-    title: 'Replay Webhook Event',
-    prompt: 'Send the same body to this URL, signed again with the webhook’s secret',
+    title: vscode.l10n.t('Replay Webhook Event'),
+    prompt: vscode.l10n.t('Send the same body to this URL, signed again with the webhook’s secret'),
     value: listener.url ?? 'http://127.0.0.1:8787/',
     validateInput: (value) => {
       try {
@@ -214,7 +214,7 @@ async function replay(services: ExtensionServices, listener: WebhookListener, se
   const secret = entry.envelope ? secrets.secretOf(entry.envelope.id) : undefined;
   try {
     const result = await replayDelivery(entry.request.body, url.trim(), secret);
-    void services.prompts.notify('info', `Replayed the event to ${url.trim()}: HTTP ${result.status}${secret === undefined ? ' (unsigned: no secret is known for its webhook)' : ''}.`);
+    void services.prompts.notify('info', vscode.l10n.t('Replayed the event to {0}: HTTP {1}{2}.', url.trim(), result.status, secret === undefined ? ' (unsigned: no secret is known for its webhook)' : ''));
   } catch (error) {
     services.errors.show(error, 'Could not replay the event');
   }

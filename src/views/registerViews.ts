@@ -108,9 +108,9 @@ function registerViewCommands(services: ExtensionServices, { spaces }: Views): v
   return vscode.Disposable.from(
     vscode.commands.registerCommand(CommandId.filterSpaces, async () => {
       const text = await services.prompts.input({
-        title: 'Filter Spaces',
-        prompt: 'Show the spaces whose title or team contains these words (empty shows all)',
-        placeHolder: 'e.g. release plat',
+        title: vscode.l10n.t('Filter Spaces'),
+        prompt: vscode.l10n.t('Show the spaces whose title or team contains these words (empty shows all)'),
+        placeHolder: vscode.l10n.t('e.g. release plat'),
         value: spaces.filter,
       });
       if (text !== undefined) {

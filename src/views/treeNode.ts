@@ -66,8 +66,8 @@ export class ErrorNode extends TreeNode {
     item.description = message;
     item.tooltip = new vscode.MarkdownString(
       `**${escape(this.what)}**\n\n${escape(message)}` +
-        (this.trackingId ? `\n\nTracking ID: \`${this.trackingId}\`` : '') +
-        '\n\nClick to try again.',
+        (this.trackingId ? vscode.l10n.t('\n\nTracking ID: `{0}`', this.trackingId) : '') +
+        vscode.l10n.t('\n\nClick to try again.'),
     );
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = this.trackingId ? 'webex:error:tracked' : 'webex:error';

@@ -18,9 +18,9 @@ export function registerUnreadStatus(services: ExtensionServices, spacesView: vs
   const update = (): void => {
     const count = live.attentionCount;
     if (count > 0) {
-      item.text = `$(mention) ${count}`;
-      item.tooltip = `Webex: ${count} unread ${count === 1 ? 'mention or direct message' : 'mentions and direct messages'}`;
-      item.accessibilityInformation = { label: `Webex, ${count} unread mentions and direct messages` };
+      item.text = vscode.l10n.t('$(mention) {0}', count);
+      item.tooltip = vscode.l10n.t('Webex: {0} unread {1}', count, count === 1 ? 'mention or direct message' : 'mentions and direct messages');
+      item.accessibilityInformation = { label: vscode.l10n.t('Webex, {0} unread mentions and direct messages', count) };
       item.show();
     } else {
       item.hide();
@@ -28,7 +28,7 @@ export function registerUnreadStatus(services: ExtensionServices, spacesView: vs
     const unreadSpaces = live.unreadSpaceCount();
     spacesView.badge =
       unreadSpaces > 0
-        ? { value: unreadSpaces, tooltip: `${unreadSpaces} ${unreadSpaces === 1 ? 'space has' : 'spaces have'} unread messages` }
+        ? { value: unreadSpaces, tooltip: vscode.l10n.t('{0} {1} unread messages', unreadSpaces, unreadSpaces === 1 ? 'space has' : 'spaces have') }
         : undefined;
   };
   update();
@@ -39,14 +39,14 @@ export function registerUnreadStatus(services: ExtensionServices, spacesView: vs
     type Item = vscode.QuickPickItem & { roomId?: string };
     const items: Item[] = [
       ...attention.map((a): Item => ({ label: title(services, a.roomId), description: describeAttention(a), roomId: a.roomId })),
-      ...(unread.length > 0 && attention.length > 0 ? [{ label: 'Other unread spaces', kind: vscode.QuickPickItemKind.Separator }] : []),
-      ...unread.map((r): Item => ({ label: r.title || '(untitled space)', description: 'unread', roomId: r.id })),
+      ...(unread.length > 0 && attention.length > 0 ? [{ label: vscode.l10n.t('Other unread spaces'), kind: vscode.QuickPickItemKind.Separator }] : []),
+      ...unread.map((r): Item => ({ label: r.title || vscode.l10n.t('(untitled space)'), description: 'unread', roomId: r.id })),
     ];
     if (items.length === 0) {
-      void services.prompts.notify('info', 'Webex: nothing unread.');
+      void services.prompts.notify('info', vscode.l10n.t('Webex: nothing unread.'));
       return;
     }
-    const picked = await services.prompts.pick(items, { title: 'Unread in Webex', placeHolder: 'Open a space' });
+    const picked = await services.prompts.pick(items, { title: vscode.l10n.t('Unread in Webex'), placeHolder: vscode.l10n.t('Open a space') });
     if (picked?.roomId !== undefined) {
       await vscode.commands.executeCommand(CommandId.openSpace, picked.roomId);
     }

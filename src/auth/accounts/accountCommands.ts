@@ -18,7 +18,7 @@ export interface AccountSwitching {
   promptSignIn(): Promise<unknown>;
 }
 
-export const ADD_ACCOUNT_LABEL = 'Add another account…';
+export const ADD_ACCOUNT_LABEL = vscode.l10n.t('Add another account…');
 
 interface AccountItem extends vscode.QuickPickItem {
   accountId?: string;
@@ -44,7 +44,7 @@ export function registerAccountCommands(prompts: Prompts, session: AccountSwitch
       accountId: a.id,
     }));
     items.push({ label: ADD_ACCOUNT_LABEL, iconPath: new vscode.ThemeIcon('add') });
-    const chosen = await prompts.pick(items, { title: 'Webex accounts', placeHolder: 'Choose the account the views and commands use' });
+    const chosen = await prompts.pick(items, { title: vscode.l10n.t('Webex accounts'), placeHolder: vscode.l10n.t('Choose the account the views and commands use') });
     if (!chosen) {
       return;
     }

@@ -38,7 +38,7 @@ export async function interactiveSignIn(deps: OAuthDeps, target: SignInTarget, m
       account = await checking('Checking the token with Webex…', () => target.signInWithToken(token));
     }
     const bot = account.personType === 'bot' ? ' This is a bot: in group spaces it sees only the messages that mention it.' : '';
-    void deps.prompts.notify('info', `Signed in to Webex as ${account.displayName}.${bot}`);
+    void deps.prompts.notify('info', vscode.l10n.t('Signed in to Webex as {0}.{1}', account.displayName, bot));
     return account;
   } catch (error) {
     if (error instanceof SignInError) {

@@ -65,7 +65,7 @@ export function tokenClientFor(secrets: vscode.SecretStorage, baseUrl: string, c
           method: 'POST',
           path: '/access_token',
           oauthError: 'invalid_client',
-          message: 'The client secret of the Webex integration is no longer stored; sign in again.',
+          message: vscode.l10n.t('The client secret of the Webex integration is no longer stored; sign in again.'),
         });
       }
       return secret;
@@ -102,8 +102,8 @@ export async function runOAuthSignIn(deps: OAuthDeps, baseUrl: string): Promise<
   const secretKey = clientSecretKey(clientId);
   if (!(await deps.secrets.get(secretKey))) {
     const secret = await deps.prompts.input({
-      title: 'Sign in with Webex (OAuth)',
-      prompt: 'The Client Secret of your Webex integration (shown once when you created it). It is kept in VS Code\'s secret storage.',
+      title: vscode.l10n.t('Sign in with Webex (OAuth)'),
+      prompt: vscode.l10n.t('The Client Secret of your Webex integration (shown once when you created it). It is kept in VS Code\'s secret storage.'),
       password: true,
       ignoreFocusOut: true,
       validateInput: (v) => (v.trim() === '' ? 'Paste the client secret.' : /\s/.test(v.trim()) ? 'A client secret has no spaces.' : undefined),
@@ -143,11 +143,10 @@ async function externalRedirectUri(loopback: string): Promise<string> {
 
 async function askClientId(prompts: Prompts, redirectUri: string): Promise<string | undefined> {
   const value = await prompts.input({
-    title: 'Sign in with Webex (OAuth)',
+    title: vscode.l10n.t('Sign in with Webex (OAuth)'),
     prompt:
-      'The Client ID of your Webex integration (developer.webex.com → My Webex Apps → Create an Integration). ' +
-      `Register the redirect URI ${redirectUri} there. Saved in the setting ${OAuthSetting.clientId}.`,
-    placeHolder: 'C0123…',
+      vscode.l10n.t('The Client ID of your Webex integration (developer.webex.com → My Webex Apps → Create an Integration). Register the redirect URI {0} there. Saved in the setting {1}.', redirectUri, OAuthSetting.clientId),
+    placeHolder: vscode.l10n.t('C0123…'),
     ignoreFocusOut: true,
     validateInput: (v) => (/^\S+$/.test(v.trim()) ? undefined : 'Paste the client ID (no spaces).'),
   });
@@ -166,13 +165,12 @@ async function reportFailure(deps: OAuthDeps, error: unknown, clientId: string, 
       case 'cancelled':
         return; // The user's own choice: nothing to say.
       case 'denied':
-        void deps.prompts.notify('info', 'Webex sign-in: access was declined in the browser.');
+        void deps.prompts.notify('info', vscode.l10n.t('Webex sign-in: access was declined in the browser.'));
         return;
       case 'authorizeError':
         void deps.prompts.notify(
           'error',
-          `${error.message} Check that the integration has the scopes of the setting ${OAuthSetting.scopes} ` +
-            `and the redirect URI ${redirectUri}.`,
+          vscode.l10n.t('{0} Check that the integration has the scopes of the setting {1} and the redirect URI {2}.', error.message, OAuthSetting.scopes, redirectUri),
         );
         return;
       default:
@@ -184,7 +182,7 @@ async function reportFailure(deps: OAuthDeps, error: unknown, clientId: string, 
     // A wrong secret (or id): forget the secret so the next attempt asks again.
     await deps.secrets.delete(clientSecretKey(clientId));
     const said = error instanceof OAuthTokenError && error.serverMessage ? ` Webex said: ${error.serverMessage}` : '';
-    void deps.prompts.notify('error', `Webex refused the integration's client ID or secret; the secret was forgotten. Sign in again to enter it.${said}`);
+    void deps.prompts.notify('error', vscode.l10n.t('Webex refused the integration\'s client ID or secret; the secret was forgotten. Sign in again to enter it.{0}', said));
     return;
   }
   deps.errors.show(error, 'Could not sign in to Webex');

@@ -12,21 +12,21 @@ import { describeLines, selectionLines } from '../../services/sharing/snippet';
 import { changesOf } from './gitInfo';
 import { postSnippet, workspacePath } from './postSnippet';
 
-const SAVE_AND_SEND = 'Save and Send';
+const SAVE_AND_SEND = vscode.l10n.t('Save and Send');
 
 type ChooseSpace = (services: ExtensionServices, arg: unknown, title: string) => Promise<Room | undefined>;
 
 export async function sendChanges(services: ExtensionServices, arg: unknown, chooseSpace: ChooseSpace): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.isUntitled) {
-    void services.prompts.notify('info', 'Open a file of a git repository to send its changes to Webex.');
+    void services.prompts.notify('info', vscode.l10n.t('Open a file of a git repository to send its changes to Webex.'));
     return;
   }
   const document = editor.document;
   const name = path.basename(document.uri.path);
   if (document.isDirty) {
     // git diffs what is on disk: unsaved edits would be left out without a word.
-    const choice = await services.prompts.notify('warning', `${name} has unsaved changes; the diff is of the saved file.`, SAVE_AND_SEND);
+    const choice = await services.prompts.notify('warning', vscode.l10n.t('{0} has unsaved changes; the diff is of the saved file.', name), SAVE_AND_SEND);
     if (choice !== SAVE_AND_SEND || !(await document.save())) {
       return;
     }
@@ -44,12 +44,12 @@ export async function sendChanges(services: ExtensionServices, arg: unknown, cho
     return;
   }
   if ('reason' in changes) {
-    void services.prompts.notify('info', `${name} has no changes to send: ${changes.reason}.`);
+    void services.prompts.notify('info', vscode.l10n.t('{0} has no changes to send: {1}.', name, changes.reason));
     return;
   }
   const message = buildChanges({ path: workspacePath(document), repoPath: changes.repoPath, diff: changes.diff, lines, commit: changes.commit });
   if (message.kind === 'none') {
-    void services.prompts.notify('info', `${name}: ${message.reason} to send.`);
+    void services.prompts.notify('info', vscode.l10n.t('{0}: {1} to send.', name, message.reason));
     return;
   }
   const what = lines ? `the changes in ${describeLines({ ...lines, wholeFile: false })} of ${name}` : `the changes of ${name}`;

@@ -39,7 +39,7 @@ export async function postSnippet(services: ExtensionServices, client: WebexClie
       'info',
       snippet.kind === 'message'
         ? options.sentText
-        : `Sent as a file attachment (${snippet.filename}) to ${where}: at ${formatBytes(snippet.inlineBytes)} it is over Webex’s 7439-byte message limit.`,
+        : vscode.l10n.t('Sent as a file attachment ({0}) to {1}: at {2} it is over Webex’s 7439-byte message limit.', snippet.filename, where, formatBytes(snippet.inlineBytes)),
     );
   } catch (error) {
     services.errors.show(error, `Could not send the code to ${where}`);

@@ -26,7 +26,7 @@ async function threadItems(client: WebexClient, room: Room): Promise<ThreadItem[
     .filter((m) => !m.parentId)
     .slice(0, OFFER)
     .map((message) => ({
-      label: firstLine(message) || ((message.files?.length ?? 0) > 0 ? 'a file' : 'a message'),
+      label: firstLine(message) || ((message.files?.length ?? 0) > 0 ? vscode.l10n.t('a file') : vscode.l10n.t('a message')),
       description: `${message.personEmail} · ${relativeTime(message.created, now)}`,
       iconPath: new vscode.ThemeIcon('comment'),
       message,
@@ -43,7 +43,7 @@ export async function pickThread(services: ExtensionServices, client: WebexClien
   });
   const chosen = await services.prompts.pick<ThreadItem>(items, {
     title,
-    placeHolder: `Type to search the newest threads of ${room.title}`,
+    placeHolder: vscode.l10n.t('Type to search the newest threads of {0}', room.title),
     matchOnDescription: true,
   });
   return chosen?.message;

@@ -8,6 +8,7 @@
  * messages in direct spaces; `all` — every message in every space; `off`.
  * vscode-free: the UI passes a `show` function (which goes through `services.prompts.notify`).
  */
+import * as l10n from '@vscode/l10n';
 import type { Message, RoomType } from '../../webex/types';
 import { realTimers, type LiveTimers } from '../../webex/live/timers';
 import { mentionsPerson } from '../../webex/mentions';
@@ -114,20 +115,37 @@ function describe(batch: Array<{ incoming: IncomingMessage; why: 'mention' | 'di
   if (batch.length === 1) {
     const { incoming, why } = batch[0];
     const who = incoming.authorName ?? incoming.message.personEmail;
-    const where = why === 'direct' ? '' : ` in ${incoming.roomTitle}`;
-    const verb = why === 'mention' ? ' mentioned you' : '';
-    return { text: `${who}${verb}${where}: ${preview(incoming.message)}`, roomId: incoming.message.roomId, count: 1, mentions };
+    const what = preview(incoming.message);
+    // Whole sentences, so a translation can order them as its language needs.
+    const text =
+      why === 'direct'
+        ? l10n.t('{0}: {1}', who, what)
+        : why === 'mention'
+          ? l10n.t('{0} mentioned you in {1}: {2}', who, incoming.roomTitle, what)
+          : l10n.t('{0} in {1}: {2}', who, incoming.roomTitle, what);
+    return { text, roomId: incoming.message.roomId, count: 1, mentions };
   }
   const first = batch[0].incoming;
-  // "1 mentions you": one of them does; "3 mention you": three of them do.
-  const mentionText = mentions === 0 ? '' : ` (${mentions} ${mentions === 1 ? 'mentions' : 'mention'} you)`;
   if (rooms.length === 1) {
-    return { text: `${batch.length} new messages in ${first.roomTitle}${mentionText}`, roomId: first.message.roomId, count: batch.length, mentions };
+    // "1 mentions you": one of them does; "3 mention you": three of them do.
+    const text =
+      mentions === 0
+        ? l10n.t('{0} new messages in {1}', batch.length, first.roomTitle)
+        : mentions === 1
+          ? l10n.t('{0} new messages in {1} (1 mentions you)', batch.length, first.roomTitle)
+          : l10n.t('{0} new messages in {1} ({2} mention you)', batch.length, first.roomTitle, mentions);
+    return { text, roomId: first.message.roomId, count: batch.length, mentions };
   }
-  return { text: `${batch.length} new messages in ${rooms.length} spaces${mentionText}`, count: batch.length, mentions };
+  const text =
+    mentions === 0
+      ? l10n.t('{0} new messages in {1} spaces', batch.length, rooms.length)
+      : mentions === 1
+        ? l10n.t('{0} new messages in {1} spaces (1 mentions you)', batch.length, rooms.length)
+        : l10n.t('{0} new messages in {1} spaces ({2} mention you)', batch.length, rooms.length, mentions);
+  return { text, count: batch.length, mentions };
 }
 
 function preview(message: Message): string {
-  const text = (message.text ?? message.markdown ?? (message.files?.length ? 'sent a file' : '')).replace(/\s+/g, ' ').trim();
+  const text = (message.text ?? message.markdown ?? (message.files?.length ? l10n.t('sent a file') : '')).replace(/\s+/g, ' ').trim();
   return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
 }

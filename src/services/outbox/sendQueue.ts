@@ -15,6 +15,7 @@
  * Such an entry says `mustLook` and is sent again only when the user says they looked
  * (`retry(id, { checked: true })`); nothing here ever posts it again on its own.
  */
+import * as l10n from '@vscode/l10n';
 import { WebexApiError } from '../../webex/errors';
 import { mayHaveArrived } from './postOutbox';
 import type { Message } from '../../webex/types';
@@ -43,12 +44,12 @@ export interface SendQueueOptions {
   now?: () => Date;
 }
 
-const INTERRUPTED = 'Not confirmed before VS Code closed. Retry checks whether it arrived before sending again.';
+const INTERRUPTED = l10n.t('Not confirmed before VS Code closed. Retry checks whether it arrived before sending again.');
 
 /** What a failed entry says when Webex may have it and only the user can look (a bot in a group space). */
-export const LOOK_FIRST =
-  'Webex did not confirm this message, and this space cannot be checked for it: a bot sees only the messages of a ' +
-  'group space that mention it, not its own. Look for it in Webex and send it again only if it is not there.';
+export const LOOK_FIRST = l10n.t(
+  'Webex did not confirm this message, and this space cannot be checked for it: a bot sees only the messages of a group space that mention it, not its own. Look for it in Webex and send it again only if it is not there.',
+);
 
 /**
  * The sentence a failed entry shows. An unconfirmed send (the client looked and could not tell, or
@@ -61,9 +62,9 @@ export function sendFailureText(error: unknown, canCheck: boolean): string {
       return LOOK_FIRST;
     }
     const reason = error.kind === 'http' ? `HTTP ${error.status}` : error.kind;
-    return `Webex did not confirm this message (${reason}) and it could not be checked for just now. Retry looks for it in the space before sending it again.`;
+    return l10n.t('Webex did not confirm this message ({0}) and it could not be checked for just now. Retry looks for it in the space before sending it again.', reason);
   }
-  return error instanceof Error ? error.message : 'The message could not be sent.';
+  return error instanceof Error ? error.message : l10n.t('The message could not be sent.');
 }
 export class SendQueue {
   private entries: OutboxEntry[];
@@ -205,7 +206,7 @@ export class SendQueue {
     } catch (error) {
       entry.state = 'failed';
       entry.error = looking
-        ? `Could not check whether it arrived (${this.options.describe(error)}). Retry looks again before sending.`
+        ? l10n.t('Could not check whether it arrived ({0}). Retry looks again before sending.', this.options.describe(error))
         : this.options.describe(error);
       entry.ambiguous = entry.ambiguous === true || this.options.isAmbiguous(error);
       this.changed();

@@ -6,6 +6,7 @@
  * drive letters, UNC paths, `~` and control characters never resolve. Pure: the host joins the
  * segments to a folder URI, and checks again that the result stays inside that folder.
  */
+import * as l10n from '@vscode/l10n';
 
 export interface WorkspaceFolderRef {
   /** The folder's name (what asRelativePath puts first in a multi-root window). */
@@ -25,28 +26,28 @@ const MAX_SEGMENTS = 64;
 /** Why `path` can never name a workspace file, or undefined when it might. */
 export function refusalReason(path: string): string | undefined {
   if (path.trim() === '') {
-    return 'the path is empty';
+    return l10n.t('the path is empty');
   }
   // C0/C1 controls and the bidirectional overrides that can make a path read as another one.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(path)) {
-    return 'the path holds control characters';
+    return l10n.t('the path holds control characters');
   }
   if (/^[a-z][a-z0-9+.-]+:/i.test(path)) {
-    return 'it is a URI, not a path in the workspace';
+    return l10n.t('it is a URI, not a path in the workspace');
   }
   if (/^[a-z]:/i.test(path) || path.startsWith('/') || path.startsWith('\\') || path.startsWith('~')) {
-    return 'it is an absolute path, not one relative to the workspace';
+    return l10n.t('it is an absolute path, not one relative to the workspace');
   }
   const segments = path.split(/[\\/]/);
   if (segments.some((s) => s === '..')) {
-    return 'it goes up out of the workspace (..)';
+    return l10n.t('it goes up out of the workspace (..)');
   }
   if (segments.some((s) => /[<>:"|?*]/.test(s))) {
-    return 'the path holds characters no file name has';
+    return l10n.t('the path holds characters no file name has');
   }
   if (segments.length > MAX_SEGMENTS) {
-    return 'the path is too deep';
+    return l10n.t('the path is too deep');
   }
   return undefined;
 }
@@ -61,11 +62,11 @@ export function resolveSnippetPath(path: string, folders: readonly WorkspaceFold
     return { ok: false, reason };
   }
   if (folders.length === 0) {
-    return { ok: false, reason: 'no folder is open in this window' };
+    return { ok: false, reason: l10n.t('no folder is open in this window') };
   }
   const segments = path.split(/[\\/]/).filter((s) => s !== '' && s !== '.');
   if (segments.length === 0) {
-    return { ok: false, reason: 'the path names no file' };
+    return { ok: false, reason: l10n.t('the path names no file') };
   }
   const candidates: PathCandidate[] = [];
   if (folders.length > 1 && segments.length > 1) {

@@ -1,6 +1,7 @@
 /**
  * Ordering, filtering and wording for the sidebar: pure functions, unit-tested in plain Node.
  */
+import * as l10n from '@vscode/l10n';
 import type { Membership, Room, Team, TeamMembership } from '../../webex/types';
 
 /**
@@ -85,19 +86,19 @@ export function relativeTime(iso: string | undefined, now: number): string {
   }
   const ago = now - t;
   if (ago < MINUTE) {
-    return 'just now';
+    return l10n.t('just now');
   }
   if (ago < HOUR) {
-    return `${Math.floor(ago / MINUTE)} min ago`;
+    return l10n.t('{0} min ago', Math.floor(ago / MINUTE));
   }
   if (ago < DAY) {
-    return `${Math.floor(ago / HOUR)} h ago`;
+    return l10n.t('{0} h ago', Math.floor(ago / HOUR));
   }
   if (ago < 2 * DAY) {
-    return 'yesterday';
+    return l10n.t('yesterday');
   }
   if (ago < 7 * DAY) {
-    return `${Math.floor(ago / DAY)} days ago`;
+    return l10n.t('{0} days ago', Math.floor(ago / DAY));
   }
   const date = new Date(t);
   const sameYear = date.getUTCFullYear() === new Date(now).getUTCFullYear();

@@ -11,6 +11,7 @@
  *   the new one has arrived (no flicker); a load that finishes after a sign-out or account switch is
  *   dropped (generation counter).
  */
+import * as l10n from '@vscode/l10n';
 import type { WebexClient } from '../../webex/client';
 import type { Room, Team } from '../../webex/types';
 import { Emitter, type Event } from '../../webex/emitter';
@@ -257,7 +258,7 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
 /** Thrown by loads when there is no client; views treat it as "show the welcome". */
 export class SignedOutError extends Error {
   constructor() {
-    super('Not signed in to Webex.');
+    super(l10n.t('Not signed in to Webex.'));
     this.name = 'SignedOutError';
   }
 }

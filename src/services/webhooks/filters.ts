@@ -4,6 +4,7 @@
  * The firehose is `resource: "all", event: "all"` (memberships, messages, rooms); card submissions
  * need their own `attachmentActions` webhook.
  */
+import * as l10n from '@vscode/l10n';
 
 export type MessagingResource = 'messages' | 'memberships' | 'rooms' | 'attachmentActions' | 'all';
 
@@ -48,15 +49,15 @@ export interface FilterPart {
 function checkValue(kind: FilterKind, key: string, value: string): string | undefined {
   switch (kind) {
     case 'bool':
-      return value === 'true' || value === 'false' ? undefined : `${key} must be true or false.`;
+      return value === 'true' || value === 'false' ? undefined : l10n.t('{0} must be true or false.', key);
     case 'roomType':
-      return value === 'direct' || value === 'group' ? undefined : `${key} must be direct or group.`;
+      return value === 'direct' || value === 'group' ? undefined : l10n.t('{0} must be direct or group.', key);
     case 'email':
-      return /^[^\s@&=]+@[^\s@&=]+\.[^\s@&=]+$/.test(value) ? undefined : `${key} must be an email address.`;
+      return /^[^\s@&=]+@[^\s@&=]+\.[^\s@&=]+$/.test(value) ? undefined : l10n.t('{0} must be an email address.', key);
     case 'mentioned':
-      return value.split(',').every((v) => /^[A-Za-z0-9_=-]+$/.test(v.trim())) ? undefined : `${key} must be "me" or person ids separated by commas.`;
+      return value.split(',').every((v) => /^[A-Za-z0-9_=-]+$/.test(v.trim())) ? undefined : l10n.t('{0} must be "me" or person ids separated by commas.', key);
     case 'id':
-      return /^[A-Za-z0-9_=-]+$/.test(value) ? undefined : `${key} must be a Webex id.`;
+      return /^[A-Za-z0-9_=-]+$/.test(value) ? undefined : l10n.t('{0} must be a Webex id.', key);
   }
 }
 
@@ -69,19 +70,19 @@ export function parseFilter(resource: MessagingResource, filter: string): Filter
     const key = eq < 0 ? raw.trim() : raw.slice(0, eq).trim();
     const value = eq < 0 ? '' : raw.slice(eq + 1).trim();
     if (key === '' || value === '') {
-      throw new Error(`"${raw}" is not key=value.`);
+      throw new Error(l10n.t('"{0}" is not key=value.', raw));
     }
     const kind = keys[key];
     if (kind === undefined) {
       const allowed = Object.keys(keys);
       throw new Error(
         allowed.length === 0
-          ? `The ${resource} resource takes no filter.`
-          : `${resource} cannot be filtered by "${key}"; use ${allowed.join(', ')}.`,
+          ? l10n.t('The {0} resource takes no filter.', resource)
+          : l10n.t('{0} cannot be filtered by "{1}"; use {2}.', resource, key, allowed.join(', ')),
       );
     }
     if (parts.some((p) => p.key === key)) {
-      throw new Error(`"${key}" is given twice.`);
+      throw new Error(l10n.t('"{0}" is given twice.', key));
     }
     const problem = checkValue(kind, key, value);
     if (problem !== undefined) {

@@ -3,6 +3,7 @@
  * POSTs, answers 200 as soon as the body is in (Webex counts slow answers as failures: Webhooks guide)
  * and hands the raw bytes on. A body over {@link MAX_BODY_BYTES} is answered 413 and nothing of it is kept.
  */
+import * as l10n from '@vscode/l10n';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -66,8 +67,8 @@ export class WebhookReceiver {
     } catch (error) {
       const code = (error as { code?: string }).code;
       throw code === 'EADDRINUSE'
-        ? new ReceiverError('portInUse', `Port ${port} on ${RECEIVER_HOST} is already in use by another program. Stop that program or change the setting webex.webhooks.receiverPort.`)
-        : new ReceiverError('listen', `Could not listen on ${RECEIVER_HOST}:${port} (${code ?? 'unknown error'}).`);
+        ? new ReceiverError('portInUse', l10n.t('Port {0} on {1} is already in use by another program. Stop that program or change the setting webex.webhooks.receiverPort.', port, RECEIVER_HOST))
+        : new ReceiverError('listen', l10n.t('Could not listen on {0}:{1} ({2}).', RECEIVER_HOST, port, code ?? 'unknown error'));
     }
     return receiver;
   }
@@ -97,7 +98,7 @@ export class WebhookReceiver {
     if (req.method !== 'POST') {
       req.resume();
       res.setHeader('Allow', 'POST');
-      answer(res, 405, 'Webhook deliveries are POST requests.');
+      answer(res, 405, l10n.t('Webhook deliveries are POST requests.'));
       return;
     }
     const declared = Number(req.headers['content-length'] ?? 'NaN');
@@ -145,7 +146,7 @@ export class WebhookReceiver {
     req.on('data', () => undefined);
     req.resume();
     if (!res.headersSent) {
-      answer(res, 413, `The body is larger than ${MAX_BODY_BYTES} bytes.`, true);
+      answer(res, 413, l10n.t('The body is larger than {0} bytes.', MAX_BODY_BYTES), true);
     }
   }
 }

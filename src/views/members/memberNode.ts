@@ -20,7 +20,7 @@ export class MemberNode extends TreeNode {
   getTreeItem(): vscode.TreeItem {
     const m = this.membership;
     const name = m.personDisplayName || m.personEmail;
-    const item = new vscode.TreeItem(this.isMe ? `${name} (you)` : name, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(this.isMe ? vscode.l10n.t('{0} (you)', name) : name, vscode.TreeItemCollapsibleState.None);
     item.description = [m.isModerator ? 'moderator' : undefined, m.personEmail !== name ? m.personEmail : undefined]
       .filter(Boolean)
       .join(' · ');

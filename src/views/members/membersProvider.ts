@@ -8,6 +8,7 @@ import { ErrorNode, NodeCache, NodeProvider, type TreeNode } from '../treeNode';
 import { endsSession } from '../../auth/sessionEnded';
 import { MemberNode } from './memberNode';
 import { CommandId } from '../../commands/commandIds';
+import * as vscode from 'vscode';
 
 export class MembersProvider extends NodeProvider {
   private readonly nodes = new NodeCache<MemberNode>();
@@ -34,7 +35,7 @@ export class MembersProvider extends NodeProvider {
     }
     const { spaces } = this.services;
     const title = target.kind === 'space' ? spaces.room(target.id)?.title : spaces.team(target.id)?.name;
-    return { target, title: title ?? (target.kind === 'space' ? 'Space' : 'Team') };
+    return { target, title: title ?? (target.kind === 'space' ? vscode.l10n.t('Space') : vscode.l10n.t('Team')) };
   }
 
   protected async getRoots(): Promise<TreeNode[]> {
@@ -69,7 +70,7 @@ export class MembersProvider extends NodeProvider {
         return [];
       }
       return [
-        new ErrorNode('members:error', 'Could not load members', error, { command: CommandId.refresh, title: 'Try Again' }),
+        new ErrorNode('members:error', 'Could not load members', error, { command: CommandId.refresh, title: vscode.l10n.t('Try Again') }),
       ];
     }
   }

@@ -32,7 +32,7 @@ export class SpaceNode extends TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const { room } = this;
-    const item = new vscode.TreeItem(room.title || '(untitled space)', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(room.title || vscode.l10n.t('(untitled space)'), vscode.TreeItemCollapsibleState.None);
     const when = relativeTime(room.lastActivity ?? room.created, Date.now());
     item.description = [this.showTeam ? this.teamName : undefined, when].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(room.type === 'direct' ? 'person' : room.teamId ? 'organization' : 'comment-discussion');
@@ -42,7 +42,7 @@ export class SpaceNode extends TreeNode {
       label: `${room.type === 'direct' ? 'Direct space with' : 'Space'} ${room.title}${this.teamName ? `, team ${this.teamName}` : ''}${when ? `, active ${when}` : ''}`,
     };
     // Registered by the conversation webview: clicking a space opens it.
-    item.command = { command: CommandId.openSpace, title: 'Open Space', arguments: [room.id] };
+    item.command = { command: CommandId.openSpace, title: vscode.l10n.t('Open Space'), arguments: [room.id] };
     if (this.unread) {
       markUnread(item);
     }
@@ -63,7 +63,7 @@ function markUnread(item: vscode.TreeItem): void {
   item.description = `unread · ${String(item.description ?? '')}`.replace(/ · $/, '');
   const label = item.accessibilityInformation?.label;
   if (label !== undefined) {
-    item.accessibilityInformation = { label: `${label}, unread` };
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}, unread', label) };
   }
 }
 

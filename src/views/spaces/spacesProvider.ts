@@ -87,7 +87,7 @@ export class SpacesProvider extends NodeProvider {
       nodes.push(
         new InfoNode('spaces:noMatch', `No spaces match “${this.filterText}”`, 'search', {
           command: CommandId.clearSpacesFilter,
-          title: 'Clear Filter',
+          title: vscode.l10n.t('Clear Filter'),
         }),
       );
     }
@@ -96,7 +96,7 @@ export class SpacesProvider extends NodeProvider {
         new LoadMoreNode(
           'spaces:loadMore',
           this.filterText ? 'Load more spaces to search…' : 'Load more…',
-          { command: CommandId.loadMoreSpaces, title: 'Load More Spaces' },
+          { command: CommandId.loadMoreSpaces, title: vscode.l10n.t('Load More Spaces') },
         ),
       );
     }
@@ -105,5 +105,5 @@ export class SpacesProvider extends NodeProvider {
 }
 
 function retry(): vscode.Command {
-  return { command: CommandId.refresh, title: 'Try Again' };
+  return { command: CommandId.refresh, title: vscode.l10n.t('Try Again') };
 }

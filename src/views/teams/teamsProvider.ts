@@ -57,7 +57,7 @@ export class TeamNode extends TreeNode {
       children.push(
         new LoadMoreNode(`${this.id}/loadMore`, 'Load more spaces…', {
           command: CommandId.loadMoreSpaces,
-          title: 'Load More Spaces',
+          title: vscode.l10n.t('Load More Spaces'),
         }),
       );
     } else if (rooms.length === 0) {
@@ -81,7 +81,7 @@ export class TeamMembersNode extends TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Members', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Members'), vscode.TreeItemCollapsibleState.Collapsed);
     const count = this.services.members.teamMembers(this.teamId)?.length;
     item.description = count === undefined ? undefined : String(count);
     item.iconPath = new vscode.ThemeIcon('person');
@@ -112,7 +112,7 @@ export class TeamMembersNode extends TreeNode {
       }
       return [new ErrorNode(`${this.id}/error`, 'Could not load the team’s members', error, {
         command: CommandId.refresh,
-        title: 'Try Again',
+        title: vscode.l10n.t('Try Again'),
       })];
     }
   }
@@ -160,7 +160,7 @@ export class TeamsProvider extends NodeProvider {
       if (endsSession(error)) {
         return [];
       }
-      return [new ErrorNode('teams:error', 'Could not load teams', error, { command: CommandId.refresh, title: 'Try Again' })];
+      return [new ErrorNode('teams:error', 'Could not load teams', error, { command: CommandId.refresh, title: vscode.l10n.t('Try Again') })];
     }
     const teams = spaces.teams ?? [];
     this.nodes.retain(teams.map((t) => `team:${t.id}`));

@@ -43,8 +43,8 @@ export class EventNode extends TreeNode {
     item.tooltip = clip([`${e.webhookName}: ${what}`, actor ? `actor: ${actor}` : undefined, v.verified ? 'signature verified' : `not verified: ${v.reason}`, e.problem].filter(Boolean).join('\n'), 600);
     item.iconPath = v.verified ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = `webex:webhookEvent:${v.verified ? 'verified' : 'unverified'}${e.envelope ? ':event' : ''}`;
-    item.command = { command: OPEN_EVENT_COMMAND, title: 'Open Raw Request', arguments: [this] };
-    item.accessibilityInformation = { label: `${what} from ${e.webhookName} at ${time}, ${v.verified ? 'verified' : 'not verified'}` };
+    item.command = { command: OPEN_EVENT_COMMAND, title: vscode.l10n.t('Open Raw Request'), arguments: [this] };
+    item.accessibilityInformation = { label: vscode.l10n.t('{0} from {1} at {2}, {3}', what, e.webhookName, time, v.verified ? 'verified' : 'not verified') };
     return item;
   }
 }

@@ -16,7 +16,7 @@ export const LOAD_MORE_WEBHOOKS_COMMAND = CommandId.loadMoreWebhooks;
 const PAGE_SIZE = 100;
 
 /** Webex disables a webhook after 100 failed deliveries within 5 minutes (developer.webex.com, Webhooks guide). */
-export const INACTIVE_REASON = 'Webex turned it off after repeated failed deliveries (100 within 5 minutes); Reactivate turns it on again.';
+export const INACTIVE_REASON = vscode.l10n.t('Webex turned it off after repeated failed deliveries (100 within 5 minutes); Reactivate turns it on again.');
 
 export class WebhookNode extends TreeNode {
   constructor(public webhook: Webhook) {
@@ -43,7 +43,7 @@ export class WebhookNode extends TreeNode {
         ...(inactive ? [`Inactive: ${escape(INACTIVE_REASON)}`] : []),
       ].join('\n\n'),
     );
-    item.accessibilityInformation = { label: `Webhook ${w.name}, ${w.resource} ${w.event}${inactive ? ', inactive' : ''}` };
+    item.accessibilityInformation = { label: vscode.l10n.t('Webhook {0}, {1} {2}{3}', w.name, w.resource, w.event, inactive ? ', inactive' : '') };
     return item;
   }
 
@@ -124,7 +124,7 @@ export class WebhooksProvider extends NodeProvider {
         return [];
       }
       this.services.log.warn(`Could not load webhooks: ${String(error)}`);
-      return [new ErrorNode('webhooks:error', 'Could not load webhooks', error, { command: CommandId.refreshWebhooks, title: 'Try Again' })];
+      return [new ErrorNode('webhooks:error', 'Could not load webhooks', error, { command: CommandId.refreshWebhooks, title: vscode.l10n.t('Try Again') })];
     }
     const nodes: TreeNode[] = webhooks.map((w) => {
       let node = this.nodes.get(w.id);
@@ -137,10 +137,10 @@ export class WebhooksProvider extends NodeProvider {
       return node;
     });
     if (webhooks.length === 0) {
-      nodes.push(new InfoNode('webhooks:none', 'No webhooks yet: Create Webhook…', 'add', { command: CommandId.createWebhook, title: 'Create Webhook' }));
+      nodes.push(new InfoNode('webhooks:none', 'No webhooks yet: Create Webhook…', 'add', { command: CommandId.createWebhook, title: vscode.l10n.t('Create Webhook') }));
     }
     if (this.more) {
-      nodes.push(new LoadMoreNode('webhooks:loadMore', 'Load more…', { command: LOAD_MORE_WEBHOOKS_COMMAND, title: 'Load More Webhooks' }));
+      nodes.push(new LoadMoreNode('webhooks:loadMore', 'Load more…', { command: LOAD_MORE_WEBHOOKS_COMMAND, title: vscode.l10n.t('Load More Webhooks') }));
     }
     return nodes;
   }

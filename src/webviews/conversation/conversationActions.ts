@@ -109,9 +109,9 @@ export class ConversationActions {
   private async delete(space: LoadedSpace, messageId: string): Promise<boolean> {
     const message = this.own(space, messageId);
     const excerpt = (message.markdown ?? message.text ?? '').replace(/\s+/g, ' ').trim();
-    const confirmed = await this.env.services.prompts.confirm('Delete this message?', {
+    const confirmed = await this.env.services.prompts.confirm(vscode.l10n.t('Delete this message?'), {
       detail: excerpt.length > 120 ? `${excerpt.slice(0, 119)}…` : excerpt || undefined,
-      action: 'Delete',
+      action: vscode.l10n.t('Delete'),
     });
     if (!confirmed) {
       return false;
@@ -128,7 +128,7 @@ export class ConversationActions {
     }
     // The token stays here: the client fetches the file, the page only asked for (message, index).
     const file = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Downloading from Webex…' },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading from Webex…') },
       () => space.client.messages.download(url),
     );
     // The user's Downloads folder, not the workspace: a file saved there ends up committed by accident.

@@ -64,7 +64,7 @@ class ConversationTabs implements vscode.Disposable {
       intervals: () => this.intervals(),
       windowFocused: () => vscode.window.state.focused,
       chooseSaveLocation: (defaultUri) =>
-        this.scriptedSave ? this.scriptedSave(defaultUri) : Promise.resolve(vscode.window.showSaveDialog({ defaultUri, saveLabel: 'Save' })),
+        this.scriptedSave ? this.scriptedSave(defaultUri) : Promise.resolve(vscode.window.showSaveDialog({ defaultUri, saveLabel: vscode.l10n.t('Save') })),
       openExternal: (uri) => {
         if (this.testing) {
           this.openedLinks.push(uri.toString(true));
@@ -120,7 +120,7 @@ class ConversationTabs implements vscode.Disposable {
     const rooms = this.services.spaces.loadRooms();
     const picked = await this.services.prompts.pick(
       rooms.then((list) => list.map((room) => ({ label: room.title, description: room.type === 'direct' ? 'direct' : undefined, room }))),
-      { title: 'Open Space', placeHolder: 'Choose a space to read' },
+      { title: vscode.l10n.t('Open Space'), placeHolder: vscode.l10n.t('Choose a space to read') },
     );
     return picked ? { id: picked.room.id, room: picked.room } : undefined;
   }

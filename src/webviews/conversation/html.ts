@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { readHighlightCode } from '../../config/settings';
+import { pageLocalization } from '../../config/l10n';
 import { escapeHtml as escapeAttribute } from '../../webex/text';
 
 /** Folders the page may load from (`localResourceRoots`). */
@@ -95,8 +96,12 @@ export function threadHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ti
   const chunks = readHighlightCode() ? ` data-chunks="${escapeAttribute(`${asset('dist', 'webview')}/`)}"` : '';
   const style = (inline: string | null | undefined, ...path: string[]): string =>
     inline ? `<style nonce="${n}">${inline}</style>` : `<link rel="stylesheet" href="${escapeAttribute(asset(...path))}">`;
+  // The translations of the page's strings (page/l10n.ts) as data, never as script; `<` escaped so
+  // nothing in a translation can close the element.
+  const { language, bundle } = pageLocalization();
+  const strings = bundle === undefined ? '' : `<script type="application/json" id="webex-l10n">${JSON.stringify(bundle).replace(/</g, '\\u003c')}</script>\n`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(webview.cspSource, nonce))}">
@@ -106,7 +111,7 @@ ${style(conversationCss, 'media', 'conversation.css')}
 <title>${escapeAttribute(title)}</title>
 </head>
 <body>
-<div id="app" class="app"${chunks}></div>
+${strings}<div id="app" class="app"${chunks}></div>
 ${script ? `<script nonce="${n}">${script}</script>` : `<script nonce="${n}" src="${escapeAttribute(asset('dist', 'webview', 'conversation.js'))}"></script>`}
 </body>
 </html>`;

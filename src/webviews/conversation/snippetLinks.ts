@@ -19,8 +19,8 @@ import { locateSnippet, withSnippetAt } from '../../services/sharing/snippetMatc
 import { isInside, resolveSnippetPath } from '../../services/sharing/snippetPath';
 
 export const SNIPPET_SCHEME = 'webex-snippet';
-export const COMPARE = 'Compare with my copy';
-export const OPEN_COPY = 'Open the Snippet in an Editor';
+export const COMPARE = vscode.l10n.t('Compare with my copy');
+export const OPEN_COPY = vscode.l10n.t('Open the Snippet in an Editor');
 
 export type SnippetOutcome = 'opened' | 'moved' | 'changed' | 'outside' | 'refused';
 
@@ -62,7 +62,7 @@ export class SnippetLinks implements vscode.TextDocumentContentProvider, vscode.
     }
     const resolution = resolveSnippetPath(ref.path, (vscode.workspace.workspaceFolders ?? []).map((f) => ({ name: f.name })));
     if (!resolution.ok) {
-      void this.services.prompts.notify('warning', `Not opened: “${shown(ref.path)}”: ${resolution.reason}.`);
+      void this.services.prompts.notify('warning', vscode.l10n.t('Not opened: “{0}”: {1}.', shown(ref.path), resolution.reason));
       return 'refused';
     }
     const uri = await this.findFile(resolution.candidates);
@@ -85,13 +85,13 @@ export class SnippetLinks implements vscode.TextDocumentContentProvider, vscode.
         await this.show(document, location.startLine, location.endLine);
         void this.services.prompts.notify(
           'info',
-          `The snippet has moved since it was sent: it is now at ${describeLines({ ...location, wholeFile: false })} of ${name}.`,
+          vscode.l10n.t('The snippet has moved since it was sent: it is now at {0} of {1}.', describeLines({ ...location, wholeFile: false }), name),
         );
         return 'moved';
       case 'changed':
         await this.show(document, ref.startLine, ref.endLine);
         void this.services.prompts
-          .notify('warning', `${capitalized(describeLines(ref))} of ${name} have changed since the snippet was sent.`, COMPARE)
+          .notify('warning', vscode.l10n.t('{0} of {1} have changed since the snippet was sent.', capitalized(describeLines(ref)), name), COMPARE)
           .then((choice) => (choice === COMPARE ? this.compare(document, ref, ref.code ?? '') : undefined))
           .catch((error: unknown) => this.services.errors.show(error, 'Could not compare the snippet'));
         return 'changed';
@@ -126,12 +126,12 @@ export class SnippetLinks implements vscode.TextDocumentContentProvider, vscode.
   private offerCopy(ref: SnippetReference): void {
     const name = shown(ref.path);
     if (ref.code === undefined) {
-      void this.services.prompts.notify('info', `${name} is not in this workspace.`);
+      void this.services.prompts.notify('info', vscode.l10n.t('{0} is not in this workspace.', name));
       return;
     }
     const code = ref.code;
     void this.services.prompts
-      .notify('info', `${name} is not in this workspace (another repository, or a colleague's own file).`, OPEN_COPY)
+      .notify('info', vscode.l10n.t('{0} is not in this workspace (another repository, or a colleague\'s own file).', name), OPEN_COPY)
       .then(async (choice) => {
         if (choice === OPEN_COPY) {
           const languages = await vscode.languages.getLanguages();

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { PackageManager, listFiles } from '@vscode/vsce';
 import { repoRoot } from '../../runner/paths';
 import { CommandId } from '../../../src/commands/commandIds';
+import { resolveManifest } from '../../l10n/manifest';
 
 interface Step {
   id: string;
@@ -30,7 +31,9 @@ interface Manifest {
 }
 
 const root = repoRoot();
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
+// As VS Code shows it: the `%key%` strings resolved from package.nls.json.
+const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const manifest = resolveManifest(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest, nls);
 const commands = new Set(manifest.contributes.commands.map((c) => c.command));
 const views = new Set(Object.values(manifest.contributes.views).flat().map((v) => v.id));
 
@@ -102,6 +105,8 @@ describe('package.json for the marketplace', () => {
     const files = await listFiles({ cwd: root, packageManager: PackageManager.None });
     const allowed = [
       /^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/,
+      /^package\.nls(\.[\w-]+)?\.json$/,
+      /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
       /^dist\/extension\.js$/,
       /^dist\/webview\/[\w-]+\.(js|css|ttf)$/,
       /^media\/[\w-]+\.(svg|css)$/,
@@ -110,7 +115,7 @@ describe('package.json for the marketplace', () => {
     ];
     const unexpected = files.filter((f) => !allowed.some((re) => re.test(f)));
     assert.deepEqual(unexpected, [], 'files in the VSIX that .vscodeignore should leave out');
-    for (const needed of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', manifest.icon ?? 'icon']) {
+    for (const needed of ['package.json', 'package.nls.json', 'package.nls.de.json', 'l10n/bundle.l10n.de.json', 'README.md', 'CHANGELOG.md', 'LICENSE', manifest.icon ?? 'icon']) {
       assert.ok(files.includes(needed), `${needed} is not packaged`);
     }
     for (const step of manifest.contributes.walkthroughs?.[0].steps ?? []) {

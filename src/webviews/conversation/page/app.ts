@@ -20,6 +20,7 @@ import { CodeHighlighter } from './code/highlighter';
 import { CodeView } from './code/codeView';
 import { Timeline, type TimelineItem, type TimelineReason } from './timeline';
 import { installSnippetLinks } from './snippetLink';
+import * as l10n from '@vscode/l10n';
 
 const BODY_CACHE_LIMIT = 3000;
 
@@ -74,7 +75,7 @@ export class ConversationApp {
     this.banner.hidden = true;
     this.scroller = div('log');
     this.scroller.setAttribute('role', 'log');
-    this.scroller.setAttribute('aria-label', 'Messages');
+    this.scroller.setAttribute('aria-label', l10n.t('Messages'));
     this.scroller.tabIndex = 0;
     this.logStart = div('log-start');
     const threadsEl = div('threads');
@@ -227,7 +228,7 @@ export class ConversationApp {
     this.mentionPeople.setRoom(message.room.type, message.me?.id);
     this.host.state = { roomId: message.room.id, title: message.room.title };
     document.title = message.room.title;
-    this.scroller.setAttribute('aria-label', `Messages in ${message.room.title}`);
+    this.scroller.setAttribute('aria-label', l10n.t('Messages in {0}', message.room.title));
     this.composer.setLimit(message.maxMessageBytes);
     this.composer.setEnabled(message.status !== 'signedOut');
     const parent = message.draft?.parentId ? this.messages.get(message.draft.parentId) : undefined;
@@ -403,6 +404,6 @@ function jumpButton(): HTMLButtonElement {
   jump.type = 'button';
   jump.className = 'jump';
   jump.hidden = true;
-  jump.append(codicon('arrow-down'), text('New messages'));
+  jump.append(codicon('arrow-down'), text(l10n.t('New messages')));
   return jump;
 }

@@ -7,6 +7,7 @@
 import type { DraftView } from '../protocol';
 import { applyFormatting, byteHint, canSend, formattingKey, isSendKey, type Formatting } from './composerRules';
 import { MentionPicker, type MentionSource } from './mentions/mentionPicker';
+import * as l10n from '@vscode/l10n';
 
 export interface ComposerHooks {
   send(markdown: string, parentId: string | undefined): void;
@@ -18,7 +19,7 @@ export interface ComposerHooks {
 }
 
 const DRAFT_DELAY_MS = 400;
-const PLACEHOLDER = 'Write a message (Markdown; Enter to send, Shift+Enter for a new line)';
+const PLACEHOLDER = l10n.t('Write a message (Markdown; Enter to send, Shift+Enter for a new line)');
 
 export class Composer {
   readonly element: HTMLElement;
@@ -49,8 +50,8 @@ export class Composer {
     this.textarea.className = 'composer-input';
     this.textarea.rows = 1;
     this.textarea.placeholder = PLACEHOLDER;
-    this.textarea.setAttribute('aria-label', 'Write a message');
-    this.sendButton = iconButton('icon-button send', 'send', 'Send', 'Send (Enter)');
+    this.textarea.setAttribute('aria-label', l10n.t('Write a message'));
+    this.sendButton = iconButton('icon-button send', 'send', l10n.t('Send'), l10n.t('Send (Enter)'));
     row.append(this.textarea, this.sendButton);
 
     this.hint = document.createElement('div');
@@ -154,7 +155,7 @@ export class Composer {
 
   private showReply(label: string | undefined): void {
     this.replyChip.hidden = this.parentId === undefined;
-    this.replyLabel.textContent = this.parentId === undefined ? '' : `Replying to ${label ?? 'a thread'}`;
+    this.replyLabel.textContent = this.parentId === undefined ? '' : l10n.t('Replying to {0}', label ?? 'a thread');
   }
 
   private submit(): void {
@@ -225,7 +226,7 @@ function replyChip(stop: () => void): { element: HTMLElement; label: HTMLElement
   icon.setAttribute('aria-hidden', 'true');
   const label = document.createElement('span');
   label.className = 'reply-label';
-  const cancel = iconButton('icon-button', 'close', 'Stop replying', 'Stop replying (Escape)');
+  const cancel = iconButton('icon-button', 'close', l10n.t('Stop replying'), l10n.t('Stop replying (Escape)'));
   cancel.addEventListener('click', stop);
   element.append(icon, label, cancel);
   return { element, label };

@@ -1,9 +1,10 @@
-/** Times and days in the viewer's locale and time zone (the page runs where the user is). */
+/** Times and days in VS Code's display language and the viewer's time zone (the page runs where the user is). */
+import { language } from './l10n';
 
-const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
-const weekdayDate = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
-const withYear = new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+const time = new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' });
+const full = new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' });
+const weekdayDate = new Intl.DateTimeFormat(language, { weekday: 'long', month: 'long', day: 'numeric' });
+const withYear = new Intl.DateTimeFormat(language, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
 
 /** `YYYY-MM-DD` of the local day, the key messages are grouped by. */
 export function localDay(iso: string): string {

@@ -1,4 +1,6 @@
 // The conversation page's entry point (bundled for the browser by esbuild.js into dist/webview/conversation.js).
+// First: the translations, before any module builds a string.
+import './l10n';
 import { ConversationApp } from './app';
 import { HostChannel } from './hostChannel';
 

@@ -13,6 +13,7 @@ import type { CodeView } from './code/codeView';
 import { decorateSnippetLink } from './snippetLink';
 import { colorSlot, dayLabel, fileIcon, formatBytes, fullTime, initials, shortTime } from './format';
 import { mentionsPerson } from '../../../webex/mentions';
+import * as l10n from '@vscode/l10n';
 
 /** Replies shown under a collapsed thread (the newest ones). */
 export const VISIBLE_REPLIES = 2;
@@ -130,7 +131,7 @@ function renderMessage(message: MessageView, showAuthor: boolean, isReply: boole
   main.append(ctx.editingId === message.id ? editBox(message) : messageBody(message, ctx));
   if (message.hasCard) {
     const card = el('div', 'card');
-    card.append(el('span', 'codicon codicon-preview'), el('span', 'card-label', 'Card'), el('span', 'card-note', 'Open it in Webex to interact with it.'));
+    card.append(el('span', 'codicon codicon-preview'), el('span', 'card-label', l10n.t('Card')), el('span', 'card-note', l10n.t('Open it in Webex to interact with it.')));
     main.append(card);
   }
   if (message.files.length > 0) {
@@ -157,7 +158,7 @@ function messageMeta(message: MessageView, name: string, own: boolean): HTMLElem
   const meta = el('div', 'meta');
   meta.append(el('span', 'author', name));
   if (own) {
-    meta.append(el('span', 'badge', 'You'));
+    meta.append(el('span', 'badge', l10n.t('You')));
   }
   const t = el('time', 'time', shortTime(message.created));
   t.dateTime = message.created;
@@ -171,8 +172,8 @@ function messageBody(message: MessageView, ctx: RenderContext): HTMLElement {
   content.append(body(message, ctx));
   ctx.code?.attach(content, message.id);
   if (message.updated) {
-    const edited = el('span', 'edited', '(edited)');
-    edited.title = `Edited ${fullTime(message.updated)}`;
+    const edited = el('span', 'edited', l10n.t('(edited)'));
+    edited.title = l10n.t('Edited {0}', fullTime(message.updated));
     content.append(edited);
   }
   return content;
@@ -180,7 +181,7 @@ function messageBody(message: MessageView, ctx: RenderContext): HTMLElement {
 
 function fileList(message: MessageView): HTMLElement {
   const list = el('ul', 'files');
-  list.setAttribute('aria-label', 'Files');
+  list.setAttribute('aria-label', l10n.t('Files'));
   for (const file of message.files) {
     const item = el('li', 'file');
     item.dataset.index = String(file.index);
@@ -189,7 +190,7 @@ function fileList(message: MessageView): HTMLElement {
     const size = file.size === undefined ? undefined : formatBytes(file.size);
     const name = el('span', 'file-name', file.name);
     name.title = file.contentType ? `${file.name} (${file.contentType})` : file.name;
-    const button = iconButton('download', 'cloud-download', `Download ${file.name}${size ? `, ${size}` : ''}`);
+    const button = iconButton('download', 'cloud-download', l10n.t('Download {0}{1}', file.name, size ? `, ${size}` : ''));
     item.append(icon, name);
     if (size) {
       item.append(el('span', 'file-size', size));
@@ -204,15 +205,15 @@ function fileList(message: MessageView): HTMLElement {
 function messageToolbar(message: MessageView, own: boolean, isReply: boolean): HTMLElement {
   const actions = el('div', 'actions');
   actions.setAttribute('role', 'toolbar');
-  actions.setAttribute('aria-label', 'Message actions');
+  actions.setAttribute('aria-label', l10n.t('Message actions'));
   if (!isReply) {
-    actions.append(iconButton('reply', 'reply', 'Reply in thread'));
+    actions.append(iconButton('reply', 'reply', l10n.t('Reply in thread')));
   }
   if (own && message.files.length === 0 && !message.hasCard) {
-    actions.append(iconButton('edit', 'edit', 'Edit'));
+    actions.append(iconButton('edit', 'edit', l10n.t('Edit')));
   }
   if (own) {
-    actions.append(iconButton('delete', 'trash', 'Delete'));
+    actions.append(iconButton('delete', 'trash', l10n.t('Delete')));
   }
   return actions;
 }
@@ -221,16 +222,16 @@ function editBox(message: MessageView): HTMLElement {
   const box = el('div', 'edit-box');
   const area = el('textarea', 'edit-input');
   area.value = message.markdown ?? message.text ?? '';
-  area.setAttribute('aria-label', 'Edit message');
+  area.setAttribute('aria-label', l10n.t('Edit message'));
   area.rows = Math.min(10, area.value.split('\n').length + 1);
   const row = el('div', 'edit-row');
-  const save = el('button', 'button primary', 'Save');
+  const save = el('button', 'button primary', l10n.t('Save'));
   save.type = 'button';
   save.dataset.action = 'save-edit';
-  const cancel = el('button', 'button secondary', 'Cancel');
+  const cancel = el('button', 'button secondary', l10n.t('Cancel'));
   cancel.type = 'button';
   cancel.dataset.action = 'cancel-edit';
-  row.append(el('span', 'hint', 'Enter to save · Escape to cancel'), cancel, save);
+  row.append(el('span', 'hint', l10n.t('Enter to save · Escape to cancel')), cancel, save);
   box.append(area, row);
   return box;
 }
@@ -241,7 +242,7 @@ export function renderPending(item: OutboxItemView, ctx: RenderContext): HTMLEle
   article.dataset.localId = item.localId;
   article.tabIndex = -1;
   article.classList.toggle('reply', item.parentId !== undefined);
-  article.setAttribute('aria-label', item.state === 'failed' ? 'Your message, not sent' : 'Your message, sending');
+  article.setAttribute('aria-label', item.state === 'failed' ? l10n.t('Your message, not sent') : l10n.t('Your message, sending'));
   const gutter = el('div', 'gutter');
   const main = el('div', 'main');
   const content = el('div', 'body');
@@ -251,17 +252,17 @@ export function renderPending(item: OutboxItemView, ctx: RenderContext): HTMLEle
     // Webex may have it and this space cannot be checked (a bot in a group space): the user looks,
     // then says which it is. Nothing is sent again without that click.
     status.setAttribute('role', 'alert');
-    status.append(el('span', 'codicon codicon-warning'), el('span', 'send-error', item.error ?? 'Look for it in Webex before sending it again.'));
+    status.append(el('span', 'codicon codicon-warning'), el('span', 'send-error', item.error ?? l10n.t('Look for it in Webex before sending it again.')));
     status.append(
       textButton('retry-checked', 'button secondary small', 'Not there: send again', 'I looked in Webex and it is not there: send it again'),
       textButton('discard', 'button secondary small', 'It arrived: remove', 'I found it in Webex: remove it from this list'),
     );
   } else if (item.state === 'failed') {
     status.setAttribute('role', 'alert');
-    status.append(el('span', 'codicon codicon-error'), el('span', 'send-error', item.error ?? 'Not sent.'));
+    status.append(el('span', 'codicon codicon-error'), el('span', 'send-error', item.error ?? l10n.t('Not sent.')));
     status.append(textButton('retry', 'button primary small', 'Retry'), textButton('discard', 'button secondary small', 'Edit and send again'));
   } else {
-    status.append(el('span', 'codicon codicon-loading codicon-modifier-spin'), el('span', '', 'Sending…'));
+    status.append(el('span', 'codicon codicon-loading codicon-modifier-spin'), el('span', '', l10n.t('Sending…')));
   }
   main.append(content, status);
   article.append(gutter, main);
@@ -284,7 +285,7 @@ export function renderThread(thread: Thread<MessageView>, layout: ThreadLayout, 
   if (thread.root) {
     block.append(renderMessage(thread.root, layout.showAuthor, false, ctx));
   } else {
-    const missing = el('div', 'message missing', 'The first message of this thread is not available.');
+    const missing = el('div', 'message missing', l10n.t('The first message of this thread is not available.'));
     block.append(missing);
   }
   if (thread.replies.length > 0 || pending.length > 0) {
@@ -295,7 +296,7 @@ export function renderThread(thread: Thread<MessageView>, layout: ThreadLayout, 
     const shown = collapsed ? thread.replies.slice(-VISIBLE_REPLIES) : thread.replies;
     if (collapsed) {
       const hidden = thread.replies.length - shown.length;
-      const more = el('button', 'more-replies', `Show ${hidden} more ${hidden === 1 ? 'reply' : 'replies'}`);
+      const more = el('button', 'more-replies', l10n.t('Show {0} more {1}', hidden, hidden === 1 ? 'reply' : 'replies'));
       more.type = 'button';
       more.dataset.action = 'expand';
       replies.append(more);
@@ -358,7 +359,7 @@ export function renderReplyPreview(thread: Thread<MessageView>, reply: MessageVi
   button.dataset.action = 'show-thread';
   button.dataset.threadId = thread.id;
   button.dataset.replyId = reply.id;
-  button.setAttribute('aria-label', `${name} replied in a thread, ${fullTime(reply.created)}: ${said}. ${context.slice(2)}. Show the thread.`);
+  button.setAttribute('aria-label', l10n.t('{0} replied in a thread, {1}: {2}. {3}. Show the thread.', name, fullTime(reply.created), said, context.slice(2)));
   const line = el('span', 'reply-preview-line');
   const t = el('time', 'time', shortTime(reply.created));
   t.dateTime = reply.created;
@@ -371,6 +372,6 @@ export function renderReplyPreview(thread: Thread<MessageView>, reply: MessageVi
 function newDivider(): HTMLElement {
   const divider = el('div', 'new-divider');
   divider.setAttribute('role', 'separator');
-  divider.append(el('span', '', 'New messages'));
+  divider.append(el('span', '', l10n.t('New messages')));
   return divider;
 }

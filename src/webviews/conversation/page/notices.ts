@@ -5,6 +5,7 @@
  */
 import type { InitMessage } from '../protocol';
 import { codicon, div, text } from './dom';
+import * as l10n from '@vscode/l10n';
 
 /** Fills the banner for the conversation's state; hides it when there is nothing to say. */
 export function renderBanner(banner: HTMLElement, init: InitMessage | undefined, signIn: () => void): void {
@@ -13,13 +14,13 @@ export function renderBanner(banner: HTMLElement, init: InitMessage | undefined,
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'button primary small';
-    button.textContent = 'Sign In';
+    button.textContent = l10n.t('Sign In');
     button.addEventListener('click', signIn);
-    parts.push(codicon('account'), text('Sign in to Webex to read this space.'), button);
+    parts.push(codicon('account'), text(l10n.t('Sign in to Webex to read this space.')), button);
   } else if (init?.status === 'error') {
-    parts.push(codicon('warning'), text(init.error ?? 'Could not load this space.'));
+    parts.push(codicon('warning'), text(init.error ?? l10n.t('Could not load this space.')));
   } else if (init?.mentionsOnly) {
-    parts.push(codicon('hubot'), text('Signed in as a bot: only the messages of this space that mention the bot are shown.'));
+    parts.push(codicon('hubot'), text(l10n.t('Signed in as a bot: only the messages of this space that mention the bot are shown.')));
   }
   banner.replaceChildren(...parts);
   banner.hidden = parts.length === 0;
@@ -34,10 +35,10 @@ export function renderLogStart(
   if (state.status === 'loading' || state.loadingOlder) {
     logStart.replaceChildren(
       codicon('loading codicon-modifier-spin'),
-      text(state.status === 'loading' ? 'Loading messages…' : 'Loading older messages…'),
+      text(state.status === 'loading' ? l10n.t('Loading messages…') : l10n.t('Loading older messages…')),
     );
   } else if (state.status === 'ready' && !state.hasOlder) {
-    logStart.replaceChildren(text(state.empty ? 'No messages yet. Say hello!' : 'This is the beginning of the conversation.'));
+    logStart.replaceChildren(text(state.empty ? l10n.t('No messages yet. Say hello!') : l10n.t('This is the beginning of the conversation.')));
   } else {
     logStart.replaceChildren();
   }

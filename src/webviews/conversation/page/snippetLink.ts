@@ -7,6 +7,7 @@
  */
 import { describeLines } from '../../../services/sharing/snippet';
 import { parseSnippetMessage } from '../../../services/sharing/snippetHeader';
+import * as l10n from '@vscode/l10n';
 
 const LINK_CLASS = 'snippet-link';
 
@@ -21,7 +22,7 @@ export function decorateSnippetLink(body: DocumentFragment, markdown: string | u
   const link = document.createElement('a');
   link.className = LINK_CLASS;
   link.href = '#';
-  link.title = `Open ${ref.path}, ${describeLines(ref)}, in the workspace`;
+  link.title = l10n.t('Open {0}, {1}, in the workspace', ref.path, describeLines(ref));
   code.replaceWith(link);
   link.append(code);
 }

@@ -19,6 +19,7 @@
 import { hasInvisible, invisibleTitle, codePointLabel, isCollapsible, lineCount, linesLabel, splitInvisible, tooBigToHighlight } from './codeText';
 import { languageByKey } from './languages';
 import { codicon } from '../dom';
+import * as l10n from '@vscode/l10n';
 
 /** The toolbar's buttons: `data-action`, codicon, aria-label (the labels tests and users find them by). */
 export const CODE_ACTIONS = [
@@ -75,13 +76,13 @@ function marker(char: string): HTMLElement {
 
 function header(label: string, lines: number, note: string | undefined): HTMLElement {
   const head = el('div', 'code-header');
-  head.append(el('span', 'code-lang', label || 'Plain text'), el('span', 'code-lines', linesLabel(lines)));
+  head.append(el('span', 'code-lang', label || l10n.t('Plain text')), el('span', 'code-lines', linesLabel(lines)));
   if (note) {
     head.append(el('span', 'code-note', note));
   }
   const toolbar = el('div', 'code-toolbar');
   toolbar.setAttribute('role', 'toolbar');
-  toolbar.setAttribute('aria-label', 'Code actions');
+  toolbar.setAttribute('aria-label', l10n.t('Code actions'));
   toolbar.append(...CODE_ACTIONS.map(([action, icon, text]) => toolButton(action, icon, text)));
   head.append(toolbar);
   return head;
@@ -110,7 +111,7 @@ export function decorateCodeBlocks(root: DocumentFragment | Element): void {
     markInvisible(code);
     if (isCollapsible(lines)) {
       block.classList.add('collapsed');
-      const more = el('button', 'code-expand', `Show all ${linesLabel(lines)}`);
+      const more = el('button', 'code-expand', l10n.t('Show all {0}', linesLabel(lines)));
       more.type = 'button';
       more.dataset.action = 'code-expand';
       more.setAttribute('aria-expanded', 'false');
@@ -127,7 +128,7 @@ export function toggleBlock(block: HTMLElement, open = block.classList.contains(
   }
   const lines = lineCount(block.querySelector('pre > code')?.textContent ?? '');
   block.classList.toggle('collapsed', !open);
-  button.textContent = open ? 'Show fewer lines' : `Show all ${linesLabel(lines)}`;
+  button.textContent = open ? l10n.t('Show fewer lines') : l10n.t('Show all {0}', linesLabel(lines));
   button.setAttribute('aria-expanded', String(open));
   return open;
 }

@@ -7,6 +7,7 @@
 import type { HostChannel } from '../hostChannel';
 import { blockText, toggleBlock } from './codeBlocks';
 import type { CodeHighlighter } from './highlighter';
+import * as l10n from '@vscode/l10n';
 
 type HostAction = 'copy' | 'open' | 'insert' | 'save';
 
@@ -81,9 +82,9 @@ function confirmCopied(button: HTMLElement): void {
     return;
   }
   icon.classList.replace('codicon-copy', 'codicon-check');
-  button.title = 'Copied';
+  button.title = l10n.t('Copied');
   setTimeout(() => {
     icon.classList.replace('codicon-check', 'codicon-copy');
-    button.title = 'Copy code';
+    button.title = l10n.t('Copy code');
   }, 1500);
 }

@@ -15,6 +15,7 @@ import {
   type MentionCandidate,
   type MentionOption,
 } from './mentionModel';
+import * as l10n from '@vscode/l10n';
 
 export interface MentionSource {
   /** The space's people (members, and authors the page has seen). */
@@ -42,7 +43,7 @@ export class MentionPicker {
     this.element.id = LIST_ID;
     this.element.className = 'mention-list';
     this.element.setAttribute('role', 'listbox');
-    this.element.setAttribute('aria-label', 'People to mention');
+    this.element.setAttribute('aria-label', l10n.t('People to mention'));
     this.element.hidden = true;
     textarea.setAttribute('aria-autocomplete', 'list');
     textarea.setAttribute('aria-controls', LIST_ID);
@@ -171,10 +172,10 @@ export class MentionPicker {
       const name = document.createElement('span');
       name.className = 'mention-name';
       // textContent: a name with markup or right-to-left characters is shown as text.
-      name.textContent = option.kind === 'all' ? '@all' : option.person.displayName;
+      name.textContent = option.kind === 'all' ? l10n.t('@all') : option.person.displayName;
       const detail = document.createElement('span');
       detail.className = 'mention-detail';
-      detail.textContent = option.kind === 'all' ? 'Everyone in this space' : (option.person.email ?? '');
+      detail.textContent = option.kind === 'all' ? l10n.t('Everyone in this space') : (option.person.email ?? '');
       item.append(name, detail);
       return item;
     });
