@@ -62,6 +62,16 @@ async function useTheme(page: Page, theme: (typeof THEMES)[number]): Promise<voi
   }
 }
 
+/** Posts `text` into the space titled `title` as the person of `token`, over the local Webex's REST API. */
+async function postAs(baseUrl: string, token: string, title: string, text: string): Promise<void> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const rooms = (await (await fetch(`${baseUrl}/rooms?max=100`, { headers })).json()) as { items: Array<{ id: string; title: string }> };
+  const room = rooms.items.find((r) => r.title === title);
+  assert.ok(room, `${title} is a space of that person`);
+  const posted = await fetch(`${baseUrl}/messages`, { method: 'POST', headers, body: JSON.stringify({ roomId: room.id, text }) });
+  assert.equal(posted.status, 200);
+}
+
 describe('Accessibility of the conversation page (UI)', function () {
   this.timeout(10 * 60_000);
   let workbench: Workbench;
@@ -74,6 +84,22 @@ describe('Accessibility of the conversation page (UI)', function () {
 
   after(async () => {
     await workbench?.stop();
+  });
+
+  it('announces arriving messages once per batch, through a status region, not the log', async () => {
+    const { page, sandbox } = workbench;
+    assert.ok(sandbox);
+    await page.locator('.part.statusbar').click({ position: { x: 640, y: 10 } });
+    const frame = await openSpace(page, DEMO.spaces.gateway);
+    assert.equal(await frame.locator(LOG).getAttribute('aria-live'), 'off', 'the log does not read out every article');
+    const status = frame.locator('[role="status"][aria-live="polite"]');
+    await postAs(sandbox.baseUrl, DEMO.lena.token, DEMO.spaces.gateway, 'First of two');
+    await postAs(sandbox.baseUrl, DEMO.sam.token, DEMO.spaces.gateway, 'Second of two');
+    await frame.locator(`${LOG} article`, { hasText: 'Second of two' }).waitFor({ timeout: 30_000 });
+    // Live updates may bring them together or one by one; either way each batch is one sentence.
+    await status.filter({ hasText: /new message/i }).waitFor({ state: 'attached', timeout: 15_000 });
+    const said = (await status.textContent()) ?? '';
+    assert.match(said, /^(New message from (Lena Fischer|Sam Carter)|2 new messages from (Lena Fischer and Sam Carter|Sam Carter and Lena Fischer))$/, said);
   });
 
   for (const space of [DEMO.spaces.gateway, DEMO.spaces.busy]) {

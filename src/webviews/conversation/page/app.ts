@@ -15,6 +15,7 @@ import { createMessageRenderer, type MentionLookup } from './markdown';
 import { MessageActions } from './messageActions';
 import { authorName, previewSignature, renderPending, renderReplyPreview, renderThread, threadSignature, type RenderContext } from './messageDom';
 import { Toast, renderBanner, renderLogStart } from './notices';
+import { Announcer } from './announcer';
 import { createSanitizer } from './sanitize';
 import { CodeHighlighter } from './code/highlighter';
 import { CodeView } from './code/codeView';
@@ -50,6 +51,7 @@ export class ConversationApp {
   private readonly outboxEl: HTMLElement;
   private readonly banner: HTMLElement;
   private readonly toast = new Toast();
+  private readonly announcer = new Announcer();
   private readonly jump: HTMLButtonElement;
 
   constructor(
@@ -75,6 +77,8 @@ export class ConversationApp {
     this.banner.hidden = true;
     this.scroller = div('log');
     this.scroller.setAttribute('role', 'log');
+    // Arrivals are announced once per batch by the announcer, not per article by the log.
+    this.scroller.setAttribute('aria-live', 'off');
     this.scroller.setAttribute('aria-label', l10n.t('Messages'));
     this.scroller.tabIndex = 0;
     this.logStart = div('log-start');
@@ -92,7 +96,7 @@ export class ConversationApp {
     });
     const main = document.createElement('main');
     main.className = 'conversation';
-    main.append(this.scroller, this.jump, this.toast.element);
+    main.append(this.scroller, this.jump, this.toast.element, this.announcer.element);
     root.append(this.banner, main, this.composer.element);
 
     this.timeline = new Timeline(this.scroller, threadsEl, {
@@ -251,15 +255,20 @@ export class ConversationApp {
     this.mentionPeople.noteMessages(message.upsert);
     const me = this.init?.me?.id;
     let firstNew: MessageView | undefined;
+    const arrivals: string[] = [];
     for (const m of message.upsert) {
-      if (message.cause === 'newer' && !this.messages.has(m.id) && m.personId !== me && (!firstNew || m.created < firstNew.created)) {
-        firstNew = m;
+      if (message.cause === 'newer' && !this.messages.has(m.id) && m.personId !== me) {
+        arrivals.push(authorName(m, this.ctx));
+        if (!firstNew || m.created < firstNew.created) {
+          firstNew = m;
+        }
       }
       this.messages.set(m.id, m);
     }
     for (const id of message.remove) {
       this.messages.delete(id);
     }
+    this.announcer.arrived(arrivals);
     this.hasOlder = message.hasOlder;
     if (firstNew && !this.timeline.isFollowing) {
       this.ctx.newMarkerId ??= firstNew.id;
