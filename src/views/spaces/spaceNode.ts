@@ -38,9 +38,13 @@ export class SpaceNode extends TreeNode {
     item.iconPath = new vscode.ThemeIcon(room.type === 'direct' ? 'person' : room.teamId ? 'organization' : 'comment-discussion');
     item.tooltip = spaceTooltip(room, this.teamName);
     item.contextValue = spaceContextValue(room);
-    item.accessibilityInformation = {
-      label: `${room.type === 'direct' ? 'Direct space with' : 'Space'} ${room.title}${this.teamName ? `, team ${this.teamName}` : ''}${when ? `, active ${when}` : ''}`,
-    };
+    const what =
+      room.type === 'direct'
+        ? vscode.l10n.t('Direct space with {0}', room.title)
+        : this.teamName
+          ? vscode.l10n.t('Space {0}, team {1}', room.title, this.teamName)
+          : vscode.l10n.t('Space {0}', room.title);
+    item.accessibilityInformation = { label: when ? vscode.l10n.t('{0}, active {1}', what, when) : what };
     // Registered by the conversation webview: clicking a space opens it.
     item.command = { command: CommandId.openSpace, title: vscode.l10n.t('Open Space'), arguments: [room.id] };
     if (this.unread) {
@@ -81,9 +85,9 @@ export function spaceTooltip(room: Room, teamName: string | undefined): vscode.M
     lines.push(`Team: ${escape(teamName)}`);
   }
   if (room.lastActivity) {
-    lines.push(`Last activity: ${new Date(room.lastActivity).toLocaleString()}`);
+    lines.push(vscode.l10n.t('Last activity: {0}', new Date(room.lastActivity).toLocaleString(vscode.env.language)));
   }
-  lines.push(`Created: ${new Date(room.created).toLocaleString()}`);
+  lines.push(vscode.l10n.t('Created: {0}', new Date(room.created).toLocaleString(vscode.env.language)));
   if (room.isAnnouncementOnly) {
     lines.push('Announcements only');
   }

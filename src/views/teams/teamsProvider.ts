@@ -32,8 +32,9 @@ export class TeamNode extends TreeNode {
     if (this.team.description) {
       md.appendMarkdown(`\n\n${escape(this.team.description)}`);
     }
-    md.appendMarkdown(`\n\nCreated: ${new Date(this.team.created).toLocaleString()}`);
+    md.appendMarkdown(`\n\n${vscode.l10n.t('Created: {0}', new Date(this.team.created).toLocaleString(vscode.env.language))}`);
     item.tooltip = md;
+    item.accessibilityInformation = { label: vscode.l10n.t('Team {0}', this.team.name) };
     item.contextValue = 'webex:team';
     return item;
   }
@@ -85,6 +86,7 @@ export class TeamMembersNode extends TreeNode {
     const count = this.services.members.teamMembers(this.teamId)?.length;
     item.description = count === undefined ? undefined : String(count);
     item.iconPath = new vscode.ThemeIcon('person');
+    item.accessibilityInformation = { label: count === undefined ? vscode.l10n.t('Members of the team') : vscode.l10n.t('{0} members of the team', count) };
     item.contextValue = 'webex:teamMembers';
     return item;
   }

@@ -33,7 +33,7 @@ export class EventNode extends TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const e = this.entry;
-    const time = e.request.receivedAt.toLocaleTimeString();
+    const time = e.request.receivedAt.toLocaleTimeString(vscode.env.language);
     const what = e.envelope ? `${e.envelope.resource}/${e.envelope.event}` : 'not an event';
     const v = e.verification;
     const mark = v.verified ? '✓' : `✗ ${v.reason}`;

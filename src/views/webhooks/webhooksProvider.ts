@@ -52,7 +52,7 @@ export class WebhookNode extends TreeNode {
     const rows: Array<[string, string, string]> = [
       ['filter', `Filter: ${w.filter ?? 'none'}`, 'filter'],
       ['target', `Target: ${w.targetUrl}`, 'link'],
-      ['created', `Created: ${new Date(w.created).toLocaleString()}`, 'calendar'],
+      ['created', vscode.l10n.t('Created: {0}', new Date(w.created).toLocaleString(vscode.env.language)), 'calendar'],
     ];
     if (w.status === 'inactive') {
       rows.push(['inactive', `Inactive: ${INACTIVE_REASON}`, 'warning']);
