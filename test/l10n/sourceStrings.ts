@@ -98,6 +98,7 @@ const SHOWING_HELPERS = new Map<string, number[]>([
   ['confirm', [0]],
   ['notify', [1, 2, 3, 4]],
   ['iconButton', [2, 3]],
+  ['textButton', [2, 3]],
   ['text', [0]],
   ['el', [2]],
   ['show', [0]],

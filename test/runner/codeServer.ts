@@ -36,6 +36,8 @@ export interface CodeServerOptions {
   port?: number;
   /** How long to wait for "HTTP server listening"; default 60 s. */
   startTimeoutMs?: number;
+  /** VS Code's display language (code-server's `--locale`), e.g. `de`; default English. */
+  locale?: string;
 }
 
 export interface CodeServer {
@@ -187,6 +189,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       '--ignore-last-opened',
       // Makes the built workbench honour the URL's `payload` (extensionDevelopmentPath, extensionTestsPath).
       '--vscode-option', 'enable-smoke-test-driver',
+      ...(options.locale === undefined ? [] : ['--locale', options.locale]),
     ];
     const child = spawn(options.layout.nodeBinary, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const pid = child.pid;

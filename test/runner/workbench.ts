@@ -144,6 +144,8 @@ export interface StartWorkbenchOptions {
   extensionPath?: string;
   /** Install this VSIX instead of loading a development folder. */
   vsix?: string;
+  /** VS Code's display language, e.g. `de`; default English. */
+  locale?: string;
 }
 
 export interface Workbench {
@@ -195,6 +197,7 @@ export async function startWorkbench(options: StartWorkbenchOptions = {}): Promi
       settings: { ...wiring.settings, ...options.settings },
       env: { ...wiring.env, ...options.env },
       vsix: options.vsix,
+      locale: options.locale,
     });
     stops.push(() => server.stop());
     const context = await launchChromium(server);

@@ -1,4 +1,5 @@
 /** Times and days in VS Code's display language and the viewer's time zone (the page runs where the user is). */
+import * as l10n from '@vscode/l10n';
 import { language } from './l10n';
 
 const time = new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' });
@@ -29,10 +30,10 @@ export function dayLabel(dayKey: string, now = new Date()): string {
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   const days = Math.round((today.getTime() - day.getTime()) / 86_400_000);
   if (days === 0) {
-    return 'Today';
+    return l10n.t('Today');
   }
   if (days === 1) {
-    return 'Yesterday';
+    return l10n.t('Yesterday');
   }
   return (y === now.getFullYear() ? weekdayDate : withYear).format(day);
 }

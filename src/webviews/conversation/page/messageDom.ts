@@ -122,7 +122,7 @@ function renderMessage(message: MessageView, showAuthor: boolean, isReply: boole
   article.classList.toggle('mentions-me', mentionsMe(message, ctx));
   article.classList.toggle('continued', !showAuthor);
   article.classList.toggle('reply', isReply);
-  article.setAttribute('aria-label', `${own ? 'You' : name}, ${fullTime(message.created)}${message.updated ? ', edited' : ''}`);
+  article.setAttribute('aria-label', message.updated ? l10n.t('{0}, {1}, edited', own ? l10n.t('You') : name, fullTime(message.created)) : l10n.t('{0}, {1}', own ? l10n.t('You') : name, fullTime(message.created)));
 
   const main = el('div', 'main');
   if (showAuthor) {
@@ -254,13 +254,13 @@ export function renderPending(item: OutboxItemView, ctx: RenderContext): HTMLEle
     status.setAttribute('role', 'alert');
     status.append(el('span', 'codicon codicon-warning'), el('span', 'send-error', item.error ?? l10n.t('Look for it in Webex before sending it again.')));
     status.append(
-      textButton('retry-checked', 'button secondary small', 'Not there: send again', 'I looked in Webex and it is not there: send it again'),
-      textButton('discard', 'button secondary small', 'It arrived: remove', 'I found it in Webex: remove it from this list'),
+      textButton('retry-checked', 'button secondary small', l10n.t('Not there: send again'), l10n.t('I looked in Webex and it is not there: send it again')),
+      textButton('discard', 'button secondary small', l10n.t('It arrived: remove'), l10n.t('I found it in Webex: remove it from this list')),
     );
   } else if (item.state === 'failed') {
     status.setAttribute('role', 'alert');
     status.append(el('span', 'codicon codicon-error'), el('span', 'send-error', item.error ?? l10n.t('Not sent.')));
-    status.append(textButton('retry', 'button primary small', 'Retry'), textButton('discard', 'button secondary small', 'Edit and send again'));
+    status.append(textButton('retry', 'button primary small', l10n.t('Retry')), textButton('discard', 'button secondary small', l10n.t('Edit and send again')));
   } else {
     status.append(el('span', 'codicon codicon-loading codicon-modifier-spin'), el('span', '', l10n.t('Sending…')));
   }
@@ -352,7 +352,7 @@ export function renderReplyPreview(thread: Thread<MessageView>, reply: MessageVi
   }
   const parent = thread.root ? firstLine(thread.root) || (thread.root.files.length > 0 ? 'a file' : 'a message') : undefined;
   const context = parent === undefined ? '↳ Reply in a thread whose first message is not available' : `↳ Reply in thread: ${parent}`;
-  const name = isOwn(reply, ctx) ? 'You' : authorName(reply, ctx);
+  const name = isOwn(reply, ctx) ? l10n.t('You') : authorName(reply, ctx);
   const said = firstLine(reply) || (reply.files.length > 0 ? 'sent a file' : '');
   const button = el('button', 'reply-preview');
   button.type = 'button';

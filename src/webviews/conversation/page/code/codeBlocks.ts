@@ -23,10 +23,10 @@ import * as l10n from '@vscode/l10n';
 
 /** The toolbar's buttons: `data-action`, codicon, aria-label (the labels tests and users find them by). */
 export const CODE_ACTIONS = [
-  ['code-copy', 'copy', 'Copy code'],
-  ['code-open', 'go-to-file', 'Open in editor'],
-  ['code-insert', 'insert', 'Insert at cursor'],
-  ['code-save', 'save-as', 'Save as…'],
+  ['code-copy', 'copy', l10n.t('Copy code')],
+  ['code-open', 'go-to-file', l10n.t('Open in editor')],
+  ['code-insert', 'insert', l10n.t('Insert at cursor')],
+  ['code-save', 'save-as', l10n.t('Save as…')],
 ] as const;
 
 export type CodeAction = (typeof CODE_ACTIONS)[number][0];

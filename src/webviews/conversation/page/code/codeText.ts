@@ -3,6 +3,8 @@
  * is collapsed, which characters are shown as visible markers, whether it is small enough to
  * highlight, and how a big block is cut into slices that are highlighted one idle moment each.
  */
+import * as l10n from '@vscode/l10n';
+import { language } from '../l10n';
 
 /** A block is collapsed to this many lines... */
 export const COLLAPSED_LINES = 25;
@@ -33,16 +35,17 @@ export function isCollapsible(lines: number): boolean {
 
 /** "1 line", "1,204 lines". */
 export function linesLabel(lines: number): string {
-  return `${lines.toLocaleString('en-US')} ${lines === 1 ? 'line' : 'lines'}`;
+  const n = lines.toLocaleString(language ?? 'en-US');
+  return lines === 1 ? l10n.t('{0} line', n) : l10n.t('{0} lines', n);
 }
 
 /** Why a block is not highlighted, or undefined when it may be. */
 export function tooBigToHighlight(text: string, lines = lineCount(text)): string | undefined {
   if (lines > MAX_HIGHLIGHT_LINES) {
-    return `Not highlighted: ${linesLabel(lines)}, more than ${MAX_HIGHLIGHT_LINES.toLocaleString('en-US')}.`;
+    return l10n.t('Not highlighted: {0}, more than {1}.', linesLabel(lines), MAX_HIGHLIGHT_LINES.toLocaleString(language ?? 'en-US'));
   }
   if (text.length > MAX_HIGHLIGHT_CHARS) {
-    return `Not highlighted: ${Math.round(text.length / 1000).toLocaleString('en-US')} K characters, more than ${MAX_HIGHLIGHT_CHARS / 1000} K.`;
+    return l10n.t('Not highlighted: {0} K characters, more than {1} K.', Math.round(text.length / 1000).toLocaleString(language ?? 'en-US'), MAX_HIGHLIGHT_CHARS / 1000);
   }
   return undefined;
 }
@@ -119,7 +122,7 @@ export function codePointLabel(char: string): string {
 /** What a marker's tooltip says: "U+202E RIGHT-TO-LEFT OVERRIDE". */
 export function invisibleTitle(char: string): string {
   const code = char.codePointAt(0) ?? 0;
-  const name = NAMES[code] ?? (code < 0x20 || (code >= 0x7f && code <= 0x9f) ? 'control character' : 'invisible formatting character');
+  const name = NAMES[code] ?? (code < 0x20 || (code >= 0x7f && code <= 0x9f) ? l10n.t('control character') : l10n.t('invisible formatting character'));
   return `${codePointLabel(char)} ${name}`;
 }
 

@@ -11,6 +11,7 @@
  * slice whose text would come out different is drawn plain instead. Results are kept by text, so a
  * block drawn again (a thread re-rendered, scrolled back into the window) is coloured at once.
  */
+import * as l10n from '@vscode/l10n';
 import type { HLJSApi, LanguageFn } from 'highlight.js';
 import { chunkFile, REGISTRY_GLOBAL, type HighlightRegistry } from './chunkApi';
 import { markInvisible } from './codeBlocks';
@@ -175,7 +176,7 @@ export class CodeHighlighter {
       }
       if (language.grammars.some((g) => this.failed.has(g))) {
         this.queue.delete(block);
-        this.note(block, 'Not highlighted: the highlighter could not be loaded.');
+        this.note(block, l10n.t('Not highlighted: the highlighter could not be loaded.'));
         continue;
       }
       if (!this.hljs || language.grammars.some((g) => !this.registered.has(g))) {
