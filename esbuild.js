@@ -74,6 +74,19 @@ const grammarChunks = {
   },
 };
 
+/**
+ * Card templating (src/services/cards/templating.ts) loads adaptivecards-templating and its
+ * expression engine (about 950 KB minified) only when a template is expanded: in the extension
+ * bundle its import becomes a require of dist/cardTemplating.js, a bundle of its own built below,
+ * so none of it is read while the extension activates.
+ */
+const templatingChunk = {
+  name: 'card-templating-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^adaptivecards-templating$/ }, () => ({ path: './cardTemplating.js', external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -93,6 +106,15 @@ async function main() {
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
+      plugins: [...common.plugins, forbidUndici, templatingChunk],
+    }),
+    esbuild.context({
+      ...common,
+      entryPoints: { cardTemplating: 'node_modules/adaptivecards-templating/lib/adaptivecards-templating.js' },
+      outdir: 'dist',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
       plugins: [...common.plugins, forbidUndici],
     }),
     esbuild.context({
