@@ -60,3 +60,9 @@ export function isCardFileName(fileName: string): boolean {
 export function dataFileNameOf(fileName: string): string | undefined {
   return isCardFileName(fileName) ? fileName.replace(/\.card\.json$/i, '.data.json') : undefined;
 }
+
+/** True when a JSON text declares an Adaptive Card `$schema` (read cheaply: the first `"$schema"` string). */
+export function declaresCardSchema(text: string): boolean {
+  const match = /"\$schema"\s*:\s*"([^"\\]{1,200})"/.exec(text);
+  return match !== null && isAdaptiveCardSchemaUrl(match[1]);
+}
