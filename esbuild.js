@@ -106,6 +106,11 @@ async function main() {
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
+      // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ESM build bundles.
+      alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+      // A dynamic import() of the templating chunk becomes require(): Node's import() of a CommonJS
+      // bundle sees only its `default`, not the names esbuild exports through getters.
+      supported: { 'dynamic-import': false },
       plugins: [...common.plugins, forbidUndici, templatingChunk],
     }),
     esbuild.context({
