@@ -4,11 +4,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Message, Room } from '../../src/webex/types';
-import { type Rest, sandboxRequests } from './fixtures/localWebex';
-import { freshSessionEachTest, type Testing, testingAs } from './fixtures/signedIn';
+import { Rest, roomIdOf, sandboxRequests } from './fixtures/localWebex';
+import { workspaceFile } from './fixtures/workspaceFiles';
+import { freshSession, freshSessionEachTest, signInWithToken, signOutEverywhere, type Testing, testingAs } from './fixtures/signedIn';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
+const BOT = 'buildbot@webex.bot';
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 describe('Cards: Send Card and the card rules (real VS Code)', () => {
@@ -18,29 +20,19 @@ describe('Cards: Send Card and the card rules (real VS Code)', () => {
 
   before(async () => {
     ({ t, rest: [ada, grace] } = await testingAs(ADA, GRACE));
+    await signOutEverywhere(t); // One account: Send Card asks no identity unless a test signs in another.
   });
+
+  after(() => signOutEverywhere(t));
 
   freshSessionEachTest(() => t, ADA);
 
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
-  const room = async (title: string): Promise<Room> => {
-    const hit = (await ada.items<Room>('/rooms?max=1000')).find((r) => r.title === title);
-    assert.ok(hit, `${title} exists`);
-    return hit;
-  };
-
-  const newest = async (roomId: string): Promise<Message | undefined> =>
-    (await grace.items<Message>(`/messages?roomId=${encodeURIComponent(roomId)}&max=1`))[0];
-
-  const workspaceFile = async (relative: string, content: string): Promise<vscode.Uri> => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the test VS Code has a workspace folder');
-    const uri = vscode.Uri.joinPath(folder.uri, relative);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-    return uri;
+  /** The newest message of the space titled `title`, as Grace (a member) sees it. */
+  const newestIn = async (title: string): Promise<Message | undefined> => {
+    const roomId = roomIdOf(await ada.items<Room>('/rooms?max=1000'), title);
+    return (await grace.items<Message>(`/messages?roomId=${encodeURIComponent(roomId)}&max=1`))[0];
   };
 
   /** The Webex card diagnostics of a document once `ready` holds for them (they follow typing after a pause). */
@@ -68,7 +60,7 @@ describe('Cards: Send Card and the card rules (real VS Code)', () => {
     t.prompts.enqueue({ pick: 'Backend' });
     await vscode.commands.executeCommand('webex.sendCard', uri);
 
-    const message = await newest((await room('Backend')).id);
+    const message = await newestIn('Backend');
     assert.ok(message, 'a message arrived in Backend');
     assert.equal(message.personEmail, ADA, JSON.stringify(t.prompts.asked));
     assert.equal(message.markdown, 'Deploy checkout 2.4.1?');
@@ -81,6 +73,25 @@ describe('Cards: Send Card and the card rules (real VS Code)', () => {
     assert.deepEqual(t.prompts.notifications('error'), []);
     assert.ok(t.prompts.notifications('info').some((p) => p.text === 'Card sent to Backend.'));
     t.prompts.assertDone();
+  });
+
+  it('sends as a bot the user signed in with, to a space of the bot, without switching accounts', async () => {
+    await signInWithToken(t, BOT, 'bot');
+    await freshSession(t, ADA); // Ada current again, the bot signed in beside her.
+    const botRoom = (await (await Rest.as(BOT)).items<Room>('/rooms?max=1000')).find((r) => r.type === 'group');
+    assert.ok(botRoom, 'the bot is in a group space');
+    const uri = await workspaceFile('bot.card.json', JSON.stringify({ type: 'AdaptiveCard', version: '1.3', fallbackText: 'Build passed', body: [{ type: 'TextBlock', text: 'Build **passed**' }] }));
+    t.prompts.enqueue({ pick: (item) => item.description?.includes(BOT) === true }, { pick: botRoom.title });
+    await vscode.commands.executeCommand('webex.sendCard', uri);
+
+    const identities = t.prompts.asked[0];
+    assert.match(identities.text, /^Send Card as…/);
+    assert.equal(identities.choices?.length, 2);
+    const message = (await grace.items<Message>(`/messages?roomId=${encodeURIComponent(botRoom.id)}&max=1`))[0];
+    assert.equal(message?.personEmail, BOT, JSON.stringify(t.prompts.asked));
+    assert.equal(message.markdown, 'Build passed', 'the card file’s fallbackText comes first');
+    assert.equal(message.attachments?.[0]?.contentType, CARD_TYPE);
+    assert.equal(t.services.session.me?.emails[0], ADA, 'still signed in as Ada');
   });
 
   it('a broken card file shows its problems in the Problems view and is not sent', async () => {

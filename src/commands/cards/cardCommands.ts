@@ -9,6 +9,7 @@ import type { ExtensionServices } from '../../extensionServices';
 import type { WebexClient } from '../../webex/client';
 import type { Room } from '../../webex/types';
 import type { MessageCreateParams } from '../../webex/messages';
+import type { AccountInfo } from '../../services/accounts/accountRecords';
 import { checkCardText, type CardProblem } from '../../services/cards/cardRules';
 import { CARD_CONTENT_TYPE, dataFileNameOf } from '../../services/cards/cardFacts';
 import { cardFallbackText } from '../../services/cards/fallbackText';
@@ -49,21 +50,82 @@ async function sendCard(services: ExtensionServices, arg: unknown, roomArg: unkn
   if (!card) {
     return;
   }
-  const client = await services.session.requireClient();
-  if (!client) {
+  const current = await services.session.requireClient();
+  const identity = current && (await pickIdentity(services, current));
+  if (!identity) {
     return;
   }
   let room: Room | undefined;
   try {
-    room = (await roomFromArgument(services, client, roomArg)) ?? (await pickSpace(services, { title: 'Send Card to…' }));
+    room =
+      (await roomFromArgument(services, identity.client, roomArg)) ??
+      (identity.isCurrent ? await pickSpace(services, { title: 'Send Card to…' }) : await pickSpaceOf(services, identity));
   } catch (error) {
-    services.errors.show(error, 'Could not load your spaces');
+    services.errors.show(error, `Could not load the spaces of ${identity.name}`);
     return;
   }
   if (room) {
-    await post(services, client, room, card);
+    await post(services, identity.client, room, card);
   }
 }
+
+/** Who posts the card: the current account, or another one signed in for this cloud (a bot, typically). */
+interface Identity {
+  client: WebexClient;
+  name: string;
+  isCurrent: boolean;
+}
+
+interface IdentityItem extends vscode.QuickPickItem {
+  account: AccountInfo;
+}
+
+/** Asks who sends when more than one account is signed in for this cloud (the current one first). */
+async function pickIdentity(services: ExtensionServices, current: WebexClient): Promise<Identity | undefined> {
+  const me = services.session.account;
+  const others = (await services.session.accounts()).filter((a) => a.id !== me?.id);
+  if (!me || others.length === 0) {
+    return me ? { client: current, name: me.displayName, isCurrent: true } : undefined;
+  }
+  const items: IdentityItem[] = [me, ...others].map((account) => ({
+    label: account.displayName,
+    description: [account.email, account.personType === 'bot' ? 'bot' : undefined, account.id === me.id ? 'signed in now' : undefined].filter(Boolean).join(' · '),
+    iconPath: new vscode.ThemeIcon(account.personType === 'bot' ? 'hubot' : 'account'),
+    account,
+  }));
+  const chosen = await services.prompts.pick(items, { title: 'Send Card as…', placeHolder: 'Who posts the card' });
+  if (!chosen) {
+    return undefined;
+  }
+  if (chosen.account.id === me.id) {
+    return { client: current, name: me.displayName, isCurrent: true };
+  }
+  const client = await services.session.clientOf(chosen.account);
+  if (!client) {
+    void services.prompts.notify('error', `${chosen.account.displayName} is no longer signed in: sign in with its token again to send as it.`);
+    return undefined;
+  }
+  return { client, name: chosen.account.displayName, isCurrent: false };
+}
+
+/** The most recently active spaces another identity is in (its own list: a bot sees only its spaces). */
+async function pickSpaceOf(services: ExtensionServices, identity: Identity): Promise<Room | undefined> {
+  const rooms = (async () => {
+    const out: Room[] = [];
+    for await (const room of identity.client.rooms.list({ sortBy: 'lastactivity', max: 100 })) {
+      out.push(room);
+      if (out.length >= MAX_LISTED_SPACES) {
+        break;
+      }
+    }
+    return out.map((room) => ({ label: room.title, description: room.type === 'direct' ? 'direct' : undefined, room }));
+  })();
+  const chosen = await services.prompts.pick(rooms, { title: `Send Card as ${identity.name} to…`, placeHolder: `Type to search the spaces of ${identity.name}` });
+  return chosen?.room;
+}
+
+/** Enough spaces to pick from without loading a bot's whole list. */
+const MAX_LISTED_SPACES = 1000;
 
 /** The card expanded and checked; undefined (after telling the user why) when it must not be sent. */
 async function readyCard(services: ExtensionServices, document: vscode.TextDocument): Promise<ReadyCard | undefined> {
