@@ -10,11 +10,9 @@ import type { WebexClient } from '../../webex/client';
 import type { Room } from '../../webex/types';
 import type { MessageCreateParams } from '../../webex/messages';
 import type { AccountInfo } from '../../services/accounts/accountRecords';
-import { checkCardText, type CardProblem } from '../../services/cards/cardRules';
+import type { CardProblem } from '../../services/cards/cardRules';
+import type { CardStarter } from '../../services/cards/starters';
 import { CARD_CONTENT_TYPE, dataFileNameOf } from '../../services/cards/cardFacts';
-import { cardFallbackText } from '../../services/cards/fallbackText';
-import { expandCardTemplate } from '../../services/cards/templating';
-import { CARD_STARTERS, starterText, type CardStarter } from '../../services/cards/starters';
 import { CommandId } from '../commandIds';
 import { postOnce } from '../posting';
 import { pickSpace, roomFromArgument } from '../targets';
@@ -129,6 +127,7 @@ const MAX_LISTED_SPACES = 1000;
 
 /** The card expanded and checked; undefined (after telling the user why) when it must not be sent. */
 async function readyCard(services: ExtensionServices, document: vscode.TextDocument): Promise<ReadyCard | undefined> {
+  const { checkCardText, expandCardTemplate, cardFallbackText } = await import('../../services/cards/cardTools.js');
   const text = document.getText();
   const asWritten = checkCardText(text);
   if (asWritten.card === undefined) {
@@ -216,6 +215,7 @@ interface StarterItem extends vscode.QuickPickItem {
 
 /** Opens a starting point as an untitled `<name>.card.json` (in the first workspace folder when there is one). */
 async function newCard(services: ExtensionServices): Promise<void> {
+  const { CARD_STARTERS, starterText } = await import('../../services/cards/cardTools.js');
   const items: StarterItem[] = CARD_STARTERS.map((starter) => ({ label: starter.label, description: starter.description, starter }));
   const chosen = await services.prompts.pick(items, { title: 'New Card', placeHolder: 'Start from…' });
   if (!chosen) {

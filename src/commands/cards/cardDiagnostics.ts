@@ -2,10 +2,11 @@
  * Webex's card rules (services/cards/cardRules.ts) as diagnostics in the Problems view, for
  * `*.card.json` files and JSON whose `$schema` is an Adaptive Card schema, kept up to date as
  * the user types. The schema's own checks (completion, hover, types) are VS Code's JSON support
- * with the schema package.json contributes; these add what only Webex decides.
+ * with the schema package.json contributes; these add what only Webex decides. The rules load
+ * (dist/cardTools.js) when the first card document shows up, not at activation.
  */
 import * as vscode from 'vscode';
-import { checkCardText, type CardProblem } from '../../services/cards/cardRules';
+import type { CardProblem } from '../../services/cards/cardRules';
 import { declaresCardSchema, isCardFileName } from '../../services/cards/cardFacts';
 
 /** The Problems view's source of these diagnostics. */
@@ -35,12 +36,20 @@ export function registerCardDiagnostics(): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('webex-cards');
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
+  let tools: Promise<typeof import('../../services/cards/cardTools.js')> | undefined;
   const update = (document: vscode.TextDocument): void => {
-    if (isCardDocument(document)) {
-      collection.set(document.uri, checkCardText(document.getText()).problems.map((p) => toDiagnostic(document, p)));
-    } else {
+    if (!isCardDocument(document)) {
       collection.delete(document.uri);
+      return;
     }
+    const version = document.version;
+    tools ??= import('../../services/cards/cardTools.js');
+    void tools.then(({ checkCardText }) => {
+      // A newer version (or a close) may have come while the rules loaded: that one decides.
+      if (!document.isClosed && document.version === version) {
+        collection.set(document.uri, checkCardText(document.getText()).problems.map((p) => toDiagnostic(document, p)));
+      }
+    });
   };
   const later = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();

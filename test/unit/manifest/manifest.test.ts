@@ -103,7 +103,7 @@ describe('package.json for the marketplace', () => {
     const allowed = [
       /^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/,
       /^dist\/extension\.js$/,
-      /^dist\/cardTemplating\.js$/,
+      /^dist\/card(Templating|Tools)\.js$/,
       /^media\/schemas\/[\w.-]+\.schema\.json$/,
       /^dist\/webview\/[\w-]+\.(js|css|ttf)$/,
       /^media\/[\w-]+\.(svg|css)$/,
@@ -124,7 +124,7 @@ describe('package.json for the marketplace', () => {
     // The highlighter's chunks too: the page loads them from the installed extension when a code block needs one.
     const grammars = JSON.parse(fs.readFileSync(path.join(root, 'src', 'webviews', 'conversation', 'page', 'code', 'grammars.json'), 'utf8')) as string[];
     const chunks = ['core', ...grammars].map((name) => `dist/webview/highlight-${name}.js`);
-    for (const bundle of ['dist/extension.js', 'dist/cardTemplating.js', 'dist/webview/conversation.js', ...chunks]) {
+    for (const bundle of ['dist/extension.js', 'dist/cardTools.js', 'dist/cardTemplating.js', 'dist/webview/conversation.js', ...chunks]) {
       if (fs.existsSync(path.join(root, bundle))) {
         assert.ok(files.includes(bundle), `${bundle} is not packaged`);
       }
