@@ -74,6 +74,30 @@ const grammarChunks = {
   },
 };
 
+/**
+ * Card templating (src/services/cards/templating.ts) loads adaptivecards-templating and its
+ * expression engine (about 950 KB minified) only when a template is expanded: in the extension
+ * bundle its import becomes a require of dist/cardTemplating.js, a bundle of its own built below,
+ * so none of it is read while the extension activates.
+ */
+const templatingChunk = {
+  name: 'card-templating-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^adaptivecards-templating$/ }, () => ({ path: './cardTemplating.js', external: true }));
+  },
+};
+
+/**
+ * Card authoring's rules, templates and starting points (src/services/cards/cardTools.ts, with
+ * jsonc-parser) are dist/cardTools.js, required when a card file or command first needs them.
+ */
+const cardToolsChunk = {
+  name: 'card-tools-chunk',
+  setup(build) {
+    build.onResolve({ filter: /\/services\/cards\/cardTools(\.js)?$/ }, () => ({ path: './cardTools.js', external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -83,16 +107,38 @@ const common = {
   plugins: [problemMatcher],
 };
 
+/** What the extension's bundles share: Node, CommonJS, no undici, dynamic import() as require(). */
+const nodeBundle = {
+  ...common,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+  // A dynamic import() of a chunk becomes require(): Node's import() of a CommonJS bundle sees
+  // only its `default`, not the names esbuild exports through getters.
+  supported: { 'dynamic-import': false },
+};
+
 async function main() {
   const contexts = await Promise.all([
     esbuild.context({
-      ...common,
+      ...nodeBundle,
       entryPoints: ['src/extension.ts'],
       outfile: 'dist/extension.js',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
       external: ['vscode'],
+      plugins: [...common.plugins, forbidUndici, templatingChunk, cardToolsChunk],
+    }),
+    esbuild.context({
+      ...nodeBundle,
+      entryPoints: { cardTools: 'src/services/cards/cardTools.ts' },
+      outdir: 'dist',
+      plugins: [...common.plugins, forbidUndici, templatingChunk],
+    }),
+    esbuild.context({
+      ...nodeBundle,
+      entryPoints: { cardTemplating: 'node_modules/adaptivecards-templating/lib/adaptivecards-templating.js' },
+      outdir: 'dist',
       plugins: [...common.plugins, forbidUndici],
     }),
     esbuild.context({

@@ -28,6 +28,8 @@ import { registerConversationWebview } from './webviews/conversation/conversatio
 import { createLiveUpdates, registerLiveUpdates } from './commands/liveCommands';
 import { SettledStorage } from './services/storage/settledStorage';
 import { PostOutbox } from './services/outbox/postOutbox';
+import { registerCardDiagnostics } from './commands/cards/cardDiagnostics';
+import { registerCardCommands } from './commands/cards/cardCommands';
 
 /** What activate() returns. `testing` exists only when WEBEX_TEST=1 (the client holds the token). */
 export interface WebexExtensionApi {
@@ -80,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
     registerShareCommands(services),
     registerConversationWebview(services),
     registerLiveUpdates(services, views.spacesView),
+    registerCardDiagnostics(),
+    registerCardCommands(services),
   );
   return scripted && browser ? { testing: { services, prompts: scripted, views, browser, webhooks } } : {};
 }

@@ -33,6 +33,10 @@ export interface Session {
   ready(): Promise<void>;
   /** The client, offering sign-in when signed out; undefined if the user declines or cancels. */
   requireClient(): Promise<WebexClient | undefined>;
+  /** The accounts signed in for the configured cloud, in sign-in order (no tokens). */
+  accounts(): Promise<AccountInfo[]>;
+  /** A client acting as one of those accounts without switching to it (Send Card as a bot); undefined when its secret is gone. */
+  clientOf(account: AccountInfo): Promise<WebexClient | undefined>;
 }
 
 /**

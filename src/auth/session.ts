@@ -147,6 +147,24 @@ export class WebexSession implements Session, vscode.Disposable {
       : (await this.vault.credentials(account.id))?.accessToken;
   }
 
+  /**
+   * A client that acts as `account` (Send Card as a bot the user signed in with), without making
+   * it the current account: the current one's own client, else one over the account's stored
+   * token; undefined when its secret is gone. A 401 of such a client is its caller's to show: it
+   * does not sign anyone out or ask to sign in.
+   */
+  async clientOf(account: AccountInfo): Promise<WebexClient | undefined> {
+    if (account.id === this.current?.account.id) {
+      return this.current.client;
+    }
+    const credentials = await this.vault.credentials(account.id);
+    if (!credentials) {
+      return undefined;
+    }
+    const token = this.tokenOf(account, credentials, (error) => this.log.warn(`${account.displayName} needs a new sign-in: ${error.message}`));
+    return this.createClient({ baseUrl: account.baseUrl, getToken: () => token.get() });
+  }
+
   ready(): Promise<void> {
     this.loading ??= this.serial(() => this.loadFromStorage('startup')).catch((error: unknown) => {
       this.loading = undefined; // The next use tries again (e.g. the keychain was locked).
@@ -339,7 +357,12 @@ export class WebexSession implements Session, vscode.Disposable {
 
   /** The token and client of a stored account. */
   private connect(account: AccountInfo, credentials: AccountCredentials): Connection {
-    const token: AccountToken = new AccountToken(this.secrets, account.baseUrl, credentials, {
+    const token: AccountToken = this.tokenOf(account, credentials, (error) => this.refusals.signInRequired(token, error.message));
+    return { account, token, client: this.newClient(account, token) };
+  }
+
+  private tokenOf(account: AccountInfo, credentials: AccountCredentials, onSignInRequired: (error: Error) => void): AccountToken {
+    return new AccountToken(this.secrets, account.baseUrl, credentials, {
       store: (refreshed) =>
         this.serial(async () => {
           // A refresh that ends after a sign-out must not bring the account's secret back.
@@ -349,9 +372,8 @@ export class WebexSession implements Session, vscode.Disposable {
         }),
       reload: () => this.vault.credentials(account.id),
       log: this.log,
-      onSignInRequired: (error) => this.refusals.signInRequired(token, error.message),
+      onSignInRequired,
     });
-    return { account, token, client: this.newClient(account, token) };
   }
 
   private newClient(account: AccountInfo, token: AccountToken): WebexClient {

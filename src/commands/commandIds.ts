@@ -43,6 +43,8 @@ export const CommandId = {
   openWebhookRequest: 'webex.openWebhookRequest',
   fetchWebhookResource: 'webex.fetchWebhookResource',
   replayWebhookEvent: 'webex.replayWebhookEvent',
+  sendCard: 'webex.sendCard',
+  newCard: 'webex.newCard',
 } as const;
 
 /** One of the contributed command ids. */

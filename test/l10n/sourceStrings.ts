@@ -4,7 +4,7 @@
  *   `@vscode/l10n` package in services and the conversation page), which is what
  *   l10n/bundle.l10n.json must hold (https://code.visualstudio.com/api/references/vscode-api#l10n);
  * - `unlocalized()`: string literals that reach the UI without going through it: arguments and
- *   options of the `vscode.window` calls that show text, tree item and status bar texts, webview
+ *   options of the `vscode.window` calls that show text, our prompts, card problems (the Problems view), tree item and status bar texts, webview
  *   titles, and in the page the DOM properties and attributes a user reads or hears.
  */
 import * as fs from 'node:fs';
@@ -99,6 +99,7 @@ const SHOWING_HELPERS = new Map<string, number[]>([
   ['notify', [1, 2, 3, 4]],
   ['iconButton', [2, 3]],
   ['textButton', [2, 3]],
+  ['problem', [2]],
   ['text', [0]],
   ['el', [2]],
   ['show', [0]],
@@ -158,6 +159,10 @@ export function unlocalized(files: string[]): Found[] {
     const visit = (node: ts.Node): void => {
       if (isL10nCall(node)) {
         return; // what is inside is localized (its arguments are values)
+      }
+      // `// l10n-ignore: why` before a node: text that is content, not our UI (e.g. a card the user edits and sends).
+      if ((ts.getLeadingCommentRanges(source.text, node.getFullStart()) ?? []).some((r) => source.text.slice(r.pos, r.end).includes('l10n-ignore'))) {
+        return;
       }
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
         const name = node.expression.name.text;

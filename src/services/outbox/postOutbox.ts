@@ -51,10 +51,11 @@ export function destinationKey(params: Pick<MessageCreateParams, 'roomId' | 'toP
   return params.parentId ? `${where}/${params.parentId}` : where;
 }
 
-/** What identifies a post's content: its text and, for a file, its name and size. */
+/** What identifies a post's content: its text, for a file its name and size, and its card (Send Card). */
 function contentKey(params: MessageCreateParams): string {
   const file = params.file ? `${params.file.filename}:${params.file.path ?? ''}:${params.file.data?.byteLength ?? ''}` : '';
-  return JSON.stringify([params.markdown ?? '', params.text ?? '', file, params.files ?? []]);
+  const card = params.attachments && params.attachments.length > 0 ? [JSON.stringify(params.attachments)] : [];
+  return JSON.stringify([params.markdown ?? '', params.text ?? '', file, params.files ?? [], ...card]);
 }
 
 export class PostOutbox {

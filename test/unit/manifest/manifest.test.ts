@@ -108,6 +108,8 @@ describe('package.json for the marketplace', () => {
       /^package\.nls(\.[\w-]+)?\.json$/,
       /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
       /^dist\/extension\.js$/,
+      /^dist\/card(Templating|Tools)\.js$/,
+      /^media\/schemas\/[\w.-]+\.schema\.json$/,
       /^dist\/webview\/[\w-]+\.(js|css|ttf)$/,
       /^media\/[\w-]+\.(svg|css)$/,
       /^media\/icon\.png$/,
@@ -118,6 +120,8 @@ describe('package.json for the marketplace', () => {
     for (const needed of ['package.json', 'package.nls.json', 'package.nls.de.json', 'l10n/bundle.l10n.de.json', 'README.md', 'CHANGELOG.md', 'LICENSE', manifest.icon ?? 'icon']) {
       assert.ok(files.includes(needed), `${needed} is not packaged`);
     }
+    // The card schema package.json contributes for *.card.json (jsonValidation).
+    assert.ok(files.includes('media/schemas/adaptive-card-1.3.schema.json'), 'the card schema is not packaged');
     for (const step of manifest.contributes.walkthroughs?.[0].steps ?? []) {
       assert.ok(files.includes(step.media.markdown ?? ''), `${step.media.markdown} is not packaged`);
     }
@@ -125,7 +129,7 @@ describe('package.json for the marketplace', () => {
     // The highlighter's chunks too: the page loads them from the installed extension when a code block needs one.
     const grammars = JSON.parse(fs.readFileSync(path.join(root, 'src', 'webviews', 'conversation', 'page', 'code', 'grammars.json'), 'utf8')) as string[];
     const chunks = ['core', ...grammars].map((name) => `dist/webview/highlight-${name}.js`);
-    for (const bundle of ['dist/extension.js', 'dist/webview/conversation.js', ...chunks]) {
+    for (const bundle of ['dist/extension.js', 'dist/cardTools.js', 'dist/cardTemplating.js', 'dist/webview/conversation.js', ...chunks]) {
       if (fs.existsSync(path.join(root, bundle))) {
         assert.ok(files.includes(bundle), `${bundle} is not packaged`);
       }
