@@ -14,18 +14,18 @@ export function toCurl(request: Pick<ConsoleRequest, 'method' | 'url' | 'headers
   if (request.method === 'HEAD') {
     parts.push('--head');
   } else if (request.method !== 'GET' || request.body !== undefined) {
-    parts.push('-X', request.method);
+    parts.push(`-X ${request.method}`);
   }
   parts.push(quote(request.url.href));
   // Double quotes so the shell expands the variable: the token comes from the reader's environment.
-  parts.push('-H', '"Authorization: Bearer $WEBEX_TOKEN"');
+  parts.push('-H "Authorization: Bearer $WEBEX_TOKEN"');
   for (const [name, value] of request.headers) {
     if (name.toLowerCase() !== 'authorization' && name.toLowerCase() !== 'host') {
-      parts.push('-H', quote(`${name}: ${value}`));
+      parts.push(`-H ${quote(`${name}: ${value}`)}`);
     }
   }
   if (request.body !== undefined) {
-    parts.push('--data-raw', quote(request.body));
+    parts.push(`--data-raw ${quote(request.body)}`);
   }
   return parts.join(' \\\n  ');
 }
