@@ -18,6 +18,7 @@ import { MembersStore } from './services/sidebar/membersStore';
 import { SpaceSelection } from './services/sidebar/selection';
 import { registerViews, type SidebarViews } from './views/registerViews';
 import { registerWebhooks, type WebhookTools } from './views/webhooks/registerWebhooks';
+import { registerConsole, type ConsoleTools } from './commands/console/consoleCommands';
 import { registerSpaceCommands } from './commands/spaceCommands';
 import { registerMemberCommands } from './commands/memberCommands';
 import { registerMessageCommands } from './commands/messageCommands';
@@ -30,7 +31,7 @@ import { PostOutbox } from './services/outbox/postOutbox';
 /** What activate() returns. `testing` exists only when WEBEX_TEST=1 (the client holds the token). */
 export interface WebexExtensionApi {
   /** `browser`: the OAuth sign-in's browser, scripted (a test plays the consent page over HTTP). */
-  testing?: { services: ExtensionServices; prompts: ScriptedPrompts; views: SidebarViews; browser: ScriptedBrowser; webhooks: WebhookTools };
+  testing?: { services: ExtensionServices; prompts: ScriptedPrompts; views: SidebarViews; browser: ScriptedBrowser; webhooks: WebhookTools; console: ConsoleTools };
 }
 
 export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
@@ -40,7 +41,8 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
   const prompts = scripted ?? new WindowPrompts();
   const errors = new WindowErrorReporter(log, prompts);
   const browser = testing ? new ScriptedBrowser() : undefined;
-  const session = new WebexSession(context.secrets, log, prompts, errors, clientFactory(log), browser && ((url) => browser.open(url)));
+  const createClient = clientFactory(log);
+  const session = new WebexSession(context.secrets, log, prompts, errors, createClient, browser && ((url) => browser.open(url)));
   const spaces = new SpacesStore({ getClient: () => session.client });
   const members = new MembersStore(() => session.client);
   const selection = new SpaceSelection();
@@ -66,10 +68,12 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
   const services: ExtensionServices = { context, state, log, session, spaces, members, errors, prompts, selection, live, outbox };
   const views = registerViews(services);
   const webhooks = registerWebhooks(services);
+  const apiConsole = registerConsole(services, session, createClient);
   context.subscriptions.push(
     registerAuthProvider(session),
     views,
     webhooks,
+    apiConsole,
     registerSessionCommands(services, session),
     registerAccountCommands(prompts, session),
     registerSpaceCommands(services),
@@ -79,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
     registerConversationWebview(services),
     registerLiveUpdates(services, views.spacesView),
   );
-  return scripted && browser ? { testing: { services, prompts: scripted, views, browser, webhooks } } : {};
+  return scripted && browser ? { testing: { services, prompts: scripted, views, browser, webhooks, console: apiConsole } } : {};
 }
 
 export function deactivate(): void {

@@ -43,6 +43,13 @@ export const CommandId = {
   openWebhookRequest: 'webex.openWebhookRequest',
   fetchWebhookResource: 'webex.fetchWebhookResource',
   replayWebhookEvent: 'webex.replayWebhookEvent',
+  sendRequest: 'webex.sendRequest',
+  newRequest: 'webex.newRequest',
+  requestNextPage: 'webex.requestNextPage',
+  copyRequestAsCurl: 'webex.copyRequestAsCurl',
+  saveResponse: 'webex.saveResponse',
+  copyId: 'webex.copyId',
+  openInApiConsole: 'webex.openInApiConsole',
 } as const;
 
 /** One of the contributed command ids. */

@@ -26,6 +26,8 @@ interface Manifest {
     commands: Array<{ command: string }>;
     views: Record<string, Array<{ id: string }>>;
     walkthroughs?: Array<{ id: string; title: string; steps: Step[] }>;
+    grammars?: Array<{ path: string }>;
+    languages?: Array<{ configuration?: string }>;
   };
 }
 
@@ -70,7 +72,7 @@ describe('package.json for the marketplace', () => {
     const steps = walkthroughs[0].steps;
     assert.deepEqual(
       steps.map((s) => s.id),
-      ['getToken', 'signIn', 'seeSpaces', 'createSpace', 'postMessage', 'sendSnippet', 'readConversation', 'botsAndIntegrations'],
+      ['getToken', 'signIn', 'seeSpaces', 'createSpace', 'postMessage', 'sendSnippet', 'readConversation', 'botsAndIntegrations', 'tryApi'],
     );
     for (const step of steps) {
       assert.ok(step.media.markdown, `${step.id} has markdown media`);
@@ -107,6 +109,7 @@ describe('package.json for the marketplace', () => {
       /^media\/[\w-]+\.(svg|css)$/,
       /^media\/icon\.png$/,
       /^media\/walkthrough\/\w+\.md$/,
+      /^media\/console\/[\w-]+\.(tmLanguage|language-configuration)\.json$/,
     ];
     const unexpected = files.filter((f) => !allowed.some((re) => re.test(f)));
     assert.deepEqual(unexpected, [], 'files in the VSIX that .vscodeignore should leave out');
@@ -115,6 +118,12 @@ describe('package.json for the marketplace', () => {
     }
     for (const step of manifest.contributes.walkthroughs?.[0].steps ?? []) {
       assert.ok(files.includes(step.media.markdown ?? ''), `${step.media.markdown} is not packaged`);
+    }
+    // The request files' grammars and language configuration: without them the language has no colours.
+    const languageFiles = JSON.stringify([manifest.contributes.grammars, manifest.contributes.languages]).match(/\.\/media\/[^"]+/g) ?? [];
+    assert.ok(languageFiles.length >= 3, 'the grammars and the language configuration are contributed');
+    for (const file of languageFiles) {
+      assert.ok(files.includes(file.slice(2)), `${file} is not packaged`);
     }
     // The bundles exist only after a build; when they do, they must be in.
     // The highlighter's chunks too: the page loads them from the installed extension when a code block needs one.
