@@ -18,7 +18,7 @@ import { MembersStore } from './services/sidebar/membersStore';
 import { SpaceSelection } from './services/sidebar/selection';
 import { registerViews, type SidebarViews } from './views/registerViews';
 import { registerWebhooks, type WebhookTools } from './views/webhooks/registerWebhooks';
-import { registerConsole, type ConsoleTools } from './commands/console/consoleCommands';
+import { registerConsoleLoader } from './commands/console/consoleLoader';
 import { registerSpaceCommands } from './commands/spaceCommands';
 import { registerMemberCommands } from './commands/memberCommands';
 import { registerMessageCommands } from './commands/messageCommands';
@@ -31,7 +31,7 @@ import { PostOutbox } from './services/outbox/postOutbox';
 /** What activate() returns. `testing` exists only when WEBEX_TEST=1 (the client holds the token). */
 export interface WebexExtensionApi {
   /** `browser`: the OAuth sign-in's browser, scripted (a test plays the consent page over HTTP). */
-  testing?: { services: ExtensionServices; prompts: ScriptedPrompts; views: SidebarViews; browser: ScriptedBrowser; webhooks: WebhookTools; console: ConsoleTools };
+  testing?: { services: ExtensionServices; prompts: ScriptedPrompts; views: SidebarViews; browser: ScriptedBrowser; webhooks: WebhookTools };
 }
 
 export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
@@ -68,12 +68,11 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
   const services: ExtensionServices = { context, state, log, session, spaces, members, errors, prompts, selection, live, outbox };
   const views = registerViews(services);
   const webhooks = registerWebhooks(services);
-  const apiConsole = registerConsole(services, session, createClient);
   context.subscriptions.push(
     registerAuthProvider(session),
     views,
     webhooks,
-    apiConsole,
+    registerConsoleLoader(services, session, createClient),
     registerSessionCommands(services, session),
     registerAccountCommands(prompts, session),
     registerSpaceCommands(services),
@@ -83,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
     registerConversationWebview(services),
     registerLiveUpdates(services, views.spacesView),
   );
-  return scripted && browser ? { testing: { services, prompts: scripted, views, browser, webhooks, console: apiConsole } } : {};
+  return scripted && browser ? { testing: { services, prompts: scripted, views, browser, webhooks } } : {};
 }
 
 export function deactivate(): void {

@@ -1,7 +1,9 @@
 /**
  * The API console's commands: Send Request, New API Request, a response's Next page, Copy as curl
- * and Save, and from the sidebar Copy ID and Open in API Console. Built once in activate();
- * nothing runs until a command or a request file is used.
+ * and Save, and from the sidebar Copy ID and Open in API Console, with the editor features of
+ * request files. Bundled apart (dist/console.js) and loaded by consoleLoader.ts the first time a
+ * console command runs or a request file opens, so it costs the extension's bundle and activation
+ * nothing.
  */
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
@@ -13,11 +15,12 @@ import { registerConsoleEditor } from './consoleEditor';
 import { RESPONSE_SCHEME, ResponseDocuments, type ResponseRecord } from './responseDocuments';
 import { REQUEST_LANGUAGE, RequestSender } from './sendRequest';
 
-/** What integration tests reach through the testing API. */
-export interface ConsoleTools extends vscode.Disposable {
-  readonly documents: ResponseDocuments;
-  readonly sender: RequestSender;
+/** The loaded console: the loader's registered commands call `run`. */
+export interface ConsoleFeature extends vscode.Disposable {
+  run(command: string, args: unknown[]): unknown;
 }
+
+type Handler = (...args: unknown[]) => unknown;
 
 /** A sidebar item the console knows: its kind, id and name (SpaceNode, TeamNode, MemberNode). */
 interface SidebarItem {
@@ -65,7 +68,7 @@ function recordOf(documents: ResponseDocuments, arg: unknown): ResponseRecord | 
   return uri?.scheme === RESPONSE_SCHEME ? documents.get(uri) : undefined;
 }
 
-export function registerConsole(services: ExtensionServices, session: ConsoleSession, createClient: ClientFactory): ConsoleTools {
+export function createConsole(services: ExtensionServices, session: ConsoleSession, createClient: ClientFactory): ConsoleFeature {
   const identities = new ConsoleIdentities(session, createClient);
   const documents = new ResponseDocuments();
   const sender = new RequestSender(services, identities, documents, () => session.apiBaseUrl);
@@ -83,7 +86,9 @@ export function registerConsole(services: ExtensionServices, session: ConsoleSes
       }
     }),
     registerConsoleEditor(identities, documents, () => session.apiBaseUrl, (listener) => vscode.Disposable.from(session.onDidChangeAccounts(listener), session.onDidChange(listener))),
-    vscode.commands.registerCommand(CommandId.sendRequest, async (uri?: unknown, index?: unknown, accountId?: unknown) => {
+  ];
+  const handlers: Record<string, Handler> = {
+    [CommandId.sendRequest]: async (uri?: unknown, index?: unknown, accountId?: unknown) => {
       const doc =
         uri instanceof vscode.Uri
           ? await vscode.workspace.openTextDocument(uri)
@@ -93,23 +98,23 @@ export function registerConsole(services: ExtensionServices, session: ConsoleSes
         return undefined;
       }
       return sender.sendFromDocument(doc, typeof index === 'number' ? index : undefined, typeof accountId === 'string' ? accountId : undefined);
-    }),
-    vscode.commands.registerCommand(CommandId.newRequest, async (kind?: unknown) => {
+    },
+    [CommandId.newRequest]: async (kind?: unknown) => {
       await openRequestFile(starterText(kind === 'createSpace' ? 'createSpace' : 'default'));
-    }),
-    vscode.commands.registerCommand(CommandId.requestNextPage, (arg?: unknown) => {
+    },
+    [CommandId.requestNextPage]: (arg?: unknown) => {
       const record = recordOf(documents, arg);
       return record ? sender.nextPage(record) : gone();
-    }),
-    vscode.commands.registerCommand(CommandId.copyRequestAsCurl, async (arg?: unknown) => {
+    },
+    [CommandId.copyRequestAsCurl]: async (arg?: unknown) => {
       const record = recordOf(documents, arg);
       if (!record) {
         return gone();
       }
       await vscode.env.clipboard.writeText(toCurl(record.request));
       void services.prompts.notify('info', 'Copied as curl. It reads the token from $WEBEX_TOKEN: set that in your shell first.');
-    }),
-    vscode.commands.registerCommand(CommandId.saveResponse, async (arg?: unknown) => {
+    },
+    [CommandId.saveResponse]: async (arg?: unknown) => {
       const record = recordOf(documents, arg);
       if (!record) {
         return gone();
@@ -119,15 +124,15 @@ export function registerConsole(services: ExtensionServices, session: ConsoleSes
       if (target) {
         await vscode.workspace.fs.writeFile(target, record.body);
       }
-    }),
-    vscode.commands.registerCommand(CommandId.copyId, async (arg?: unknown) => {
+    },
+    [CommandId.copyId]: async (arg?: unknown) => {
       const item = sidebarItemOf(arg);
       if (item) {
         await vscode.env.clipboard.writeText(item.id);
         void services.prompts.notify('info', `Copied the id of ${item.name}.`);
       }
-    }),
-    vscode.commands.registerCommand(CommandId.openInApiConsole, async (arg?: unknown) => {
+    },
+    [CommandId.openInApiConsole]: async (arg?: unknown) => {
       const item = sidebarItemOf(arg);
       if (!item) {
         await openRequestFile(starterText('default'));
@@ -136,11 +141,10 @@ export function registerConsole(services: ExtensionServices, session: ConsoleSes
       // The name goes into a comment only; a line break in it must not start a request.
       const name = item.name.replace(/[\r\n]+/g, ' ');
       await openRequestFile([`# ${name}`, `GET ${PATHS[item.kind]}/${item.id}`, ''].join('\n'));
-    }),
-  ];
+    },
+  };
   return {
-    documents,
-    sender,
+    run: (command, args) => handlers[command]?.(...args),
     dispose: () => {
       for (const d of disposables) {
         d.dispose();

@@ -7,7 +7,9 @@
 import * as vscode from 'vscode';
 import type { ConsoleRequest } from '../../services/console/consoleRequest';
 
-export const RESPONSE_SCHEME = 'webex-response';
+import { RESPONSE_SCHEME } from './consoleIds';
+
+export { RESPONSE_SCHEME };
 const KEPT = 20;
 
 export interface ResponseRecord {

@@ -13,7 +13,7 @@ import type { HttpResponse } from '../../webex/client';
 import type { ConsoleIdentities } from './consoleIdentities';
 import type { ResponseDocuments, ResponseRecord } from './responseDocuments';
 
-export const REQUEST_LANGUAGE = 'webex-request';
+export { REQUEST_LANGUAGE } from './consoleIds';
 
 function headerList(response: HttpResponse): Array<[string, string]> {
   const list: Array<[string, string]> = [];

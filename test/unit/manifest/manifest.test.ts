@@ -104,7 +104,7 @@ describe('package.json for the marketplace', () => {
     const files = await listFiles({ cwd: root, packageManager: PackageManager.None });
     const allowed = [
       /^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/,
-      /^dist\/extension\.js$/,
+      /^dist\/(extension|console)\.js$/,
       /^dist\/webview\/[\w-]+\.(js|css|ttf)$/,
       /^media\/[\w-]+\.(svg|css)$/,
       /^media\/icon\.png$/,
@@ -129,7 +129,7 @@ describe('package.json for the marketplace', () => {
     // The highlighter's chunks too: the page loads them from the installed extension when a code block needs one.
     const grammars = JSON.parse(fs.readFileSync(path.join(root, 'src', 'webviews', 'conversation', 'page', 'code', 'grammars.json'), 'utf8')) as string[];
     const chunks = ['core', ...grammars].map((name) => `dist/webview/highlight-${name}.js`);
-    for (const bundle of ['dist/extension.js', 'dist/webview/conversation.js', ...chunks]) {
+    for (const bundle of ['dist/extension.js', 'dist/console.js', 'dist/webview/conversation.js', ...chunks]) {
       if (fs.existsSync(path.join(root, bundle))) {
         assert.ok(files.includes(bundle), `${bundle} is not packaged`);
       }
