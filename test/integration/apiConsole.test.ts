@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { clearRequests, sandboxRequests, tokenOf } from './fixtures/localWebex';
+import { childrenOf, find, labelOf } from './fixtures/trees';
 import { freshSession, signInWithToken, signOutEverywhere, testing, type Testing } from './fixtures/signedIn';
 
 const ADA = 'ada@example.com';
@@ -123,6 +124,32 @@ describe('API console (real VS Code)', () => {
     const diagnostics = vscode.languages.getDiagnostics(doc.uri).map((d) => d.message);
     assert.ok(diagnostics.some((m) => /Authorization header is refused/.test(m)), diagnostics.join('\n'));
     assert.ok(diagnostics.some((m) => /body is not valid JSON/.test(m)), diagnostics.join('\n'));
+  });
+
+  it('copies ids and opens a request for a space, a team and a person from the side bar', async () => {
+    const backend = await find(t.views.spaces, 'Backend');
+    const room = (backend as unknown as { room: { id: string } }).room;
+    const team = await find(t.views.teams, 'Engineering');
+    const teamId = (team as unknown as { team: { id: string } }).team.id;
+    const members = (await childrenOf(t.views.teams, team)).at(-1);
+    assert.ok(members);
+    const person = (await childrenOf(t.views.teams, members.node)).find((c) => labelOf(c.item).startsWith('Grace'));
+    assert.ok(person);
+    const personId = (person.node as unknown as { membership: { personId: string } }).membership.personId;
+    for (const [node, id, path] of [[backend, room.id, '/rooms'], [team, teamId, '/teams'], [person.node, personId, '/people']] as const) {
+      await vscode.commands.executeCommand('webex.copyId', node);
+      assert.equal(await vscode.env.clipboard.readText(), id);
+      await vscode.commands.executeCommand('webex.openInApiConsole', node);
+      const doc = vscode.window.activeTextEditor?.document;
+      assert.equal(doc?.languageId, 'webex-request');
+      assert.ok(doc?.getText().includes(`GET ${path}/${id}`), doc?.getText());
+    }
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc);
+    const response = await send(doc, 0);
+    assert.match(response?.getText() ?? '', /^HTTP 200/);
+    assert.equal(response ? bodyOf(response).id : undefined, personId);
+    assert.equal(t.prompts.notifications('info').filter((n) => /Copied the id/.test(n.text)).length, 3);
   });
 
   it('offers a CodeLens per identity and sends as the bot', async () => {

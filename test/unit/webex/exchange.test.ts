@@ -1,7 +1,8 @@
 // The API console's one-shot exchange against the local Webex: any status comes back as it is,
 // nothing is retried, the client's own headers cannot be replaced, and other origins are refused.
 import * as assert from 'node:assert/strict';
-import { SMALL, rejection, requestsTo, useLocalWebex } from './harness';
+import { RawServer, SMALL, makeClient, rejection, requestsTo, useLocalWebex } from './harness';
+import { SHOWN_BODY_LIMIT, formatResponse } from '../../../src/services/console/responseText';
 
 describe('webex client: exchange (API console)', () => {
   const sandbox = useLocalWebex();
@@ -49,5 +50,35 @@ describe('webex client: exchange (API console)', () => {
     const error = await rejection(client.exchange({ method: 'GET', url: new URL('http://127.0.0.2:1/v1/rooms') }));
     assert.match(String(error), /go only to/);
     assert.deepEqual(log, []);
+  });
+});
+
+describe('webex client: a 50 MB answer in the API console', () => {
+  it('comes back whole, and the response document shows only its start with a way to save it', async function () {
+    this.timeout(60_000);
+    const size = 50 * 1024 * 1024;
+    const chunk = Buffer.from(`{"id":"${'x'.repeat(1000)}"},`);
+    const server = await RawServer.start((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', TrackingID: 'BIG_1' });
+      res.write('{"items":[');
+      let sent = 10;
+      while (sent + chunk.length < size) {
+        res.write(chunk);
+        sent += chunk.length;
+      }
+      res.end('{"id":"last"}]}');
+    });
+    const { client } = makeClient(`${server.origin}/v1`, 'token-ada');
+    try {
+      const response = await client.exchange({ method: 'GET', url: new URL(`${server.origin}/v1/messages?roomId=x`) });
+      assert.ok(response.body.byteLength >= size - chunk.length);
+      const shown = formatResponse({ method: 'GET', url: new URL(`${server.origin}/v1/messages?roomId=x`), status: 200, headers: [['trackingid', 'BIG_1']], body: response.body, durationMs: 1, identity: 'Ada (you)' });
+      assert.equal(shown.truncated, true);
+      assert.ok(shown.text.length < SHOWN_BODY_LIMIT + 1000, `${shown.text.length} characters shown`);
+      assert.match(shown.text, /The body is 50\.0 MB: only its first 1\.0 MB is shown, as received\. Use "Save Full Response…"/);
+    } finally {
+      await client.close();
+      await server.stop();
+    }
   });
 });
