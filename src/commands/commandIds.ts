@@ -50,6 +50,8 @@ export const CommandId = {
   saveResponse: 'webex.saveResponse',
   copyId: 'webex.copyId',
   openInApiConsole: 'webex.openInApiConsole',
+  followLiveEvents: 'webex.followLiveEvents',
+  stopFollowingLiveEvents: 'webex.stopFollowingLiveEvents',
 } as const;
 
 /** One of the contributed command ids. */

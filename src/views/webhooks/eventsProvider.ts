@@ -36,15 +36,16 @@ export class EventNode extends TreeNode {
     const time = e.request.receivedAt.toLocaleTimeString();
     const what = e.envelope ? `${e.envelope.resource}/${e.envelope.event}` : 'not an event';
     const v = e.verification;
-    const mark = v.verified ? '✓' : `✗ ${v.reason}`;
+    const mark = e.live ? 'live' : v.verified ? '✓' : `✗ ${v.reason}`;
     const actor = actorOf(e);
     const item = new vscode.TreeItem(clip(`${time} ${e.webhookName}`), vscode.TreeItemCollapsibleState.None);
     item.description = clip([what, actor, mark].filter(Boolean).join(' · '), 160);
-    item.tooltip = clip([`${e.webhookName}: ${what}`, actor ? `actor: ${actor}` : undefined, v.verified ? 'signature verified' : `not verified: ${v.reason}`, e.problem].filter(Boolean).join('\n'), 600);
-    item.iconPath = v.verified ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    item.contextValue = `webex:webhookEvent:${v.verified ? 'verified' : 'unverified'}${e.envelope ? ':event' : ''}`;
+    const checked = e.live ? 'over the live connection: no webhook, no signature' : v.verified ? 'signature verified' : `not verified: ${v.reason}`;
+    item.tooltip = clip([`${e.webhookName}: ${what}`, actor ? `actor: ${actor}` : undefined, checked, e.problem].filter(Boolean).join('\n'), 600);
+    item.iconPath = e.live ? new vscode.ThemeIcon('broadcast') : v.verified ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    item.contextValue = `webex:webhookEvent:${e.live ? 'live' : v.verified ? 'verified' : 'unverified'}${e.envelope ? ':event' : ''}`;
     item.command = { command: OPEN_EVENT_COMMAND, title: 'Open Raw Request', arguments: [this] };
-    item.accessibilityInformation = { label: `${what} from ${e.webhookName} at ${time}, ${v.verified ? 'verified' : 'not verified'}` };
+    item.accessibilityInformation = { label: `${what} from ${e.webhookName} at ${time}, ${e.live ? 'live, not signed' : v.verified ? 'verified' : 'not verified'}` };
     return item;
   }
 }
