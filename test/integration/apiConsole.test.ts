@@ -152,6 +152,23 @@ describe('API console (real VS Code)', () => {
     assert.equal(t.prompts.notifications('info').filter((n) => /Copied the id/.test(n.text)).length, 3);
   });
 
+  it('completes paths, query parameters and body fields from the catalog, with hovers', async () => {
+    const doc = await requestFile(['GET /ro', '###', 'GET /rooms?so', '###', 'POST /webhooks', '', '{', '  "', '}'].join('\n'));
+    const labelsAt = async (line: number, character: number): Promise<string[]> => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, character));
+      return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    };
+    const paths = await labelsAt(0, 7);
+    assert.ok(paths.includes('/rooms') && paths.includes('/rooms/{roomId}'), paths.join(', '));
+    const query = await labelsAt(2, 13);
+    assert.ok(query.includes('sortBy') && query.includes('max') && !query.includes('title'), query.join(', '));
+    const fields = await labelsAt(7, 3);
+    assert.ok(['name', 'targetUrl', 'resource', 'event', 'filter', 'secret'].every((f) => fields.includes(f)), fields.join(', '));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(4, 8));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /POST.*\/webhooks/);
+  });
+
   it('offers a CodeLens per identity and sends as the bot', async () => {
     await signInWithToken(t, BOT, 'bot');
     const accounts = await (t.services.session as unknown as { accounts(): Promise<Array<{ id: string; email: string }>> }).accounts();
