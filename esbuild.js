@@ -141,6 +141,17 @@ async function main() {
       outdir: 'dist',
       plugins: [...common.plugins, forbidUndici],
     }),
+    // The API console, loaded by src/commands/console/consoleLoader.ts when first used.
+    esbuild.context({
+      ...common,
+      entryPoints: ['src/commands/console/consoleCommands.ts'],
+      outfile: 'dist/console.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+      plugins: [...common.plugins, forbidUndici],
+    }),
     esbuild.context({
       ...common,
       // The codicon font ships beside the page: the webview cannot reach VS Code's own copy, and

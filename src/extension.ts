@@ -20,6 +20,7 @@ import { MembersStore } from './services/sidebar/membersStore';
 import { SpaceSelection } from './services/sidebar/selection';
 import { registerViews, type SidebarViews } from './views/registerViews';
 import { registerWebhooks, type WebhookTools } from './views/webhooks/registerWebhooks';
+import { registerConsoleLoader } from './commands/console/consoleLoader';
 import { registerSpaceCommands } from './commands/spaceCommands';
 import { registerMemberCommands } from './commands/memberCommands';
 import { registerMessageCommands } from './commands/messageCommands';
@@ -44,7 +45,8 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
   const prompts = scripted ?? new WindowPrompts();
   const errors = new WindowErrorReporter(log, prompts);
   const browser = testing ? new ScriptedBrowser() : undefined;
-  const session = new WebexSession(context.secrets, log, prompts, errors, clientFactory(log), browser && ((url) => browser.open(url)));
+  const createClient = clientFactory(log);
+  const session = new WebexSession(context.secrets, log, prompts, errors, createClient, browser && ((url) => browser.open(url)));
   const spaces = new SpacesStore({ getClient: () => session.client });
   const members = new MembersStore(() => session.client);
   const selection = new SpaceSelection();
@@ -74,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
     registerAuthProvider(session),
     views,
     webhooks,
+    registerConsoleLoader(services, session, createClient),
     registerSessionCommands(services, session),
     registerAccountCommands(prompts, session),
     registerSpaceCommands(services),

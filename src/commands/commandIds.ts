@@ -45,6 +45,15 @@ export const CommandId = {
   replayWebhookEvent: 'webex.replayWebhookEvent',
   sendCard: 'webex.sendCard',
   newCard: 'webex.newCard',
+  sendRequest: 'webex.sendRequest',
+  newRequest: 'webex.newRequest',
+  requestNextPage: 'webex.requestNextPage',
+  copyRequestAsCurl: 'webex.copyRequestAsCurl',
+  saveResponse: 'webex.saveResponse',
+  copyId: 'webex.copyId',
+  openInApiConsole: 'webex.openInApiConsole',
+  followLiveEvents: 'webex.followLiveEvents',
+  stopFollowingLiveEvents: 'webex.stopFollowingLiveEvents',
 } as const;
 
 /** One of the contributed command ids. */

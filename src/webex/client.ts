@@ -19,9 +19,9 @@ import { TeamMembershipsApi } from './teamMemberships';
 import { TeamsApi } from './teams';
 import { WebhooksApi } from './webhooks';
 import type { Dispatcher, FetchFunction } from './runtime';
-import { Transport, type RequestLogEntry } from './transport';
+import { Transport, type HttpRequest, type HttpResponse, type RequestLogEntry } from './transport';
 
-export type { RequestLogEntry } from './transport';
+export type { HttpMethod, HttpRequest, HttpResponse, RequestLogEntry } from './transport';
 export type { RequestOptions } from './options';
 
 /** The commercial cloud (WebexPythonSDK's default base URL; the Link headers of developer.webex.com "Pagination"). */
@@ -92,6 +92,17 @@ export class WebexClient {
   /** The normalised base URL requests go to (always ending in '/'). */
   get baseUrl(): string {
     return this.http.base.href;
+  }
+
+  /**
+   * Sends one request as written and resolves with any status (the API console's Send Request):
+   * no retries; rejects only when no answer arrived. `request.url` must be on the base URL's origin.
+   */
+  exchange(request: HttpRequest): Promise<HttpResponse> {
+    if (request.url.origin !== this.http.base.origin) {
+      return Promise.reject(new Error(`Requests with this account's token go only to ${this.http.base.origin}, not to ${request.url.origin}.`));
+    }
+    return this.http.exchange(request);
   }
 
   /** Requests after close fail (kind `aborted`); closes the dispatcher given with `closeDispatcher: true`. */

@@ -27,7 +27,7 @@ import {
 } from './retry';
 import { fetchOf, type Dispatcher, type FetchFunction, type FetchInit } from './runtime';
 
-export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
 /** One line of the request log: never the token, never a body, no personal data from the query. */
 export interface RequestLogEntry {
@@ -69,6 +69,13 @@ export interface HttpRequest {
   json?: unknown;
   /** A multipart body, built afresh for every attempt. */
   form?: () => FormData | Promise<FormData>;
+  /** A body sent as written (the API console's), with its own `Content-Type` in `headers`. */
+  text?: string;
+  /**
+   * Extra headers (the API console's). `Authorization`, `TrackingID` and `Host` are the client's own:
+   * given here they are ignored (the console refuses them earlier, with a diagnostic).
+   */
+  headers?: Record<string, string>;
   accept?: string;
   /** Only downloads follow redirects (fetch drops `Authorization` on cross-origin redirects). */
   followRedirects?: boolean;
@@ -87,6 +94,9 @@ export interface HttpResponse {
 type Outcome = { ok: true; response: HttpResponse } | { ok: false; error: WebexApiError; response?: HttpResponse };
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Headers only the client sets: the token, our tracking id, and where the request goes. */
+const OWN_HEADERS = new Set(['authorization', 'trackingid', 'host']);
 
 export class Transport {
   readonly base: URL;
@@ -231,6 +241,27 @@ export class Transport {
     }
   }
 
+  /**
+   * One attempt and whatever status comes back, for the API console: no retries, not even after a
+   * 429, so the developer sees what Webex answered (`Retry-After` included) and a POST is never sent
+   * twice. Throws a WebexApiError only when no answer arrived (network, timeout, aborted); a 401
+   * still tells `onUnauthorized`.
+   */
+  async exchange(request: HttpRequest): Promise<HttpResponse> {
+    const outcome = await this.attempt(request, 1);
+    if (outcome.ok) {
+      return outcome.response;
+    }
+    if (isUnauthorized(outcome.error)) {
+      const error = outcome.error;
+      this.notify(() => this.options.onUnauthorized?.(error));
+    }
+    if (outcome.response) {
+      return outcome.response;
+    }
+    throw outcome.error;
+  }
+
   private isRetryable(error: WebexApiError, method: HttpMethod): boolean {
     if (error.kind === 'network' && error.code !== undefined && NOT_SENT_CODES.has(error.code)) {
       return true;
@@ -293,8 +324,18 @@ export class Transport {
       Accept: request.accept ?? 'application/json',
       'User-Agent': this.userAgent,
     };
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (!OWN_HEADERS.has(name.toLowerCase())) {
+        for (const key of Object.keys(headers).filter((k) => k.toLowerCase() === name.toLowerCase())) {
+          delete headers[key];
+        }
+        headers[name] = value;
+      }
+    }
     let body: string | FormData | undefined;
-    if (request.json !== undefined) {
+    if (request.text !== undefined) {
+      body = request.text;
+    } else if (request.json !== undefined) {
       body = JSON.stringify(request.json);
       headers['Content-Type'] = 'application/json; charset=utf-8';
     } else if (request.form) {

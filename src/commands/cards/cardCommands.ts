@@ -5,6 +5,7 @@
  * (posting.ts `postOnce`), so a post Webex did not confirm is looked for before it goes again.
  */
 import * as vscode from 'vscode';
+import { loadCardTools } from './cardToolsLoader';
 import type { ExtensionServices } from '../../extensionServices';
 import type { WebexClient } from '../../webex/client';
 import type { Room } from '../../webex/types';
@@ -127,7 +128,7 @@ const MAX_LISTED_SPACES = 1000;
 
 /** The card expanded and checked; undefined (after telling the user why) when it must not be sent. */
 async function readyCard(services: ExtensionServices, document: vscode.TextDocument): Promise<ReadyCard | undefined> {
-  const { checkCardText, expandCardTemplate, cardFallbackText } = await import('../../services/cards/cardTools.js');
+  const { checkCardText, expandCardTemplate, cardFallbackText } = await loadCardTools();
   const text = document.getText();
   const asWritten = checkCardText(text);
   if (asWritten.card === undefined) {
@@ -215,7 +216,7 @@ interface StarterItem extends vscode.QuickPickItem {
 
 /** Opens a starting point as an untitled `<name>.card.json` (in the first workspace folder when there is one). */
 async function newCard(services: ExtensionServices): Promise<void> {
-  const { CARD_STARTERS, starterText } = await import('../../services/cards/cardTools.js');
+  const { CARD_STARTERS, starterText } = await loadCardTools();
   const items: StarterItem[] = CARD_STARTERS.map((starter) => ({ label: starter.label, description: starter.description, starter }));
   const chosen = await services.prompts.pick(items, { title: vscode.l10n.t('New Card'), placeHolder: vscode.l10n.t('Start from…') });
   if (!chosen) {

@@ -6,6 +6,7 @@
  * (dist/cardTools.js) when the first card document shows up, not at activation.
  */
 import * as vscode from 'vscode';
+import { loadCardTools } from './cardToolsLoader';
 import type { CardProblem } from '../../services/cards/cardRules';
 import { declaresCardSchema, isCardFileName } from '../../services/cards/cardFacts';
 
@@ -43,7 +44,7 @@ export function registerCardDiagnostics(): vscode.Disposable {
       return;
     }
     const version = document.version;
-    tools ??= import('../../services/cards/cardTools.js');
+    tools ??= loadCardTools();
     void tools.then(({ checkCardText }) => {
       // A newer version (or a close) may have come while the rules loaded: that one decides.
       if (!document.isClosed && document.version === version) {

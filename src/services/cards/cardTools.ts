@@ -7,3 +7,5 @@ export { checkCardText, type CardProblem } from './cardRules';
 export { cardFallbackText } from './fallbackText';
 export { expandCardTemplate } from './templating';
 export { CARD_STARTERS, starterText, type CardStarter } from './starters';
+// This chunk has its own copy of @vscode/l10n: the loader points it at the extension's bundle.
+export { config as configureL10n } from '@vscode/l10n';

@@ -30,6 +30,8 @@ export interface WebhookEventEntry {
   verification: Verification;
   /** The webhook's name as we know it (from its secret), else as the body says, else "unknown webhook". */
   webhookName: string;
+  /** Came over the live connection (Follow Live Events), not from a webhook: never signed. */
+  live?: true;
 }
 
 function str(v: unknown): string | undefined {
@@ -83,6 +85,21 @@ export class WebhookInbox {
       problem: 'problem' in read ? read.problem : undefined,
       verification,
       webhookName: verification.webhookName ?? envelope?.name ?? 'unknown webhook',
+    };
+    this.log.add(entry);
+    return entry;
+  }
+
+  /** An event of the live connection, shaped as a delivery (liveEvents.ts): marked live, not verified. */
+  receiveLive(delivery: { envelope: WebhookEnvelope; request: ReceivedRequest }): WebhookEventEntry {
+    this.seq += 1;
+    const entry: WebhookEventEntry = {
+      seq: this.seq,
+      request: delivery.request,
+      envelope: delivery.envelope,
+      verification: { verified: false, reason: 'live: not signed', webhookName: delivery.envelope.name },
+      webhookName: delivery.envelope.name ?? 'live connection',
+      live: true,
     };
     this.log.add(entry);
     return entry;

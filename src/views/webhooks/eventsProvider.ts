@@ -36,15 +36,16 @@ export class EventNode extends TreeNode {
     const time = e.request.receivedAt.toLocaleTimeString(vscode.env.language);
     const what = e.envelope ? `${e.envelope.resource}/${e.envelope.event}` : 'not an event';
     const v = e.verification;
-    const mark = v.verified ? '✓' : `✗ ${v.reason}`;
+    const mark = e.live ? 'live' : v.verified ? '✓' : `✗ ${v.reason}`;
     const actor = actorOf(e);
     const item = new vscode.TreeItem(clip(`${time} ${e.webhookName}`), vscode.TreeItemCollapsibleState.None);
     item.description = clip([what, actor, mark].filter(Boolean).join(' · '), 160);
-    item.tooltip = clip([`${e.webhookName}: ${what}`, actor ? `actor: ${actor}` : undefined, v.verified ? 'signature verified' : `not verified: ${v.reason}`, e.problem].filter(Boolean).join('\n'), 600);
-    item.iconPath = v.verified ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    item.contextValue = `webex:webhookEvent:${v.verified ? 'verified' : 'unverified'}${e.envelope ? ':event' : ''}`;
+    const checked = e.live ? vscode.l10n.t('over the live connection: no webhook, no signature') : v.verified ? vscode.l10n.t('signature verified') : vscode.l10n.t('not verified: {0}', v.reason ?? '');
+    item.tooltip = clip([`${e.webhookName}: ${what}`, actor ? vscode.l10n.t('actor: {0}', actor) : undefined, checked, e.problem].filter(Boolean).join('\n'), 600);
+    item.iconPath = e.live ? new vscode.ThemeIcon('broadcast') : v.verified ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    item.contextValue = `webex:webhookEvent:${e.live ? 'live' : v.verified ? 'verified' : 'unverified'}${e.envelope ? ':event' : ''}`;
     item.command = { command: OPEN_EVENT_COMMAND, title: vscode.l10n.t('Open Raw Request'), arguments: [this] };
-    item.accessibilityInformation = { label: vscode.l10n.t('{0} from {1} at {2}, {3}', what, e.webhookName, time, v.verified ? 'verified' : 'not verified') };
+    item.accessibilityInformation = { label: vscode.l10n.t('{0} from {1} at {2}, {3}', what, e.webhookName, time, e.live ? vscode.l10n.t('live, not signed') : v.verified ? vscode.l10n.t('verified') : vscode.l10n.t('not verified')) };
     return item;
   }
 }

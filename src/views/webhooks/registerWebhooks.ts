@@ -8,6 +8,7 @@ import { WebhookInbox } from '../../services/webhooks/webhookInbox';
 import { registerWebhookCommands } from '../../commands/webhookCommands';
 import { WebhookListener, registerWebhookEventCommands } from '../../commands/webhookListener';
 import { WebhookSecrets } from '../../commands/webhookSecrets';
+import { registerLiveEventCommands } from '../../commands/webhookLiveEvents';
 import type { TreeNode } from '../treeNode';
 import { EventsProvider } from './eventsProvider';
 import { WebhooksProvider } from './webhooksProvider';
@@ -55,6 +56,7 @@ export function registerWebhooks(services: ExtensionServices): WebhookTools {
     }),
     registerWebhookCommands({ services, provider, secrets, listener }),
     registerWebhookEventCommands(services, listener, inbox, secrets),
+    registerLiveEventCommands(services, inbox),
   ];
   return {
     provider,

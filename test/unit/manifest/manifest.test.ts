@@ -27,6 +27,8 @@ interface Manifest {
     commands: Array<{ command: string }>;
     views: Record<string, Array<{ id: string }>>;
     walkthroughs?: Array<{ id: string; title: string; steps: Step[] }>;
+    grammars?: Array<{ path: string }>;
+    languages?: Array<{ configuration?: string }>;
   };
 }
 
@@ -73,7 +75,7 @@ describe('package.json for the marketplace', () => {
     const steps = walkthroughs[0].steps;
     assert.deepEqual(
       steps.map((s) => s.id),
-      ['getToken', 'signIn', 'seeSpaces', 'createSpace', 'postMessage', 'sendSnippet', 'readConversation', 'botsAndIntegrations'],
+      ['getToken', 'signIn', 'seeSpaces', 'createSpace', 'postMessage', 'sendSnippet', 'readConversation', 'botsAndIntegrations', 'tryApi'],
     );
     for (const step of steps) {
       assert.ok(step.media.markdown, `${step.id} has markdown media`);
@@ -107,13 +109,14 @@ describe('package.json for the marketplace', () => {
       /^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/,
       /^package\.nls(\.[\w-]+)?\.json$/,
       /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
-      /^dist\/extension\.js$/,
+      /^dist\/(extension|console)\.js$/,
       /^dist\/card(Templating|Tools)\.js$/,
       /^media\/schemas\/[\w.-]+\.schema\.json$/,
       /^dist\/webview\/[\w-]+\.(js|css|ttf)$/,
       /^media\/[\w-]+\.(svg|css)$/,
       /^media\/icon\.png$/,
       /^media\/walkthrough\/\w+\.md$/,
+      /^media\/console\/[\w-]+\.(tmLanguage|language-configuration)\.json$/,
     ];
     const unexpected = files.filter((f) => !allowed.some((re) => re.test(f)));
     assert.deepEqual(unexpected, [], 'files in the VSIX that .vscodeignore should leave out');
@@ -125,11 +128,17 @@ describe('package.json for the marketplace', () => {
     for (const step of manifest.contributes.walkthroughs?.[0].steps ?? []) {
       assert.ok(files.includes(step.media.markdown ?? ''), `${step.media.markdown} is not packaged`);
     }
+    // The request files' grammars and language configuration: without them the language has no colours.
+    const languageFiles = JSON.stringify([manifest.contributes.grammars, manifest.contributes.languages]).match(/\.\/media\/[^"]+/g) ?? [];
+    assert.ok(languageFiles.length >= 3, 'the grammars and the language configuration are contributed');
+    for (const file of languageFiles) {
+      assert.ok(files.includes(file.slice(2)), `${file} is not packaged`);
+    }
     // The bundles exist only after a build; when they do, they must be in.
     // The highlighter's chunks too: the page loads them from the installed extension when a code block needs one.
     const grammars = JSON.parse(fs.readFileSync(path.join(root, 'src', 'webviews', 'conversation', 'page', 'code', 'grammars.json'), 'utf8')) as string[];
     const chunks = ['core', ...grammars].map((name) => `dist/webview/highlight-${name}.js`);
-    for (const bundle of ['dist/extension.js', 'dist/cardTools.js', 'dist/cardTemplating.js', 'dist/webview/conversation.js', ...chunks]) {
+    for (const bundle of ['dist/extension.js', 'dist/console.js', 'dist/cardTools.js', 'dist/cardTemplating.js', 'dist/webview/conversation.js', ...chunks]) {
       if (fs.existsSync(path.join(root, bundle))) {
         assert.ok(files.includes(bundle), `${bundle} is not packaged`);
       }
