@@ -12,6 +12,7 @@ import { Faults, faultMessage, type FaultAction, type FaultKind } from './faults
 import { HttpError, TEXT, errorBody, readBody, sendError, type Ctx, type Route } from './http';
 import { newTrackingId } from './ids';
 import { attachLive, type SandboxLive } from './live/attachLive';
+import { attachmentActionRoutes } from './routes/attachmentActions';
 import { contentRoutes } from './routes/contents';
 import { membershipRoutes } from './routes/memberships';
 import { messageRoutes } from './routes/messages';
@@ -71,6 +72,7 @@ const ROUTES: Route[] = [
   ...messageRoutes,
   ...contentRoutes,
   ...webhookRoutes,
+  ...attachmentActionRoutes,
 ];
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
