@@ -27,7 +27,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `script-src 'nonce-${nonce}'`,
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
-    `img-src ${cspSource}`,
+    // data: for the images of cards, which the host fetched and hands over as data: URLs (page/cards/).
+    `img-src ${cspSource} data:`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-src 'none'",
@@ -93,6 +94,8 @@ export function threadHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ti
   const script = files && inlineSafe(files.script);
   // The highlighter's chunks (page/code/highlighter.ts) are loaded from here when a block needs them.
   const chunks = readHighlightCode() ? ` data-chunks="${escapeAttribute(`${asset('dist', 'webview')}/`)}"` : '';
+  // The card renderer's chunk (page/cards/cardView.ts) is loaded from here when a card is on screen.
+  const cards = ` data-cards="${escapeAttribute(`${asset('dist', 'webview')}/`)}"`;
   const style = (inline: string | null | undefined, ...path: string[]): string =>
     inline ? `<style nonce="${n}">${inline}</style>` : `<link rel="stylesheet" href="${escapeAttribute(asset(...path))}">`;
   return `<!DOCTYPE html>
@@ -106,7 +109,7 @@ ${style(conversationCss, 'media', 'conversation.css')}
 <title>${escapeAttribute(title)}</title>
 </head>
 <body>
-<div id="app" class="app"${chunks}></div>
+<div id="app" class="app"${chunks}${cards}></div>
 ${script ? `<script nonce="${n}">${script}</script>` : `<script nonce="${n}" src="${escapeAttribute(asset('dist', 'webview', 'conversation.js'))}"></script>`}
 </body>
 </html>`;
