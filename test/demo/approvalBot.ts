@@ -27,7 +27,7 @@ export class ApprovalBot {
   /** Starts the receiver and registers the webhook; `stop()` ends the receiver. */
   static async start(baseUrl: string, token: string): Promise<ApprovalBot> {
     const secret = randomBytes(16).toString('hex');
-    let bot: ApprovalBot | undefined;
+    const ready: { bot?: ApprovalBot } = {};
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -39,13 +39,14 @@ export class ApprovalBot {
         if (res.statusCode === 200) {
           const envelope = JSON.parse(body.toString('utf8')) as { data?: { id?: string } };
           if (typeof envelope.data?.id === 'string') {
-            void bot?.answer(envelope.data.id).catch((e: unknown) => process.stderr.write(`[demo bot] ${String(e)}\n`));
+            void ready.bot?.answer(envelope.data.id).catch((e: unknown) => process.stderr.write(`[demo bot] ${String(e)}\n`));
           }
         }
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    bot = new ApprovalBot(server, baseUrl, token);
+    const bot = new ApprovalBot(server, baseUrl, token);
+    ready.bot = bot;
     const targetUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cards`;
     await bot.call('POST', '/webhooks', { name: 'Deploy approvals', targetUrl, resource: 'attachmentActions', event: 'created', secret });
     return bot;
