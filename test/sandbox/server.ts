@@ -27,6 +27,7 @@ import { buildStore } from './scenarioLoader';
 import { SandboxOAuth } from './oauth/sandboxOAuth';
 import type { Store } from './store';
 import { WebhookDeliveries } from './webhookDelivery';
+import { attachmentActionJson } from './views';
 
 export interface LocalWebexOptions {
   /** The account to serve; `smallScenario()` when left out. */
@@ -135,6 +136,11 @@ export class LocalWebex {
 
   people(): SandboxPerson[] {
     return [...this.store.people.values()].map((p) => ({ id: p.id, email: p.email, displayName: p.displayName, type: p.type, token: p.token }));
+  }
+
+  /** The card submissions made so far, as GET /attachment/actions/{id} answers them (tests read them). */
+  attachmentActions(): Array<Record<string, unknown>> {
+    return [...this.store.attachmentActions.values()].map((a) => attachmentActionJson(this.store, a));
   }
 
   clearRequests(): void {
