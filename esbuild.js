@@ -120,10 +120,11 @@ async function main() {
       plugins: [...common.plugins, grammarChunks],
     }),
     // The card renderer (adaptivecards; src/webviews/conversation/page/cards/): its own chunk, loaded
-    // by the conversation page and the Preview Card webview only when a card is on screen.
+    // by the conversation page and the Preview Card webview only when a card is on screen; and the
+    // Preview Card page (src/webviews/cards/page/), which shares the conversation page's card code.
     esbuild.context({
       ...common,
-      entryPoints: { cards: 'src/webviews/conversation/page/cards/cardChunk.ts' },
+      entryPoints: { cards: 'src/webviews/conversation/page/cards/cardChunk.ts', cardPreview: 'src/webviews/cards/page/previewMain.ts' },
       outdir: 'dist/webview',
       platform: 'browser',
       format: 'iife',

@@ -23,6 +23,7 @@ import { registerMemberCommands } from './commands/memberCommands';
 import { registerMessageCommands } from './commands/messageCommands';
 import { registerShareCommands } from './commands/shareCommands';
 import { registerConversationWebview } from './webviews/conversation/conversationWebview';
+import { registerCardPreview } from './webviews/cards/cardPreview';
 import { createLiveUpdates, registerLiveUpdates } from './commands/liveCommands';
 import { SettledStorage } from './services/storage/settledStorage';
 import { PostOutbox } from './services/outbox/postOutbox';
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
     registerMessageCommands(services),
     registerShareCommands(services),
     registerConversationWebview(services),
+    registerCardPreview(context.extensionUri),
     registerLiveUpdates(services, views.spacesView),
   );
   return scripted && browser ? { testing: { services, prompts: scripted, views, browser, webhooks } } : {};

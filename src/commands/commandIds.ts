@@ -43,6 +43,7 @@ export const CommandId = {
   openWebhookRequest: 'webex.openWebhookRequest',
   fetchWebhookResource: 'webex.fetchWebhookResource',
   replayWebhookEvent: 'webex.replayWebhookEvent',
+  previewCard: 'webex.previewCard',
 } as const;
 
 /** One of the contributed command ids. */
