@@ -1,11 +1,16 @@
 // Adaptive Cards in the real workbench (code-server in Chromium, driven by Playwright): the demo's
 // approval card renders in the conversation with its inputs as form controls and its Action.Submit
 // buttons; filling the comment and pressing Approve posts the attachment action with inputs
-// {comment, decision} to the local Webex; a hostile card renders inertly.
+// {comment, decision} to the local Webex; a hostile card renders inertly. Preview Card shows a card
+// file with the same code and follows an edit.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { APPROVAL_CARD, APPROVAL_TITLE } from '../sandbox/scenarios/approvalCard';
 import { Workbench, startWorkbench } from '../runner/workbench';
 import { LOG, openSpace, signInOrShow } from './conversationPage';
+import { findWebviewFrame } from './webviewFrame';
+import { openFileFromQuickOpen, runFromCommandPalette } from './workbenchActions';
 
 const HOSTILE_CARD = {
   contentType: APPROVAL_CARD.contentType,
@@ -83,5 +88,47 @@ describe('Cards (UI)', function () {
     assert.equal(await card.locator('[onerror], [onclick]').count(), 0);
     assert.ok(frame.url().length > 0 && !frame.isDetached(), 'the page did not navigate away');
     assert.match((await card.textContent()) ?? '', /Not shown here/);
+  });
+});
+
+describe('Preview Card (UI)', function () {
+  this.timeout(10 * 60_000);
+  let workbench: Workbench;
+  const FILE = 'approval.card.json';
+
+  before(async () => {
+    workbench = await startWorkbench({ env: { WEBEX_TEST: '0' } });
+    fs.writeFileSync(path.join(workbench.workspaceDir, FILE), JSON.stringify(APPROVAL_CARD.content, null, 2));
+  });
+
+  after(async () => {
+    await workbench?.stop();
+  });
+
+  it('shows the card file beside the editor and follows an edit', async () => {
+    const { page } = workbench;
+    await openFileFromQuickOpen(page, FILE);
+    await page.locator('.tabs-container .tab.active', { hasText: FILE }).waitFor({ state: 'visible', timeout: 30_000 });
+    await runFromCommandPalette(page, 'Webex: Preview Card');
+    const frame = await findWebviewFrame(page, '.card-preview .ac-adaptiveCard');
+    const card = frame.locator('.card-preview .card-slot');
+    await card.getByText(APPROVAL_TITLE).first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await card.locator('button', { hasText: 'Approve' }).count(), 1);
+
+    // Edit the title in the editor: select all, type the card again with a new title.
+    const edited = JSON.stringify({ ...APPROVAL_CARD.content, body: [{ type: 'TextBlock', text: 'Edited title' }] });
+    await page.locator('.tabs-container .tab', { hasText: FILE }).first().click();
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(edited);
+    await card.getByText('Edited title').first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await card.getByText(APPROVAL_TITLE).count(), 0);
+
+    // Submit shows the inputs a bot would get, and nothing is posted.
+    const before = workbench.sandbox?.attachmentActions().length ?? 0;
+    await card.locator('button', { hasText: 'Reject' }).click();
+    await frame.locator('.preview-submitted', { hasText: '"decision": "reject"' }).waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(workbench.sandbox?.attachmentActions().length ?? 0, before);
   });
 });
