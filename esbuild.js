@@ -176,6 +176,17 @@ async function main() {
       target: 'es2022',
       plugins: [...common.plugins, grammarChunks],
     }),
+    // The card renderer (adaptivecards; src/webviews/conversation/page/cards/): its own chunk, loaded
+    // by the conversation page and the Preview Card webview only when a card is on screen; and the
+    // Preview Card page (src/webviews/cards/page/), which shares the conversation page's card code.
+    esbuild.context({
+      ...common,
+      entryPoints: { cards: 'src/webviews/conversation/page/cards/cardChunk.ts', cardPreview: 'src/webviews/cards/page/previewMain.ts' },
+      outdir: 'dist/webview',
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+    }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

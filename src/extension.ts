@@ -26,6 +26,7 @@ import { registerMemberCommands } from './commands/memberCommands';
 import { registerMessageCommands } from './commands/messageCommands';
 import { registerShareCommands } from './commands/shareCommands';
 import { registerConversationWebview } from './webviews/conversation/conversationWebview';
+import { registerCardPreview } from './webviews/cards/cardPreview';
 import { createLiveUpdates, registerLiveUpdates } from './commands/liveCommands';
 import { SettledStorage } from './services/storage/settledStorage';
 import { PostOutbox } from './services/outbox/postOutbox';
@@ -84,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): WebexExtensionApi {
     registerMessageCommands(services),
     registerShareCommands(services),
     registerConversationWebview(services),
+    registerCardPreview(context.extensionUri),
     registerLiveUpdates(services, views.spacesView),
     registerCardDiagnostics(),
     registerCardCommands(services),

@@ -54,6 +54,7 @@ export const CommandId = {
   openInApiConsole: 'webex.openInApiConsole',
   followLiveEvents: 'webex.followLiveEvents',
   stopFollowingLiveEvents: 'webex.stopFollowingLiveEvents',
+  previewCard: 'webex.previewCard',
 } as const;
 
 /** One of the contributed command ids. */

@@ -16,7 +16,13 @@ export const Setting = {
   httpProxyStrictSSL: 'http.proxyStrictSSL',
   httpNoProxy: 'http.noProxy',
   highlightCode: 'webex.conversation.highlightCode',
+  cardImages: 'webex.cards.loadImages',
 } as const;
+
+/** `webex.cards.loadImages`: fetch the remote images of cards for the page (read per image). */
+export function readCardImages(): boolean {
+  return vscode.workspace.getConfiguration().get<boolean>(Setting.cardImages, true) !== false;
+}
 
 /** `webex.conversation.highlightCode`: colour fenced code in conversations (read when a tab opens). */
 export function readHighlightCode(): boolean {

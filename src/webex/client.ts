@@ -12,6 +12,7 @@
  */
 import type { WebexApiError } from './errors';
 import { MembershipsApi } from './memberships';
+import { AttachmentActionsApi } from './attachmentActions';
 import { MessagesApi } from './messages';
 import { PeopleApi } from './people';
 import { RoomsApi } from './rooms';
@@ -75,6 +76,7 @@ export class WebexClient {
   readonly teamMemberships: TeamMembershipsApi;
   readonly messages: MessagesApi;
   readonly webhooks: WebhooksApi;
+  readonly attachmentActions: AttachmentActionsApi;
   private readonly http: Transport;
 
   /** Throws WebexInputError when `baseUrl` is not an http(s) URL. */
@@ -87,6 +89,7 @@ export class WebexClient {
     this.teamMemberships = new TeamMembershipsApi(this.http);
     this.messages = new MessagesApi(this.http, this.people);
     this.webhooks = new WebhooksApi(this.http);
+    this.attachmentActions = new AttachmentActionsApi(this.http);
   }
 
   /** The normalised base URL requests go to (always ending in '/'). */

@@ -18,6 +18,7 @@ import { ensureCodeServer } from '../runner/install';
 import { repoRoot } from '../runner/paths';
 import { remoteUri, workbenchUrl } from '../runner/workbench';
 import { LocalWebex } from '../sandbox/server';
+import { ApprovalBot } from './approvalBot';
 import { DEMO, demoScenario } from './demoScenario';
 import { DESKTOP_NEEDS_CODE, findCodeCommand, startDesktop } from './desktop';
 import { DemoOptions, USAGE, parseDemoOptions } from './options';
@@ -152,6 +153,9 @@ async function main(): Promise<number> {
       webex = await LocalWebex.start({ scenario: demoScenario() });
       const local = webex;
       stops.push(() => local.stop());
+      // Pipeline Bot answers its deploy-approval card (test/demo/approvalBot.ts).
+      const bot = await ApprovalBot.start(webex.baseUrl, DEMO.pipeline.token);
+      stops.push(() => bot.stop());
       say(`[demo] local Webex with the demo account at ${webex.baseUrl}`);
     }
     const apiBaseUrl = webex?.baseUrl ?? options.api;

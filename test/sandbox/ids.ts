@@ -18,6 +18,7 @@ export type IdType =
   | 'CONTENT'
   | 'ORGANIZATION'
   | 'WEBHOOK'
+  | 'ATTACHMENT_ACTION'
   | 'APPLICATION';
 
 /** Encodes `ciscospark://us/<type>/<uuid>` as URL-safe base64 without padding. */

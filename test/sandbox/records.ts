@@ -134,3 +134,18 @@ export function lowerBound(list: MessageRec[], created: number, seq: number): nu
   }
   return lo;
 }
+
+/**
+ * One card submission (the AttachmentActivity of the Webex messaging API: id, personId, roomId, type,
+ * messageId, inputs, created; spec operation POST /attachment/actions).
+ */
+export interface AttachmentActionRec {
+  uuid: string;
+  id: string;
+  personUuid: string;
+  roomUuid: string;
+  messageUuid: string;
+  type: 'submit';
+  inputs: Record<string, unknown>;
+  created: number;
+}

@@ -12,6 +12,7 @@ import { Faults, faultMessage, type FaultAction, type FaultKind } from './faults
 import { HttpError, TEXT, errorBody, readBody, sendError, type Ctx, type Route } from './http';
 import { newTrackingId } from './ids';
 import { attachLive, type SandboxLive } from './live/attachLive';
+import { attachmentActionRoutes } from './routes/attachmentActions';
 import { contentRoutes } from './routes/contents';
 import { membershipRoutes } from './routes/memberships';
 import { messageRoutes } from './routes/messages';
@@ -26,6 +27,7 @@ import { buildStore } from './scenarioLoader';
 import { SandboxOAuth } from './oauth/sandboxOAuth';
 import type { Store } from './store';
 import { WebhookDeliveries } from './webhookDelivery';
+import { attachmentActionJson } from './views';
 
 export interface LocalWebexOptions {
   /** The account to serve; `smallScenario()` when left out. */
@@ -71,6 +73,7 @@ const ROUTES: Route[] = [
   ...messageRoutes,
   ...contentRoutes,
   ...webhookRoutes,
+  ...attachmentActionRoutes,
 ];
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -133,6 +136,11 @@ export class LocalWebex {
 
   people(): SandboxPerson[] {
     return [...this.store.people.values()].map((p) => ({ id: p.id, email: p.email, displayName: p.displayName, type: p.type, token: p.token }));
+  }
+
+  /** The card submissions made so far, as GET /attachment/actions/{id} answers them (tests read them). */
+  attachmentActions(): Array<Record<string, unknown>> {
+    return [...this.store.attachmentActions.values()].map((a) => attachmentActionJson(this.store, a));
   }
 
   clearRequests(): void {

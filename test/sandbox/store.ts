@@ -9,6 +9,7 @@ import { encodeId, UuidSource } from './ids';
 import { findMentions, markdownToHtml, markdownToText, type MentionResolver } from './markdown';
 import {
   compareMessages,
+  type AttachmentActionRec,
   lowerBound,
   type ContentRec,
   type MemberRec,
@@ -27,6 +28,8 @@ export * from './records';
 export interface StoreEvents {
   messageCreated: [message: MessageRec];
   messageDeleted: [message: MessageRec];
+  /** A card submission (routes/attachmentActions.ts). */
+  attachmentActionCreated: [action: AttachmentActionRec];
   /** A change routes report for webhooks (test/sandbox/webhookDelivery.ts); sent before a deletion is made. */
   change: [change: StoreChange];
 }
@@ -47,6 +50,8 @@ export class Store {
   readonly orgIds = new Map<string, string>();
   /** Webhooks by uuid (routes/webhooks.ts). */
   readonly webhooks = new Map<string, WebhookRec>();
+  /** Card submissions by uuid (routes/attachmentActions.ts). */
+  readonly attachmentActions = new Map<string, AttachmentActionRec>();
   readonly uuids: UuidSource;
   private seq = 0;
 
@@ -260,6 +265,28 @@ export class Store {
     }
     this.messages.delete(rec.uuid);
     this.events.emit('messageDeleted', rec);
+  }
+
+  /** Records a card submission on `message` by `person`, and tells live updates and webhooks. */
+  addAttachmentAction(person: PersonRec, message: MessageRec, inputs: Record<string, unknown>): AttachmentActionRec {
+    const uuid = this.uuids.next();
+    const rec: AttachmentActionRec = {
+      uuid,
+      id: encodeId('ATTACHMENT_ACTION', uuid),
+      personUuid: person.uuid,
+      roomUuid: message.roomUuid,
+      messageUuid: message.uuid,
+      type: 'submit',
+      inputs,
+      created: Date.now(),
+    };
+    this.attachmentActions.set(uuid, rec);
+    const room = this.rooms.get(message.roomUuid);
+    if (room) {
+      this.events.emit('change', { resource: 'attachmentActions', event: 'created', actorUuid: person.uuid, room, message, action: rec });
+    }
+    this.events.emit('attachmentActionCreated', rec);
+    return rec;
   }
 
   addContent(roomUuid: string, filename: string, contentType: string, data: Buffer): ContentRec {

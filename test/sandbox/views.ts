@@ -1,11 +1,11 @@
 /**
  * The JSON a local Webex answers, field for field as the schemas and examples of the Webex messaging
  * API's OpenAPI spec show (Room, Team, Membership, TeamMembership, ListMessage, Message,
- * DirectMessage, Person).
+ * DirectMessage, Person, AttachmentActivity).
  * Optional fields are left out when empty, as Webex does (e.g. `updated` only on edited messages).
  */
 import { encodeId } from './ids';
-import type { ContentRec, MemberRec, MessageRec, PersonRec, RoomRec, Store, TeamMemberRec, TeamRec } from './store';
+import type { AttachmentActionRec, ContentRec, MemberRec, MessageRec, PersonRec, RoomRec, Store, TeamMemberRec, TeamRec } from './store';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -150,5 +150,18 @@ export function messageJson(
     ...(m.attachments && m.attachments.length > 0 ? { attachments: m.attachments } : {}),
     created: iso(m.created),
     ...(m.updated !== undefined ? { updated: iso(m.updated) } : {}),
+  };
+}
+
+/** An AttachmentActivity as GET /attachment/actions/{id} answers it (Webex messaging API spec). */
+export function attachmentActionJson(store: Store, a: AttachmentActionRec): Record<string, unknown> {
+  return {
+    id: a.id,
+    type: a.type,
+    messageId: encodeId('MESSAGE', a.messageUuid),
+    inputs: a.inputs,
+    personId: store.people.get(a.personUuid)?.id ?? encodeId('PEOPLE', a.personUuid),
+    roomId: encodeId('ROOM', a.roomUuid),
+    created: new Date(a.created).toISOString(),
   };
 }

@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
 import { encodeId } from './ids';
 import { parseFilter } from './routes/webhooks';
 import type { MessageRec, PersonRec, RoomRec, Store } from './store';
-import { membershipJson, roomJson } from './views';
+import { attachmentActionJson, membershipJson, roomJson } from './views';
 import { isLoopbackHost, type ChangeResource, type StoreChange, type WebhookRec } from './webhookRecords';
 
 /** One delivery as the local Webex made (or did not make) it. No secret, no signature. */
@@ -145,6 +145,10 @@ function covers(w: WebhookRec, change: StoreChange): boolean {
 /** Bots see only the group messages that mention them (developer.webex.com/docs/bots); the same holds for their webhooks. */
 function mayKnow(owner: PersonRec, change: StoreChange): boolean {
   const m = change.message;
+  if (change.action) {
+    // A submission reaches the card's sender (developer.webex.com/docs/buttons-and-cards); we tell the submitter's own webhooks too.
+    return m?.authorUuid === owner.uuid || change.action.personUuid === owner.uuid;
+  }
   if (!m || owner.type !== 'bot' || change.room.type === 'direct') {
     return true;
   }
@@ -153,6 +157,11 @@ function mayKnow(owner: PersonRec, change: StoreChange): boolean {
 
 /** `data` of the envelope: ids and flags, never a message's text (developer.webex.com/docs/api/guides/webhooks: fetch GET /messages/{id} for it). */
 function dataOf(store: Store, change: StoreChange, owner: PersonRec): Record<string, unknown> {
+  if (change.action) {
+    // Ids only: the inputs are read with GET /attachment/actions/{id} (developer.webex.com/docs/buttons-and-cards).
+    const { inputs: _inputs, ...ids } = attachmentActionJson(store, change.action);
+    return ids;
+  }
   if (change.message) {
     return messageData(store, change.room, change.message);
   }

@@ -2,7 +2,7 @@
  * What a local Webex keeps for webhooks (the Webhook object of the Webex messaging API; developer.webex.com/docs/api/guides/webhooks) and the changes routes
  * report so that deliveries can follow them (webhookDelivery.ts).
  */
-import type { MemberRec, MessageRec, RoomRec } from './records';
+import type { AttachmentActionRec, MemberRec, MessageRec, RoomRec } from './records';
 
 export type WebhookStatus = 'active' | 'inactive';
 
@@ -23,7 +23,7 @@ export interface WebhookRec {
   failures: number[];
 }
 
-export type ChangeResource = 'messages' | 'memberships' | 'rooms';
+export type ChangeResource = 'messages' | 'memberships' | 'rooms' | 'attachmentActions';
 export type ChangeEvent = 'created' | 'updated' | 'deleted';
 
 /** One change as the API caller made it. */
@@ -34,6 +34,8 @@ export interface StoreChange {
   room: RoomRec;
   message?: MessageRec;
   member?: MemberRec;
+  /** For `attachmentActions`: the submission (its `message` is the card's message). */
+  action?: AttachmentActionRec;
 }
 
 /** Whether a host is this machine: deliveries go only there (any other target is recorded, never contacted). */

@@ -181,18 +181,24 @@ describe('Conversation tab (UI)', function () {
       if (!log) {
         return undefined;
       }
-      const all = [...log.querySelectorAll('*')];
+      // A card is drawn by the reference renderer (page/cards/), with its own style properties and
+      // data: images; it is checked on its own below.
+      const all = [...log.querySelectorAll('*')].filter((e) => !e.closest('.card-slot'));
+      const inCards = [...log.querySelectorAll('.card-slot *')];
       return {
         forbiddenTags: all.filter((e) => /^(script|img|svg|iframe|style|link|meta|base|form|object|embed|video|audio|math|details|image)$/i.test(e.tagName)).map((e) => e.tagName),
         handlerAttributes: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name) || a.name === 'style' || a.name === 'srcdoc').map((a) => `${e.tagName}[${a.name}]`)),
         hrefs: all.filter((e) => e.hasAttribute('href')).map((e) => e.getAttribute('href') ?? ''),
         scriptsInApp: document.querySelectorAll('#app script').length,
+        cardTags: inCards.filter((e) => /^(script|iframe|object|embed|form|base|link|meta|style)$/i.test(e.tagName)).map((e) => e.tagName),
+        cardHandlers: inCards.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name) || a.name === 'srcdoc').map((a) => `${e.tagName}[${a.name}]`)),
+        cardImages: inCards.filter((e) => e.tagName === 'IMG').map((e) => e.getAttribute('src') ?? '').filter((src) => !src.startsWith('data:')),
         // The page's bundle is inside its HTML (html.ts), and the body's only script is ours, carrying
-        // this load's nonce; the only scripts loaded from a URL are the highlighter's own chunks, from
+        // this load's nonce; the only scripts loaded from a URL are the highlighter's and the card renderer's chunks, from
         // the extension's dist/webview, with the nonce too.
         scriptSources: [...document.querySelectorAll('script[src]')]
           .map((e) => `${new URL((e as HTMLScriptElement).src).pathname.split('/').slice(-3).join('/')}${(e as HTMLScriptElement).nonce ? '' : ' (no nonce)'}`)
-          .filter((source) => !/^dist\/webview\/highlight-[a-z]+\.js$/.test(source)),
+          .filter((source) => !/^dist\/webview\/(highlight-[a-z]+|cards)\.js$/.test(source)),
         bodyScripts: [...document.querySelectorAll('body > script')].map((e) => ({ inline: !(e as HTMLScriptElement).src, nonced: (e as HTMLScriptElement).nonce !== '' })),
       };
     }, LOG);
@@ -201,13 +207,18 @@ describe('Conversation tab (UI)', function () {
     assert.deepEqual(inLog.handlerAttributes, []);
     assert.deepEqual(inLog.hrefs.filter((h) => !/^(https?:|mailto:)/i.test(h)), [], 'only http, https and mailto links');
     assert.equal(inLog.scriptsInApp, 0);
-    assert.deepEqual(inLog.scriptSources, [], 'no script loaded from a URL but the highlighter’s chunks');
+    assert.deepEqual(inLog.scriptSources, [], 'no script loaded from a URL but the highlighter’s and the card renderer’s chunks');
     assert.deepEqual(inLog.bodyScripts, [{ inline: true, nonced: true }], 'only the page bundle, with its nonce');
-    await frame.locator('.card .card-label', { hasText: 'Card' }).waitFor();
+    assert.deepEqual([inLog.cardTags, inLog.cardHandlers, inLog.cardImages], [[], [], []], 'a card brings no scripts, handlers or remote images');
+    await frame.locator(`${LOG} .card-slot .ac-adaptiveCard`).waitFor();
     await checkHostileCode(frame);
     await frame.locator(`${LOG}`, { hasText: "<script>window.__pwned='text-script'" }).waitFor();
 
-    const canaries = sandbox.requests.filter((r) => r.path.startsWith('/canary/') && r.path !== '/canary/control');
+    // The card's image is fetched by the extension, never the page, and without the token
+    // (services/cards/cardImages.ts): it reaches the local Webex as an anonymous request.
+    const cardImage = sandbox.requests.filter((r) => r.path === '/canary/card-image');
+    assert.ok(cardImage.every((r) => r.personEmail === undefined));
+    const canaries = sandbox.requests.filter((r) => r.path.startsWith('/canary/') && r.path !== '/canary/control' && r.path !== '/canary/card-image');
     assert.deepEqual(canaries.map((r) => r.path), [], 'the local Webex never saw a canary path');
     await workbench.screenshot('conversation-hostile');
   });

@@ -166,7 +166,7 @@ async function refuse(services: ExtensionServices, problems: CardProblem[]): Pro
 }
 
 /** The text of the sibling `<name>.data.json` (as open in an editor, else on disk), or undefined when there is none. */
-async function dataTextOf(document: vscode.TextDocument): Promise<string | undefined> {
+export async function dataTextOf(document: vscode.TextDocument): Promise<string | undefined> {
   const name = dataFileNameOf(document.uri.path.split('/').pop() ?? '');
   if (!name || document.isUntitled) {
     return undefined;

@@ -15,11 +15,14 @@ import { ALLOWED_LINK, type RequestHandlers } from './protocol';
 import type { LoadedSpace, ConversationEnvironment } from './conversationSpace';
 import { runCodeAction } from './codeActions';
 import { isTextOf } from './page/code/codeText';
+import { CardRequests } from './cardRequests';
 
 /** "At most 10 edits per message; the 11th returns 400" (Webex messaging API, PUT /messages/{messageId}). */
 export const MAX_EDITS = 10;
 
 export class ConversationActions {
+  private readonly cards = new CardRequests(() => this.require());
+
   constructor(
     private readonly env: ConversationEnvironment,
     private readonly space: () => LoadedSpace | undefined,
@@ -56,6 +59,8 @@ export class ConversationActions {
       return { done: await runCodeAction(this.env, action, code, language) };
     },
     openSnippet: async ({ messageId }) => ({ outcome: await this.env.snippetLinks.open(this.require().conversation.message(messageId)) }),
+    submitCard: async (params) => await this.cards.submit(params),
+    cardImage: async (params) => await this.cards.image(params),
   };
 
   private require(): LoadedSpace {

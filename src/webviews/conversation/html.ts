@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { readHighlightCode } from '../../config/settings';
-import { pageLocalization } from '../../config/l10n';
+import { localizationHtml } from '../shared/l10nHtml';
 import { escapeHtml as escapeAttribute } from '../../webex/text';
 
 /** Folders the page may load from (`localResourceRoots`). */
@@ -28,7 +28,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `script-src 'nonce-${nonce}'`,
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
-    `img-src ${cspSource}`,
+    // data: for the images of cards, which the host fetched and hands over as data: URLs (page/cards/).
+    `img-src ${cspSource} data:`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-src 'none'",
@@ -94,12 +95,11 @@ export function threadHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ti
   const script = files && inlineSafe(files.script);
   // The highlighter's chunks (page/code/highlighter.ts) are loaded from here when a block needs them.
   const chunks = readHighlightCode() ? ` data-chunks="${escapeAttribute(`${asset('dist', 'webview')}/`)}"` : '';
+  // The card renderer's chunk (page/cards/cardView.ts) is loaded from here when a card is on screen.
+  const cards = ` data-cards="${escapeAttribute(`${asset('dist', 'webview')}/`)}"`;
   const style = (inline: string | null | undefined, ...path: string[]): string =>
     inline ? `<style nonce="${n}">${inline}</style>` : `<link rel="stylesheet" href="${escapeAttribute(asset(...path))}">`;
-  // The translations of the page's strings (page/l10n.ts) as data, never as script; `<` escaped so
-  // nothing in a translation can close the element.
-  const { language, bundle } = pageLocalization();
-  const strings = bundle === undefined ? '' : `<script type="application/json" id="webex-l10n">${JSON.stringify(bundle).replace(/</g, '\\u003c')}</script>\n`;
+  const { lang: language, script: strings } = localizationHtml();
   return `<!DOCTYPE html>
 <html lang="${escapeAttribute(language)}">
 <head>
@@ -111,7 +111,7 @@ ${style(conversationCss, 'media', 'conversation.css')}
 <title>${escapeAttribute(title)}</title>
 </head>
 <body>
-${strings}<div id="app" class="app"${chunks}></div>
+${strings}<div id="app" class="app"${chunks}${cards}></div>
 ${script ? `<script nonce="${n}">${script}</script>` : `<script nonce="${n}" src="${escapeAttribute(asset('dist', 'webview', 'conversation.js'))}"></script>`}
 </body>
 </html>`;

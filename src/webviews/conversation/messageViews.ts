@@ -6,6 +6,7 @@ import type { Message, Person } from '../../webex/types';
 import { fileNameFromUrl } from '../../services/conversation/conversationModel';
 import type { FileDetails } from '../../services/conversation/fileDetails';
 import type { FileView, MessageView, PersonView } from './protocol';
+import { CARD_CONTENT_TYPE } from './page/cards/cardRules';
 
 /** Looks up what is known of a file URL (the tab's FileDetailsCache). */
 export type FileDetailsLookup = (url: string) => FileDetails | undefined;
@@ -28,10 +29,17 @@ export function toMessageView(message: Message, isContext: boolean, details: Fil
     text: message.text,
     files: (message.files ?? []).map((url, index) => toFileView(url, index, details)),
     hasCard: (message.attachments?.length ?? 0) > 0,
+    card: cardJson(message),
     mentionedPeople: message.mentionedPeople ?? [],
     mentionedGroups: message.mentionedGroups ?? [],
     isContext: isContext || undefined,
   };
+}
+
+/** The card Webex shows: the first attachment, when it is an Adaptive Card (one card per message). */
+function cardJson(message: Message): string | undefined {
+  const first = message.attachments?.[0];
+  return first && first.contentType === CARD_CONTENT_TYPE && typeof first.content === 'object' && first.content !== null ? JSON.stringify(first.content) : undefined;
 }
 
 export function toPersonView(person: Person): PersonView {

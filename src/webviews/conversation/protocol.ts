@@ -58,6 +58,12 @@ export interface MessageView {
   files: FileView[];
   /** A card (adaptive card attachment): shown as "Card" with the message text as its fallback. */
   hasCard: boolean;
+  /**
+   * The card's JSON text (`attachments[0].content` when its contentType is
+   * `application/vnd.microsoft.card.adaptive`): data the page parses and checks itself
+   * (page/cards/cardRules.ts), never pasted into HTML.
+   */
+  card?: string;
   mentionedPeople: string[];
   mentionedGroups: string[];
   /**
@@ -241,6 +247,23 @@ export const REQUESTS = {
    * of the message and applies its path rules. The outcome says what the host did and told the user.
    */
   openSnippet: request(object({ messageId: string }), object({ outcome: literal('opened', 'moved', 'changed', 'outside', 'refused') })),
+  /**
+   * An `Action.Submit` of a message's card: the host posts POST /attachment/actions
+   * `{type: "submit", messageId, inputs}` as the signed-in identity. `submissionId` (the page's, one
+   * per press) makes a repeat of the same request answer the first outcome instead of posting again;
+   * after an outcome Webex may or may not have kept (`mayHaveLanded`), only `resend: true` (the
+   * user's word) posts again. `inputsJson` is the merged inputs as JSON text (an object).
+   */
+  submitCard: request(
+    object({ messageId: string, submissionId: string, inputsJson: string, resend: optional(boolean) }),
+    object({ sent: boolean, actionId: optional(string), error: optional(string), trackingId: optional(string), mayHaveLanded: optional(boolean) }),
+  ),
+  /**
+   * A remote image of a message's card: the host fetches it (without the Webex token, size-capped,
+   * image/* only, a few at a time, cached per URL) and answers a data: URL, or nothing with `off`
+   * when the setting `webex.cards.loadImages` is false.
+   */
+  cardImage: request(object({ messageId: string, url: string }), object({ dataUrl: optional(string), off: optional(boolean) })),
 };
 
 export type RequestMethod = keyof typeof REQUESTS;

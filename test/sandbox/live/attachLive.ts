@@ -11,7 +11,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { HttpError, readBody } from '../http';
-import type { MessageRec, Store } from '../store';
+import type { AttachmentActionRec, MessageRec, Store } from '../store';
 import { DeviceService, type Answered } from './deviceService';
 import { MercuryServer, type MercuryConnectionInfo } from './mercuryServer';
 
@@ -41,6 +41,7 @@ export class SandboxLive {
   private subscribed: Store | undefined;
   private readonly onCreated = (m: MessageRec): void => this.mercury.activity(m, m.files.length > 0 ? 'share' : 'post');
   private readonly onDeleted = (m: MessageRec): void => this.mercury.activity(m, 'delete');
+  private readonly onAction = (a: AttachmentActionRec): void => this.mercury.cardAction(a);
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (!this.mercury.upgrade(req, socket, head)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -66,9 +67,11 @@ export class SandboxLive {
   private subscribe(): void {
     this.subscribed?.events.off('messageCreated', this.onCreated);
     this.subscribed?.events.off('messageDeleted', this.onDeleted);
+    this.subscribed?.events.off('attachmentActionCreated', this.onAction);
     const store = this.options.store();
     store.events.on('messageCreated', this.onCreated);
     store.events.on('messageDeleted', this.onDeleted);
+    store.events.on('attachmentActionCreated', this.onAction);
     this.subscribed = store;
   }
 
@@ -107,6 +110,7 @@ export class SandboxLive {
     this.server.off('upgrade', this.onUpgrade);
     this.subscribed?.events.off('messageCreated', this.onCreated);
     this.subscribed?.events.off('messageDeleted', this.onDeleted);
+    this.subscribed?.events.off('attachmentActionCreated', this.onAction);
     await this.mercury.close();
   }
 

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { MessageRec, PersonRec, RoomRec, Store } from '../store';
+import type { AttachmentActionRec, MessageRec, PersonRec, RoomRec, Store } from '../store';
 import type { DeviceService } from './deviceService';
 
 export interface MercuryConnectionInfo {
@@ -168,6 +168,36 @@ export class MercuryServer {
         continue;
       }
       this.send(conn, { data: { eventType: 'conversation.activity', activity: activityJson(message, verb, room, author) } });
+    }
+  }
+
+  /**
+   * Pushes a `cardAction` activity (webex-js-sdk `@webex/common` constants name the verb) for a card
+   * submission to the card's sender and to the submitter. Like other activities it carries ids only;
+   * the shape beyond `verb`, `actor`, `target` and `parent` (the card's message) is ours ([UNVERIFIED]).
+   */
+  cardAction(action: AttachmentActionRec): void {
+    const store = this.store();
+    const room = store.rooms.get(action.roomUuid);
+    const message = store.messages.get(action.messageUuid);
+    const author = store.people.get(action.personUuid);
+    if (!room || !message || !author) {
+      return;
+    }
+    const audience = new Set([message.authorUuid, action.personUuid]);
+    for (const conn of this.connections) {
+      if (!conn.authorized || !conn.personUuid || !audience.has(conn.personUuid) || !room.members.has(conn.personUuid)) {
+        continue;
+      }
+      const activity = {
+        ...activityJson(message, 'post', room, author),
+        id: action.uuid,
+        verb: 'cardAction',
+        published: new Date(action.created).toISOString(),
+        object: { objectType: 'submit', id: action.uuid },
+        parent: { id: message.uuid, type: 'cardAction' },
+      };
+      this.send(conn, { data: { eventType: 'conversation.activity', activity } });
     }
   }
 

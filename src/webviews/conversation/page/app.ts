@@ -16,9 +16,10 @@ import { MessageActions } from './messageActions';
 import { authorName, previewSignature, renderPending, renderReplyPreview, renderThread, threadSignature, type RenderContext } from './messageDom';
 import { Toast, renderBanner, renderLogStart } from './notices';
 import { Announcer } from './announcer';
-import { createSanitizer } from './sanitize';
+import { createSanitizer, type Sanitizer } from './sanitize';
 import { CodeHighlighter } from './code/highlighter';
 import { CodeView } from './code/codeView';
+import { CardSlots } from './cards/cardView';
 import { Timeline, type TimelineItem, type TimelineReason } from './timeline';
 import { installSnippetLinks } from './snippetLink';
 import * as l10n from '@vscode/l10n';
@@ -31,6 +32,15 @@ export interface PageOptions {
   chunkBase: string | undefined;
   /** This load's script nonce. */
   nonce: string;
+  /** The folder of the cards chunk (page/cards/); undefined: cards show their fallback text. */
+  cardsBase?: string;
+}
+
+/** Sanitized HTML as text, for the card renderer's markdown hook (which assigns it as HTML). */
+function sanitizedHtml(sanitizer: Sanitizer, html: string): string {
+  const holder = document.createElement('div');
+  holder.append(sanitizer.fragment(html));
+  return holder.innerHTML;
 }
 
 export class ConversationApp {
@@ -71,6 +81,7 @@ export class ConversationApp {
       editingId: undefined,
       bodies: new Map(),
       code: undefined,
+      cards: undefined,
     };
 
     this.banner = div('banner');
@@ -87,6 +98,18 @@ export class ConversationApp {
     this.scroller.append(this.logStart, threadsEl, this.outboxEl);
     const highlighter = new CodeHighlighter({ ...options, scroller: this.scroller, tokens: (html) => sanitizer.tokens(html) });
     this.ctx.code = new CodeView(this.host, highlighter, (message) => this.toast.show(message));
+    this.ctx.cards = new CardSlots({
+      chunkBase: options.cardsBase,
+      nonce: options.nonce,
+      scroller: this.scroller,
+      markdown: (text) => sanitizedHtml(sanitizer, this.ctx.renderer.markdown(text, this.ctx.mentions)),
+      submit: (messageId, submissionId, inputs, resend) => this.host.request('submitCard', { messageId, submissionId, inputsJson: JSON.stringify(inputs), resend }),
+      openUrl: (url) => this.host.post({ type: 'openLink', href: url }),
+      image: (messageId, url) => this.host.request('cardImage', { messageId, url }),
+      copy: (text) => {
+        void navigator.clipboard.writeText(text).then(() => this.toast.show(l10n.t('Tracking ID copied.')));
+      },
+    });
     this.jump = jumpButton();
     this.composer = new Composer({
       send: (markdown, parentId) => this.send(markdown, parentId),

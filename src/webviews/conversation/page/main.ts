@@ -15,7 +15,7 @@ function start(): void {
   }
   // Host messages arrive only after `ready` (posted below), so `app` exists by then.
   const host = new HostChannel((message) => app.handle(message));
-  const app = new ConversationApp(root, host, { chunkBase: root.dataset.chunks, nonce });
+  const app = new ConversationApp(root, host, { chunkBase: root.dataset.chunks, nonce, cardsBase: root.dataset.cards });
   // The handshake: the host posts nothing before this.
   host.post({ type: 'ready' });
   performance.mark('webex:ready');

@@ -9,6 +9,7 @@ import { firstLine, type Thread, type ThreadLayout } from '../../../services/con
 import type { MentionLookup, MessageRenderer } from './markdown';
 import type { Sanitizer } from './sanitize';
 import { decorateCodeBlocks } from './code/codeBlocks';
+import type { CardSlots } from './cards/cardView';
 import type { CodeView } from './code/codeView';
 import { decorateSnippetLink } from './snippetLink';
 import { colorSlot, dayLabel, fileIcon, formatBytes, fullTime, initials, shortTime } from './format';
@@ -35,6 +36,8 @@ export interface RenderContext {
   bodies: Map<string, DocumentFragment>;
   /** Code blocks: opened state, highlighting, toolbar (page/code/). */
   code: CodeView | undefined;
+  /** Cards: one slot per message with a card, rendered when on screen (page/cards/). */
+  cards: CardSlots | undefined;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -129,7 +132,9 @@ function renderMessage(message: MessageView, showAuthor: boolean, isReply: boole
     main.append(messageMeta(message, name, own));
   }
   main.append(ctx.editingId === message.id ? editBox(message) : messageBody(message, ctx));
-  if (message.hasCard) {
+  if (message.hasCard && ctx.cards) {
+    main.append(ctx.cards.slot(message));
+  } else if (message.hasCard) {
     const card = el('div', 'card');
     card.append(el('span', 'codicon codicon-preview'), el('span', 'card-label', l10n.t('Card')), el('span', 'card-note', l10n.t('Open it in Webex to interact with it.')));
     main.append(card);
