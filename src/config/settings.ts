@@ -16,11 +16,21 @@ export const Setting = {
   httpProxyStrictSSL: 'http.proxyStrictSSL',
   httpNoProxy: 'http.noProxy',
   highlightCode: 'webex.conversation.highlightCode',
+  imageMaxBytes: 'webex.conversation.imageMaxBytes',
 } as const;
 
 /** `webex.conversation.highlightCode`: colour fenced code in conversations (read when a tab opens). */
 export function readHighlightCode(): boolean {
   return vscode.workspace.getConfiguration().get<boolean>(Setting.highlightCode, true) !== false;
+}
+
+/** The default of `webex.conversation.imageMaxBytes`: 5 MB. */
+export const DEFAULT_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** `webex.conversation.imageMaxBytes`: pictures larger than this stay named attachments (read per picture). */
+export function readImageMaxBytes(): number {
+  const value = vscode.workspace.getConfiguration().get<number>(Setting.imageMaxBytes, DEFAULT_IMAGE_MAX_BYTES);
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_IMAGE_MAX_BYTES;
 }
 
 /**

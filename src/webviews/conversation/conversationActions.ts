@@ -56,6 +56,8 @@ export class ConversationActions {
       return { done: await runCodeAction(this.env, action, code, language) };
     },
     openSnippet: async ({ messageId }) => ({ outcome: await this.env.snippetLinks.open(this.require().conversation.message(messageId)) }),
+    image: ({ messageId, index }) => this.require().images.load(messageId, index),
+    openImage: ({ messageId, index }) => this.require().images.open(messageId, index),
   };
 
   private require(): LoadedSpace {

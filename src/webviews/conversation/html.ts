@@ -27,7 +27,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `script-src 'nonce-${nonce}'`,
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
-    `img-src ${cspSource}`,
+    // Pictures only from bytes the extension fetched (images.ts): never a remote host.
+    `img-src ${cspSource} data: blob:`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-src 'none'",

@@ -13,6 +13,7 @@ import { localDay } from './format';
 import type { HostChannel } from './hostChannel';
 import { createMessageRenderer, type MentionLookup } from './markdown';
 import { MessageActions } from './messageActions';
+import { PageImages } from './images';
 import { authorName, previewSignature, renderPending, renderReplyPreview, renderThread, threadSignature, type RenderContext } from './messageDom';
 import { Toast, renderBanner, renderLogStart } from './notices';
 import { createSanitizer } from './sanitize';
@@ -68,6 +69,7 @@ export class ConversationApp {
       editingId: undefined,
       bodies: new Map(),
       code: undefined,
+      images: undefined,
     };
 
     this.banner = div('banner');
@@ -82,6 +84,7 @@ export class ConversationApp {
     this.scroller.append(this.logStart, threadsEl, this.outboxEl);
     const highlighter = new CodeHighlighter({ ...options, scroller: this.scroller, tokens: (html) => sanitizer.tokens(html) });
     this.ctx.code = new CodeView(this.host, highlighter, (message) => this.toast.show(message));
+    this.ctx.images = new PageImages(this.host, this.scroller, (message) => this.toast.show(message));
     this.jump = jumpButton();
     this.composer = new Composer({
       send: (markdown, parentId) => this.send(markdown, parentId),

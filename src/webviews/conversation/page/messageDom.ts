@@ -4,6 +4,7 @@
  * from Webex goes in through `textContent` or the sanitizer; nothing here uses inline handlers or
  * inline styles (the CSP allows neither). Buttons carry `data-action`; app.ts listens once on the log.
  */
+import type { PageImages } from './images';
 import type { MeView, MessageView, OutboxItemView, PersonView } from '../protocol';
 import { firstLine, type Thread, type ThreadLayout } from '../../../services/conversation/conversationModel';
 import type { MentionLookup, MessageRenderer } from './markdown';
@@ -34,6 +35,8 @@ export interface RenderContext {
   bodies: Map<string, DocumentFragment>;
   /** Code blocks: opened state, highlighting, toolbar (page/code/). */
   code: CodeView | undefined;
+  /** Pictures of image files (page/images.ts); undefined before the page is set up. */
+  images: PageImages | undefined;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -132,6 +135,10 @@ function renderMessage(message: MessageView, showAuthor: boolean, isReply: boole
     const card = el('div', 'card');
     card.append(el('span', 'codicon codicon-preview'), el('span', 'card-label', 'Card'), el('span', 'card-note', 'Open it in Webex to interact with it.'));
     main.append(card);
+  }
+  const pictures = ctx.images?.render(message);
+  if (pictures) {
+    main.append(pictures);
   }
   if (message.files.length > 0) {
     main.append(fileList(message));

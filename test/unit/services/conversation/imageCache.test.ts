@@ -1,21 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
 import { ImageCache } from '../../../../src/services/conversation/imageCache';
 import { isInlineImageType, sniffImage } from '../../../../src/services/conversation/imageSniff';
 import type { WebexClient } from '../../../../src/webex/client';
+import { redPng as tinyPng } from '../../../kit/pictures';
 import { SMALL, requestsTo, roomIdByTitle, useLocalWebex } from '../../webex/harness';
-
-/** A real 1×1 PNG (signature, IHDR, IDAT, IEND; CRCs are not checked by the sniffer). */
-function tinyPng(): Uint8Array {
-  const chunk = (type: string, data: Uint8Array): Buffer => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    return Buffer.concat([length, Buffer.from(type, 'ascii'), Buffer.from(data), Buffer.alloc(4)]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
-  const idat = deflateSync(Buffer.from([0, 255, 0, 0, 255]));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array())]);
-}
 
 describe('image magic numbers', () => {
   it('tells PNG, JPEG, GIF and WebP by their bytes, and nothing else', () => {
