@@ -2,7 +2,8 @@
 // Playwright): Grace posts a PNG and an HTML page named as a PNG to Backend; Ada opens Backend and
 // sees the PNG as an <img> with the file name as alt and a data: source (the bytes fetched by the
 // extension), the HTML never rendered but a broken-image placeholder, and clicking the picture
-// opens it full size in an editor tab.
+// opens it full size in an editor tab. Quote on a message puts its author's mention and its lines
+// into the composer.
 import * as assert from 'node:assert/strict';
 import { redPng } from '../kit/pictures';
 import { Workbench, startWorkbench } from '../runner/workbench';
@@ -16,7 +17,7 @@ async function postFile(origin: string, token: string, roomId: string, filename:
   assert.equal(posted.status, 200, await posted.text());
 }
 
-describe('Pictures in the conversation (UI)', function () {
+describe('Pictures and quotes in the conversation (UI)', function () {
   this.timeout(10 * 60_000);
   let workbench: Workbench;
 
@@ -63,5 +64,14 @@ describe('Pictures in the conversation (UI)', function () {
 
     await img.click();
     await workbench.page.locator('.tabs-container .tab', { hasText: 'red-square.png' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  it('Quote puts the author and the quoted lines into the composer', async () => {
+    const frame = await openSpace(workbench.page, 'Backend');
+    const article = frame.locator(`${LOG} article`, { has: frame.locator('img[alt="red-square.png"]') });
+    await article.hover();
+    await article.locator('button[aria-label="Quote"]').click();
+    const composer = frame.locator('textarea[aria-label="Write a message"]');
+    assert.equal(await composer.inputValue(), '@Grace Hopper\n> (a file)\n\n');
   });
 });

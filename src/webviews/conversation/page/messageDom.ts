@@ -221,6 +221,7 @@ function messageToolbar(message: MessageView, own: boolean, isReply: boolean): H
   if (own) {
     actions.append(iconButton('delete', 'trash', 'Delete'));
   }
+  actions.append(iconButton('quote', 'quote', 'Quote'));
   return actions;
 }
 
