@@ -43,6 +43,8 @@ export const CommandId = {
   openWebhookRequest: 'webex.openWebhookRequest',
   fetchWebhookResource: 'webex.fetchWebhookResource',
   replayWebhookEvent: 'webex.replayWebhookEvent',
+  openInWebexApp: 'webex.openInWebexApp',
+  copyMeetingLink: 'webex.copyMeetingLink',
 } as const;
 
 /** One of the contributed command ids. */
