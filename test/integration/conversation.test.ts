@@ -424,4 +424,15 @@ describe('Conversation tab (integration)', function () {
     assert.equal(await panel.receive({ type: 'request', requestId: 1, method: 'edit', params: { messageId: 5 } }), undefined);
     assert.equal(await panel.receive('ready; drop table'), undefined);
   });
+
+  it('copies the space meeting link from the title menu, the one Webex gives (GET /rooms/{roomId}/meetingInfo)', async () => {
+    const backend = await open('Backend');
+    backend.reveal();
+    await until('the Backend tab is active', () => backend.panel.active || undefined);
+    const expected = await ada.call<{ meetingLink: string }>('GET', `/rooms/${roomId('Backend')}/meetingInfo`);
+    assert.equal(expected.status, 200);
+    const copied = await vscode.commands.executeCommand<string>('webex.copyMeetingLink');
+    assert.equal(copied, expected.body.meetingLink);
+    assert.equal(await vscode.env.clipboard.readText(), expected.body.meetingLink);
+  });
 });
