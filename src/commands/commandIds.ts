@@ -55,6 +55,8 @@ export const CommandId = {
   followLiveEvents: 'webex.followLiveEvents',
   stopFollowingLiveEvents: 'webex.stopFollowingLiveEvents',
   previewCard: 'webex.previewCard',
+  openInWebexApp: 'webex.openInWebexApp',
+  copyMeetingLink: 'webex.copyMeetingLink',
 } as const;
 
 /** One of the contributed command ids. */

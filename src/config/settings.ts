@@ -17,6 +17,7 @@ export const Setting = {
   httpNoProxy: 'http.noProxy',
   highlightCode: 'webex.conversation.highlightCode',
   cardImages: 'webex.cards.loadImages',
+  imageMaxBytes: 'webex.conversation.imageMaxBytes',
 } as const;
 
 /** `webex.cards.loadImages`: fetch the remote images of cards for the page (read per image). */
@@ -27,6 +28,15 @@ export function readCardImages(): boolean {
 /** `webex.conversation.highlightCode`: colour fenced code in conversations (read when a tab opens). */
 export function readHighlightCode(): boolean {
   return vscode.workspace.getConfiguration().get<boolean>(Setting.highlightCode, true) !== false;
+}
+
+/** The default of `webex.conversation.imageMaxBytes`: 5 MB. */
+export const DEFAULT_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** `webex.conversation.imageMaxBytes`: pictures larger than this stay named attachments (read per picture). */
+export function readImageMaxBytes(): number {
+  const value = vscode.workspace.getConfiguration().get<number>(Setting.imageMaxBytes, DEFAULT_IMAGE_MAX_BYTES);
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_IMAGE_MAX_BYTES;
 }
 
 /**

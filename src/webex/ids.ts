@@ -42,3 +42,21 @@ export function decodeWebexId(id: string): WebexIdParts | undefined {
 export function encodeWebexId(type: string, uuid: string, cluster = 'us'): string {
   return Buffer.from(`${PREFIX}${cluster}/${type}/${uuid}`, 'utf8').toString('base64url');
 }
+
+/**
+ * The space's uuid as the Webex app's links name it: the last path part of the base64-decoded room
+ * id (`ciscospark://us/ROOM/<uuid>`). Undefined when `roomId` is not a room id.
+ */
+export function spaceUuid(roomId: string): string | undefined {
+  const parts = decodeWebexId(roomId);
+  return parts?.type === 'ROOM' && /^[0-9a-f-]{36}$/i.test(parts.uuid) ? parts.uuid : undefined;
+}
+
+/**
+ * A link that opens the space in the Webex app: `webexteams://im?space=<space uuid>` (the issue's
+ * format; [UNVERIFIED] against Cisco's documentation, which the notes in ../shared/webex/ do not cover).
+ */
+export function webexAppLink(roomId: string): string | undefined {
+  const uuid = spaceUuid(roomId);
+  return uuid === undefined ? undefined : `webexteams://im?space=${uuid}`;
+}

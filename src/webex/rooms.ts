@@ -40,6 +40,21 @@ export interface RoomUpdateParams {
   classificationId?: string;
 }
 
+/**
+ * A space's Webex meeting (GET /rooms/{roomId}/meetingInfo, "Get Room Meeting Details"; listed
+ * but not described in ../shared/webex/WEBEX_API_NOTES.md, so the fields follow Cisco's published
+ * RoomMeetingDetails schema, [UNVERIFIED] against the notes). Every field but `roomId` may be absent.
+ */
+export interface RoomMeetingInfo {
+  roomId: string;
+  meetingLink?: string;
+  sipAddress?: string;
+  meetingNumber?: string;
+  meetingId?: string;
+  callInTollFreeNumber?: string;
+  callInTollNumber?: string;
+}
+
 export class RoomsApi {
   constructor(private readonly http: Transport) {}
 
@@ -51,6 +66,12 @@ export class RoomsApi {
       { teamId: params.teamId, type: params.type, sortBy: params.sortBy, max: params.max },
       options.signal,
     );
+  }
+
+  /** The space's meeting link and dial-in details (see {@link RoomMeetingInfo}). */
+  async meetingInfo(roomId: string, options: RequestOptions = {}): Promise<RoomMeetingInfo> {
+    requireId(roomId, 'roomId');
+    return await this.http.json<RoomMeetingInfo>({ method: 'GET', url: this.http.url(`/rooms/${segment(roomId)}/meetingInfo`), signal: options.signal });
   }
 
   async get(roomId: string, options: RequestOptions = {}): Promise<Room> {

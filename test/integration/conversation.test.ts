@@ -13,6 +13,7 @@ import type { ConversationPanel } from '../../src/webviews/conversation/conversa
 import { addFault, clearFaults, clearRequests, origin, Rest, sandboxRequests, tokenOf, roomIdOf } from './fixtures/localWebex';
 import { freshSession, testing, type Testing } from './fixtures/signedIn';
 import { until } from '../kit/until';
+import { redPng } from '../kit/pictures';
 
 const ADA = 'ada@example.com';
 const GRACE = 'grace@example.com';
@@ -423,5 +424,37 @@ describe('Conversation tab (integration)', function () {
     assert.deepEqual(hooks.openedLinks.slice(before), ['https://wiki.example.com/gateway']);
     assert.equal(await panel.receive({ type: 'request', requestId: 1, method: 'edit', params: { messageId: 5 } }), undefined);
     assert.equal(await panel.receive('ready; drop table'), undefined);
+  });
+
+  it('copies the space meeting link from the title menu, the one Webex gives (GET /rooms/{roomId}/meetingInfo)', async () => {
+    const backend = await open('Backend');
+    backend.reveal();
+    await until('the Backend tab is active', () => backend.panel.active || undefined);
+    const expected = await ada.call<{ meetingLink: string }>('GET', `/rooms/${roomId('Backend')}/meetingInfo`);
+    assert.equal(expected.status, 200);
+    const copied = await vscode.commands.executeCommand<string>('webex.copyMeetingLink');
+    assert.equal(copied, expected.body.meetingLink);
+    assert.equal(await vscode.env.clipboard.readText(), expected.body.meetingLink);
+  });
+
+  it('answers a picture as a data: URL of what its bytes are, and a lying file as broken', async () => {
+    const post = async (filename: string, data: Uint8Array): Promise<string> => {
+      const form = new FormData();
+      form.append('roomId', roomId('Ada’s Notes'));
+      form.append('files', new Blob([new Uint8Array(data)], { type: 'image/png' }), filename);
+      const sent = await fetch(`${origin()}/v1/messages`, { method: 'POST', headers: { Authorization: `Bearer ${await tokenOf(ADA)}` }, body: form });
+      assert.equal(sent.status, 200);
+      return ((await sent.json()) as { id: string }).id;
+    };
+    const picture = await post('dot.png', redPng(2, 2));
+    const lying = await post('page.png', new TextEncoder().encode('<b>not a picture</b>'));
+    const panel = await open('Ada’s Notes');
+    const named = (id: string): boolean => panel.space?.files.details(panel.space.conversation.message(id)?.files?.[0] ?? '')?.contentType !== undefined;
+    await until('both files named (HEAD)', () => (named(picture) && named(lying) ? true : undefined));
+    const shown = await ask(panel, { method: 'image', params: { messageId: picture, index: 0 } });
+    assert.ok(shown.ok && 'state' in shown.result && shown.result.state === 'image', JSON.stringify(shown).slice(0, 300));
+    assert.match(String(shown.result.src), /^data:image\/png;base64,/);
+    const refused = await ask(panel, { method: 'image', params: { messageId: lying, index: 0 } });
+    assert.ok(refused.ok && 'state' in refused.result && refused.result.state === 'broken', JSON.stringify(refused));
   });
 });

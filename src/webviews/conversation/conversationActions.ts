@@ -61,6 +61,8 @@ export class ConversationActions {
     openSnippet: async ({ messageId }) => ({ outcome: await this.env.snippetLinks.open(this.require().conversation.message(messageId)) }),
     submitCard: async (params) => await this.cards.submit(params),
     cardImage: async (params) => await this.cards.image(params),
+    image: ({ messageId, index }) => this.require().images.load(messageId, index),
+    openImage: ({ messageId, index }) => this.require().images.open(messageId, index),
   };
 
   private require(): LoadedSpace {

@@ -27,6 +27,8 @@ import {
 import { ConversationActions } from './conversationActions';
 import { createSendQueue, loadSpaceMembers, outboxKey, type ConversationEnvironment, type LoadedSpace } from './conversationSpace';
 import { ConversationFiles } from './conversationFiles';
+import { ConversationImages } from './images';
+import { readImageMaxBytes } from '../../config/settings';
 import { CommandId } from '../../commands/commandIds';
 
 export const CONVERSATION_VIEW_TYPE = 'webex.thread';
@@ -223,7 +225,8 @@ export class ConversationPanel implements vscode.Disposable {
       const poller = new ConversationPoller(() => this.poll(conversation), this.env.intervals());
       poller.setFocused(this.env.windowFocused());
       const files = new ConversationFiles(client, conversation, (message) => this.post(message));
-      this.loaded = { client, room, mentionsOnly, conversation, queue, drafts, poller, files };
+      const images = new ConversationImages(client, conversation, files.details, this.env.services.context.globalStorageUri, readImageMaxBytes);
+      this.loaded = { client, room, mentionsOnly, conversation, queue, drafts, poller, files, images };
       this.sendEverything();
       await conversation.loadNewest();
       if (generation !== this.generation) {
@@ -298,6 +301,7 @@ export class ConversationPanel implements vscode.Disposable {
         }
       });
       this.loaded.files.dispose();
+      this.loaded.images.dispose();
       this.loaded = undefined;
     }
   }

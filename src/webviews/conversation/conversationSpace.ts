@@ -15,6 +15,7 @@ import type { WebexClient } from '../../webex/client';
 import type { Message, Room } from '../../webex/types';
 import type { LastTextEditor } from './codeActions';
 import type { ConversationFiles } from './conversationFiles';
+import type { ConversationImages } from './images';
 import type { PermissionsMessage, PersonView } from './protocol';
 import type { SnippetLinks } from './snippetLinks';
 
@@ -52,6 +53,7 @@ export interface LoadedSpace {
   drafts: DraftStore;
   poller: ConversationPoller;
   files: ConversationFiles;
+  images: ConversationImages;
 }
 
 export function outboxKey(accountId: string, roomId: string): string {

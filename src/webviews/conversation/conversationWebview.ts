@@ -8,6 +8,7 @@
  * hooks for tests in the same extension host: the open tabs, poll intervals, and scripted save
  * dialogs and external links (so tests open no browser and no OS dialog).
  */
+import { registerTitleMenu } from './titleMenu';
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../../extensionServices';
 import { DEFAULT_POLL_INTERVALS, REALTIME_POLL_INTERVALS, type PollIntervals } from '../../services/conversation/conversationPoller';
@@ -92,6 +93,7 @@ class ConversationTabs implements vscode.Disposable {
         },
       }),
       ...this.followLiveUpdates(),
+      ...registerTitleMenu(() => [...this.panels.values()]),
     );
     if (this.testing) {
       this.disposables.add(vscode.commands.registerCommand(CONVERSATION_TEST_HOOKS_COMMAND, () => this.testHooks()));

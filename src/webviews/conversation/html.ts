@@ -28,8 +28,9 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `script-src 'nonce-${nonce}'`,
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
-    // data: for the images of cards, which the host fetched and hands over as data: URLs (page/cards/).
-    `img-src ${cspSource} data:`,
+    // Pictures only from bytes the extension fetched and handed over as data:/blob: URLs (images.ts,
+    // and the images of cards, page/cards/): never a remote host.
+    `img-src ${cspSource} data: blob:`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-src 'none'",

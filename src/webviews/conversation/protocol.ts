@@ -264,6 +264,19 @@ export const REQUESTS = {
    * when the setting `webex.cards.loadImages` is false.
    */
   cardImage: request(object({ messageId: string, url: string }), object({ dataUrl: optional(string), off: optional(boolean) })),
+  /**
+   * The picture of an image file (PNG, JPEG, GIF, WebP by its content type), fetched by the host
+   * with the token and checked by its magic numbers: `image` with a `data:` URL of the type the
+   * bytes are, `tooLarge` (over `webex.conversation.imageMaxBytes`: it stays a named attachment
+   * with its `size`), or `broken` (not a picture after all, or the download failed: `reason`).
+   * Asked only while the message is on screen.
+   */
+  image: request(
+    object({ messageId: string, index: integer }),
+    object({ state: literal('image', 'tooLarge', 'broken'), src: optional(string), size: optional(integer), reason: optional(string) }),
+  ),
+  /** Opens an image file full size in an editor tab (VS Code's image preview). */
+  openImage: request(object({ messageId: string, index: integer }), object({ opened: boolean })),
 };
 
 export type RequestMethod = keyof typeof REQUESTS;

@@ -205,4 +205,25 @@ export const roomRoutes: Route[] = [
       DELETE: (ctx, [id]) => deleteRoom(ctx, id),
     },
   },
+  { path: /^\/rooms\/([^/]+)\/meetingInfo$/, methods: { GET: (ctx, [id]) => sendJson(ctx, 200, meetingInfoJson(ctx, id)) } },
 ];
+
+/**
+ * GET /rooms/{roomId}/meetingInfo (Cisco's "Get Room Meeting Details": roomId, meetingLink,
+ * sipAddress, meetingNumber, meetingId, call-in numbers). The same member rules as GET
+ * /rooms/{id} (findRoom: 404 for a space one is not in); the numbers are derived from the room's
+ * uuid so they stay the same across calls.
+ */
+function meetingInfoJson(ctx: Ctx, id: string): Record<string, string> {
+  const room = findRoom(ctx, id);
+  const digits = String(parseInt(room.uuid.replace(/-/g, '').slice(0, 8), 16) % 1_000_000_000).padStart(9, '2');
+  return {
+    roomId: room.id,
+    meetingLink: `https://sandbox.webex.com/m/${room.uuid}`,
+    sipAddress: `${digits}@sandbox.webex.com`,
+    meetingNumber: digits,
+    meetingId: room.uuid.replace(/-/g, ''),
+    callInTollFreeNumber: '+1-866-432-9903',
+    callInTollNumber: '+1-408-525-6800',
+  };
+}

@@ -13,6 +13,7 @@ import { localDay } from './format';
 import type { HostChannel } from './hostChannel';
 import { createMessageRenderer, type MentionLookup } from './markdown';
 import { MessageActions } from './messageActions';
+import { PageImages } from './images';
 import { authorName, previewSignature, renderPending, renderReplyPreview, renderThread, threadSignature, type RenderContext } from './messageDom';
 import { Toast, renderBanner, renderLogStart } from './notices';
 import { Announcer } from './announcer';
@@ -82,6 +83,7 @@ export class ConversationApp {
       bodies: new Map(),
       code: undefined,
       cards: undefined,
+      images: undefined,
     };
 
     this.banner = div('banner');
@@ -110,6 +112,7 @@ export class ConversationApp {
         void navigator.clipboard.writeText(text).then(() => this.toast.show(l10n.t('Tracking ID copied.')));
       },
     });
+    this.ctx.images = new PageImages(this.host, this.scroller, (message) => this.toast.show(message));
     this.jump = jumpButton();
     this.composer = new Composer({
       send: (markdown, parentId) => this.send(markdown, parentId),

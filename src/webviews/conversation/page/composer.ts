@@ -123,6 +123,16 @@ export class Composer {
     this.focus();
   }
 
+  /** Quote: the quote (markdown with its mention markup) goes above what is typed; the thread stays. */
+  insertQuote(markdown: string): void {
+    const current = this.textarea.value.trim();
+    const text = this.picker.load(markdown, { append: true });
+    this.textarea.value = current ? `${text}${current}` : text;
+    this.changed();
+    this.focus();
+    this.textarea.setSelectionRange(this.textarea.value.length, this.textarea.value.length);
+  }
+
   focus(): void {
     this.textarea.focus();
   }

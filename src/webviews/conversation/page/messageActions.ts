@@ -7,6 +7,7 @@
 import { ALLOWED_LINK, type MessageView, type OutboxItemView } from '../protocol';
 import type { Composer } from './composer';
 import type { HostChannel } from './hostChannel';
+import { quoteMarkdown } from './quote';
 import { authorName, type RenderContext } from './messageDom';
 import type { Timeline, TimelineReason } from './timeline';
 import { isBlank } from '../../../webex/validation';
@@ -94,6 +95,14 @@ export class MessageActions {
           this.t.host.request('delete', { messageId }).catch(failed);
         }
         break;
+      case 'quote': {
+        const quoted = messageId ? this.t.message(messageId) : undefined;
+        if (quoted) {
+          const author = { id: quoted.personId, displayName: authorName(quoted, this.t.ctx), email: quoted.personEmail };
+          this.t.composer.insertQuote(quoteMarkdown(quoted, author));
+        }
+        break;
+      }
       case 'download': {
         const index = Number(button.closest<HTMLElement>('li')?.dataset.index);
         if (messageId && Number.isInteger(index)) {

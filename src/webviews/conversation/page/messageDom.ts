@@ -4,6 +4,7 @@
  * from Webex goes in through `textContent` or the sanitizer; nothing here uses inline handlers or
  * inline styles (the CSP allows neither). Buttons carry `data-action`; app.ts listens once on the log.
  */
+import type { PageImages } from './images';
 import type { MeView, MessageView, OutboxItemView, PersonView } from '../protocol';
 import { firstLine, type Thread, type ThreadLayout } from '../../../services/conversation/conversationModel';
 import type { MentionLookup, MessageRenderer } from './markdown';
@@ -38,6 +39,8 @@ export interface RenderContext {
   code: CodeView | undefined;
   /** Cards: one slot per message with a card, rendered when on screen (page/cards/). */
   cards: CardSlots | undefined;
+  /** Pictures of image files (page/images.ts); undefined before the page is set up. */
+  images: PageImages | undefined;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -139,6 +142,10 @@ function renderMessage(message: MessageView, showAuthor: boolean, isReply: boole
     card.append(el('span', 'codicon codicon-preview'), el('span', 'card-label', l10n.t('Card')), el('span', 'card-note', l10n.t('Open it in Webex to interact with it.')));
     main.append(card);
   }
+  const pictures = ctx.images?.render(message);
+  if (pictures) {
+    main.append(pictures);
+  }
   if (message.files.length > 0) {
     main.append(fileList(message));
   }
@@ -220,6 +227,7 @@ function messageToolbar(message: MessageView, own: boolean, isReply: boolean): H
   if (own) {
     actions.append(iconButton('delete', 'trash', l10n.t('Delete')));
   }
+  actions.append(iconButton('quote', 'quote', l10n.t('Quote')));
   return actions;
 }
 
