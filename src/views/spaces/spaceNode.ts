@@ -42,7 +42,7 @@ export class SpaceNode extends TreeNode {
       label: `${room.type === 'direct' ? 'Direct space with' : 'Space'} ${room.title}${this.teamName ? `, team ${this.teamName}` : ''}${when ? `, active ${when}` : ''}`,
     };
     // Registered by the conversation webview: clicking a space opens it.
-    item.command = { command: CommandId.openSpace, title: 'Open Space', arguments: [room.id] };
+    item.command = { command: CommandId.openSpace, title: 'Open Space', arguments: [room.id, { preview: true }] };
     if (this.unread) {
       markUnread(item);
     }
