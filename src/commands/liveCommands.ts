@@ -60,7 +60,7 @@ async function showNotification(prompts: Prompts, n: NotificationRequest, live: 
   const action = await prompts.notify('info', n.text, ...actions);
   if ((action === 'Open' || action === 'Reply') && n.roomId !== undefined) {
     // Opening a space focuses its composer, so Reply is Open with the cursor ready.
-    await vscode.commands.executeCommand(CommandId.openSpace, n.roomId);
+    await vscode.commands.executeCommand(CommandId.openSpace, n.roomId, { preview: true });
     live()?.markRead(n.roomId);
   } else if (action === 'Show') {
     await vscode.commands.executeCommand(CommandId.showUnread);

@@ -46,7 +46,7 @@ export class SpaceNode extends TreeNode {
           : vscode.l10n.t('Space {0}', room.title);
     item.accessibilityInformation = { label: when ? vscode.l10n.t('{0}, active {1}', what, when) : what };
     // Registered by the conversation webview: clicking a space opens it.
-    item.command = { command: CommandId.openSpace, title: vscode.l10n.t('Open Space'), arguments: [room.id] };
+    item.command = { command: CommandId.openSpace, title: vscode.l10n.t('Open Space'), arguments: [room.id, { preview: true }] };
     if (this.unread) {
       markUnread(item);
     }

@@ -1,7 +1,12 @@
 /**
- * The host side of one conversation tab (one per space): owns the space's Conversation, outbox and
- * poller, talks to the page only through protocol.ts, and answers its requests. The page is
- * untrusted (it renders hostile content), so every message from it is parsed and checked here.
+ * The host side of one conversation tab: owns the shown space's Conversation, outbox and poller,
+ * talks to the page only through protocol.ts, and answers its requests. The page is untrusted (it
+ * renders hostile content), so every message from it is parsed and checked here.
+ *
+ * A tab is either kept open (one space for its life) or the preview tab, which `switchTo()` moves
+ * to another space in the same webview, as VS Code's preview editor does for files. The space's
+ * draft and outbox live in storage per space (DraftStore, OutboxStore), so they come back when the
+ * tab shows that space again.
  */
 import * as vscode from 'vscode';
 import { Conversation, clientSource, type ConversationChange } from '../../services/conversation/conversation';
@@ -33,6 +38,13 @@ import { CommandId } from '../../commands/commandIds';
 
 export const CONVERSATION_VIEW_TYPE = 'webex.thread';
 
+/**
+ * How a preview tab's title shows that it is one: VS Code writes a preview editor's title in
+ * italics, which a webview panel's title cannot be (WebviewPanel.title is plain text), so the
+ * title ends with this instead.
+ */
+export const PREVIEW_TITLE_SUFFIX = ` ${vscode.l10n.t('(Preview)')}`;
+
 export class ConversationPanel implements vscode.Disposable {
   private pageReady = false;
   /** The read mark (ms) from before the user opened this tab, for the page's "New" divider. */
@@ -47,6 +59,11 @@ export class ConversationPanel implements vscode.Disposable {
   private permissions: PermissionsMessage | undefined;
   private loadedAccount: string | undefined;
   private generation = 0;
+  private roomIdNow: string;
+  /** The space shown before the last switch: its late draft is still kept, for it. */
+  private previousRoomId: string | undefined;
+  private previewNow: boolean;
+  private readonly modeListeners: Array<() => void> = [];
   private readonly disposables: vscode.Disposable[] = [];
   private readonly actions: ConversationActions;
   /** Host → page messages, kept only for integration tests (`recordPosts`). */
@@ -57,14 +74,17 @@ export class ConversationPanel implements vscode.Disposable {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly roomId: string,
+    roomId: string,
     private readonly env: ConversationEnvironment,
     private room: Room | undefined,
+    preview = false,
   ) {
+    this.roomIdNow = roomId;
+    this.previewNow = preview;
     this.actions = new ConversationActions(env, () => this.loaded);
     panel.webview.options = { enableScripts: true, localResourceRoots: resourceRoots(env.extensionUri) };
     panel.iconPath = vscode.Uri.joinPath(env.extensionUri, 'media', 'webex.svg');
-    panel.title = room?.title ?? panel.title;
+    panel.title = this.titleOf(room?.title ?? stripPreview(panel.title));
     panel.webview.html = threadHtml(panel.webview, env.extensionUri, panel.title);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
@@ -80,6 +100,63 @@ export class ConversationPanel implements vscode.Disposable {
       env.services.selection.setActiveSpace(roomId);
     }
     this.reload();
+  }
+
+  /** The space the tab shows now (a preview tab's changes with `switchTo`). */
+  get roomId(): string {
+    return this.roomIdNow;
+  }
+
+  /** Whether this is the preview tab (the next single click shows another space in it). */
+  get isPreview(): boolean {
+    return this.previewNow;
+  }
+
+  /** Called when the tab is pinned (Keep Open, typing, sending, a double click). */
+  onDidChangeMode(listener: () => void): void {
+    this.modeListeners.push(listener);
+  }
+
+  /** Keeps the tab open: it stops being the preview tab. */
+  pin(): void {
+    if (!this.previewNow) {
+      return;
+    }
+    this.previewNow = false;
+    this.panel.title = this.titleOf(this.room?.title ?? stripPreview(this.panel.title));
+    this.post({ type: 'mode', preview: false });
+    for (const listener of this.modeListeners) {
+      listener();
+    }
+  }
+
+  /**
+   * The preview tab shows another space in the same webview: the page gets a new `init` and the
+   * new space's messages; the old space's sends finish in the background (finishingOutboxes).
+   */
+  switchTo(roomId: string, room: Room | undefined, readMark: number | undefined): void {
+    if (roomId === this.roomIdNow) {
+      return;
+    }
+    this.previousRoomId = this.roomIdNow;
+    this.roomIdNow = roomId;
+    this.room = room ?? this.env.services.spaces.room(roomId);
+    this.readMark = readMark;
+    this.panel.title = this.titleOf(this.room?.title ?? 'Webex');
+    this.reload();
+    this.sendEverything();
+    // The page drops the old space's messages at once, rather than showing them under the new title.
+    this.post({ type: 'messages', reset: true, cause: 'initial', upsert: [], remove: [], people: [], hasOlder: false });
+  }
+
+  /** The drafts of the signed-in account, also while a space is still loading (a switch shows its draft at once). */
+  private draftStore(): DraftStore | undefined {
+    const account = this.env.services.session.account;
+    return this.loaded?.drafts ?? (account ? new DraftStore(this.env.services.state, account.id) : undefined);
+  }
+
+  private titleOf(title: string): string {
+    return this.previewNow ? `${title}${PREVIEW_TITLE_SUFFIX}` : title;
   }
 
   get space(): LoadedSpace | undefined {
@@ -152,7 +229,7 @@ export class ConversationPanel implements vscode.Disposable {
         await this.actions.openLink(message.href);
         return undefined;
       case 'draft':
-        await this.loaded?.drafts.setDraft(this.roomId, message.draft);
+        await this.saveDraft(message.draft, message.roomId);
         return undefined;
       case 'signIn':
         await vscode.commands.executeCommand(CommandId.signIn);
@@ -162,9 +239,31 @@ export class ConversationPanel implements vscode.Disposable {
     }
   }
 
+  /**
+   * A draft of the shown space, or the last words typed in the space shown before a switch (the
+   * page sends those as it switches); typing something new keeps the tab open.
+   */
+  private async saveDraft(draft: { text: string; parentId?: string }, roomId: string | undefined): Promise<void> {
+    const drafts = this.draftStore();
+    const target = roomId ?? this.roomIdNow;
+    if (!drafts || (target !== this.roomIdNow && target !== this.previousRoomId)) {
+      return;
+    }
+    if (target === this.roomIdNow && draft.text.trim() !== '' && draft.text !== (drafts.getDraft(target)?.text ?? '')) {
+      this.pin();
+    }
+    await drafts.setDraft(target, draft);
+  }
+
   private async answer(request: RequestMessage): Promise<ResponseMessage> {
     let response: ResponseMessage;
     try {
+      if (request.roomId !== undefined && request.roomId !== this.roomIdNow) {
+        throw new Error('This was asked in the space the tab showed before; the tab now shows another space, so nothing was done.');
+      }
+      if (request.method === 'send') {
+        this.pin();
+      }
       const result: RequestResult = await handleRequest(this.actions.handlers, request.method, request.params);
       response = { type: 'response', requestId: request.requestId, ok: true, result };
     } catch (error) {
@@ -207,7 +306,7 @@ export class ConversationPanel implements vscode.Disposable {
         return;
       }
       this.room = room;
-      this.panel.title = room.title;
+      this.panel.title = this.titleOf(room.title);
       const mentionsOnly = session.isBot && room.type === 'group';
       await this.env.finishingOutboxes.get(outboxKey(account.id, this.roomId));
       if (generation !== this.generation) {
@@ -292,7 +391,8 @@ export class ConversationPanel implements vscode.Disposable {
     if (this.loaded) {
       this.loaded.poller.dispose();
       this.loaded.queue.dispose();
-      const key = outboxKey(this.loaded.drafts.accountId, this.roomId);
+      // The space being unloaded (a preview tab's roomId may already name the next one).
+      const key = outboxKey(this.loaded.drafts.accountId, this.loaded.room.id);
       const finishing = this.loaded.queue.idle();
       this.env.finishingOutboxes.set(key, finishing);
       void finishing.finally(() => {
@@ -333,12 +433,12 @@ export class ConversationPanel implements vscode.Disposable {
     const room = this.room;
     this.post({
       type: 'init',
-      room: { id: this.roomId, title: room?.title ?? this.panel.title, type: room?.type ?? 'group', isLocked: room?.isLocked },
+      room: { id: this.roomId, title: room?.title ?? stripPreview(this.panel.title), type: room?.type ?? 'group', isLocked: room?.isLocked },
       me: me ? { id: me.id, displayName: me.displayName, emails: me.emails } : undefined,
       status: this.status,
       error: this.error,
       mentionsOnly: this.loaded?.mentionsOnly ?? false,
-      draft: this.loaded?.drafts.getDraft(this.roomId),
+      draft: this.draftStore()?.getDraft(this.roomId),
       lastRead: this.readMark !== undefined && this.readMark > 0 ? new Date(this.readMark).toISOString() : undefined,
       maxMessageBytes: MAX_MESSAGE_BYTES,
     });
@@ -352,6 +452,7 @@ export class ConversationPanel implements vscode.Disposable {
     if (this.permissions) {
       this.post(this.permissions);
     }
+    this.post({ type: 'mode', preview: this.previewNow });
   }
 
   /** The members (the `@` list) and whether the user may post, after the first page; failures are logged. */
@@ -424,4 +525,8 @@ export class ConversationPanel implements vscode.Disposable {
       listener();
     }
   }
+}
+
+function stripPreview(title: string): string {
+  return title.endsWith(PREVIEW_TITLE_SUFFIX) ? title.slice(0, -PREVIEW_TITLE_SUFFIX.length) : title;
 }

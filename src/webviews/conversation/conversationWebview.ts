@@ -35,6 +35,17 @@ export interface ConversationTestHooks {
   readonly openedLinks: string[];
 }
 
+/**
+ * Two opens of the same space from the sidebar within this time count as a double click (a tree
+ * has no double-click event: TreeItem.command runs once per click). 500 ms is the usual desktop
+ * double-click time; an assumption, not a VS Code setting.
+ */
+const DOUBLE_CLICK_MS = 500;
+
+function previewFromState(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && (state as { preview?: unknown }).preview === true;
+}
+
 function roomIdFromState(state: unknown): string | undefined {
   if (typeof state === 'object' && state !== null && typeof (state as { roomId?: unknown }).roomId === 'string') {
     return (state as { roomId: string }).roomId;
@@ -56,6 +67,7 @@ class ConversationTabs implements vscode.Disposable {
   private scriptedSave: ((defaultUri: vscode.Uri) => Promise<vscode.Uri | undefined>) | undefined;
   private readonly openedLinks: string[] = [];
   private readonly env: ConversationEnvironment;
+  private lastOpen: { roomId: string; at: number } | undefined;
 
   constructor(private readonly services: ExtensionServices) {
     const snippetLinks = this.disposables.add(new SnippetLinks(services));
@@ -79,7 +91,7 @@ class ConversationTabs implements vscode.Disposable {
       lastTextEditor: this.disposables.add(new LastTextEditor()),
     };
     this.disposables.addAll(
-      vscode.commands.registerCommand(CommandId.openSpace, (arg?: unknown) => this.open(arg)),
+      vscode.commands.registerCommand(CommandId.openSpace, (arg?: unknown, how?: unknown) => this.open(arg, how)),
       vscode.window.registerWebviewPanelSerializer(CONVERSATION_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state) => {
           const roomId = roomIdFromState(state);
@@ -87,7 +99,8 @@ class ConversationTabs implements vscode.Disposable {
             // Nothing to restore (or a second tab of the same space): close it.
             panel.dispose();
           } else {
-            this.attach(panel, roomId, undefined);
+            const preview = previewFromState(state) && !this.previewPanel();
+            this.attach(panel, roomId, undefined, preview);
           }
           return Promise.resolve();
         },
@@ -104,15 +117,31 @@ class ConversationTabs implements vscode.Disposable {
     return this.testIntervals ?? (this.services.live.isRealtime ? REALTIME_POLL_INTERVALS : DEFAULT_POLL_INTERVALS);
   }
 
-  private attach(panel: vscode.WebviewPanel, roomId: string, room: Room | undefined): ConversationPanel {
-    const tab = new ConversationPanel(panel, roomId, this.env, room);
+  private attach(panel: vscode.WebviewPanel, roomId: string, room: Room | undefined, preview = false): ConversationPanel {
+    const tab = new ConversationPanel(panel, roomId, this.env, room, preview);
     this.panels.set(roomId, tab);
     tab.onDidDispose(() => {
-      if (this.panels.get(roomId) === tab) {
-        this.panels.delete(roomId);
+      if (this.panels.get(tab.roomId) === tab) {
+        this.panels.delete(tab.roomId);
       }
     });
     return tab;
+  }
+
+  private previewPanel(): ConversationPanel | undefined {
+    return [...this.panels.values()].find((p) => p.isPreview);
+  }
+
+  /** Whether this open keeps its tab: the palette, a double click, or preview editors turned off. */
+  private shouldPin(how: unknown, roomId: string): boolean {
+    const now = Date.now();
+    const double = this.lastOpen !== undefined && this.lastOpen.roomId === roomId && now - this.lastOpen.at <= DOUBLE_CLICK_MS;
+    this.lastOpen = { roomId, at: now };
+    const enablePreview = vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
+    // Only the sidebar's click and a notification's Open ask for the preview tab ({ preview: true });
+    // the palette and every other caller keep the tab open.
+    const asksPreview = typeof how === 'object' && how !== null && (how as { preview?: unknown }).preview === true;
+    return !asksPreview || double || !enablePreview;
   }
 
   private async pickRoom(): Promise<{ id: string; room?: Room } | undefined> {
@@ -128,16 +157,35 @@ class ConversationTabs implements vscode.Disposable {
   }
 
   /** `webex.openSpace`: reveals the space's tab, or opens one with the cursor in its composer. */
-  private async open(arg?: unknown): Promise<void> {
+  private async open(arg?: unknown, how?: unknown): Promise<void> {
     const { services } = this;
     const target = roomReference(arg) ?? (arg === undefined ? await this.pickRoom() : undefined);
     if (!target) {
       return;
     }
+    const pin = this.shouldPin(how, target.id);
     const existing = this.panels.get(target.id);
     if (existing) {
+      if (pin) {
+        existing.pin();
+      }
       existing.reveal();
       services.selection.setActiveSpace(target.id);
+      return;
+    }
+    const preview = this.previewPanel();
+    if (preview) {
+      // The preview tab shows the space in its own webview (no new tab); a pinning open keeps it.
+      const readMark = services.live.lastRead(target.id);
+      services.selection.setActiveSpace(target.id);
+      this.panels.delete(preview.roomId);
+      preview.switchTo(target.id, target.room ?? services.spaces.room(target.id), readMark);
+      this.panels.set(target.id, preview);
+      if (pin) {
+        preview.pin();
+      }
+      preview.reveal();
+      await preview.loading;
       return;
     }
     const title = target.room?.title ?? services.spaces.room(target.id)?.title ?? 'Webex';
@@ -150,7 +198,7 @@ class ConversationTabs implements vscode.Disposable {
     // Read before the selection moves: selecting the space marks it read.
     const readMark = services.live.lastRead(target.id);
     services.selection.setActiveSpace(target.id);
-    const opened = this.attach(panel, target.id, target.room);
+    const opened = this.attach(panel, target.id, target.room, !pin);
     opened.setReadMark(readMark);
     opened.focusComposer();
     await opened.loading;

@@ -186,6 +186,15 @@ export interface FocusComposerMessage {
   type: 'focusComposer';
 }
 
+/**
+ * Whether the tab is the preview tab (the next single click shows another space in it) or kept
+ * open; the page keeps it in its state so a restored tab comes back the same way.
+ */
+export interface ModeMessage {
+  type: 'mode';
+  preview: boolean;
+}
+
 export type ResponseMessage =
   | { type: 'response'; requestId: number; ok: true; result: RequestResult }
   | { type: 'response'; requestId: number; ok: false; error: string };
@@ -199,7 +208,8 @@ export type HostMessage =
   | FocusComposerMessage
   | MembersMessage
   | PermissionsMessage
-  | ResponseMessage;
+  | ResponseMessage
+  | ModeMessage;
 
 // ---------------------------------------------------------------------------------------------
 // Page → host requests (answered by one `response`)
@@ -297,8 +307,12 @@ const SPECS: { [M in RequestMethod]: RequestSpec<Requests[M]['params'], Requests
 /** What the host implements: one function per request. */
 export type RequestHandlers = { [M in RequestMethod]: (params: Requests[M]['params']) => Promise<Requests[M]['result']> };
 
+/**
+ * `roomId` is the space the page showed when it asked: the preview tab switches spaces, so a
+ * request still on its way when the switch happened must not act on the next space.
+ */
 export type RequestMessage = {
-  [M in RequestMethod]: { type: 'request'; requestId: number; method: M; params: RequestParams<M> };
+  [M in RequestMethod]: { type: 'request'; requestId: number; method: M; params: RequestParams<M>; roomId?: string };
 }[RequestMethod];
 
 /** Runs the handler of one request (checked already by {@link parsePageMessage}). */
@@ -319,8 +333,8 @@ const NOTIFICATIONS = {
   ready: object({}),
   /** A link was clicked; the host opens http/https/mailto links with openExternal. */
   openLink: object({ href: string }),
-  /** The composer changed (debounced); the host keeps it in the draft store. */
-  draft: object({ draft: object({ text: string, parentId: optional(string) }) }),
+  /** The composer changed (debounced); the host keeps it in the draft store of `roomId` (the space it was written in). */
+  draft: object({ draft: object({ text: string, parentId: optional(string) }), roomId: optional(string) }),
   /** The signed-out notice's button. */
   signIn: object({}),
 };
@@ -334,6 +348,8 @@ export type PageMessage = Notification | RequestMessage;
 export interface PageState {
   roomId: string;
   title?: string;
+  /** The tab was the preview tab (ModeMessage); absent means kept open. */
+  preview?: boolean;
 }
 
 function isRequestMethod(value: unknown): value is RequestMethod {
@@ -344,12 +360,15 @@ function isNotificationType(value: unknown): value is NotificationType {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(NOTIFICATIONS, value);
 }
 
-function parseRequest<M extends RequestMethod>(method: M, requestId: number, params: unknown): RequestMessage | undefined {
+function parseRequest<M extends RequestMethod>(method: M, requestId: number, params: unknown, roomId: unknown): RequestMessage | undefined {
   const parsed = SPECS[method].params.parse(params, `${method} params`);
-  if (!parsed.ok) {
+  if (!parsed.ok || (roomId !== undefined && typeof roomId !== 'string')) {
     return undefined;
   }
-  const message: { type: 'request'; requestId: number; method: M; params: RequestParams<M> } = { type: 'request', requestId, method, params: parsed.value };
+  const message: { type: 'request'; requestId: number; method: M; params: RequestParams<M>; roomId?: string } = { type: 'request', requestId, method, params: parsed.value };
+  if (typeof roomId === 'string') {
+    message.roomId = roomId;
+  }
   return message as RequestMessage;
 }
 
@@ -361,9 +380,11 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
   if (typeof value !== 'object' || value === null) {
     return undefined;
   }
-  const raw = value as { type?: unknown; method?: unknown; requestId?: unknown; params?: unknown };
+  const raw = value as { type?: unknown; method?: unknown; requestId?: unknown; params?: unknown; roomId?: unknown };
   if (raw.type === 'request') {
-    return isRequestMethod(raw.method) && Number.isSafeInteger(raw.requestId) ? parseRequest(raw.method, raw.requestId as number, raw.params) : undefined;
+    return isRequestMethod(raw.method) && Number.isSafeInteger(raw.requestId)
+      ? parseRequest(raw.method, raw.requestId as number, raw.params, raw.roomId)
+      : undefined;
   }
   if (!isNotificationType(raw.type)) {
     return undefined;

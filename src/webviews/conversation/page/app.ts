@@ -116,7 +116,7 @@ export class ConversationApp {
     this.jump = jumpButton();
     this.composer = new Composer({
       send: (markdown, parentId) => this.send(markdown, parentId),
-      draftChanged: (draft) => this.host.post({ type: 'draft', draft }),
+      draftChanged: (draft) => this.host.post({ type: 'draft', draft, roomId: this.host.roomId }),
       mentions: this.mentionPeople,
       editLast: (parentId) => this.editLast(parentId),
     });
@@ -207,6 +207,11 @@ export class ConversationApp {
       case 'focusComposer':
         this.composer.focus();
         break;
+      case 'mode':
+        if (this.init) {
+          this.host.state = { roomId: this.init.room.id, title: this.init.room.title, preview: message.preview || undefined };
+        }
+        break;
       case 'members':
         this.mentionPeople.addPeople(message.people);
         break;
@@ -253,10 +258,18 @@ export class ConversationApp {
     if (!this.init) {
       performance.mark('webex:init');
     }
+    const switched = this.init !== undefined && this.init.room.id !== message.room.id;
+    if (switched) {
+      // The preview tab switches to another space: what was typed here goes to its own space first.
+      this.composer.flush();
+      this.ctx.newMarkerId = undefined;
+      this.ctx.editingId = undefined;
+    }
+    this.host.roomId = message.room.id;
     this.init = message;
     this.ctx.me = message.me;
     this.mentionPeople.setRoom(message.room.type, message.me?.id);
-    this.host.state = { roomId: message.room.id, title: message.room.title };
+    this.host.state = { ...this.host.state, roomId: message.room.id, title: message.room.title };
     document.title = message.room.title;
     this.scroller.setAttribute('aria-label', l10n.t('Messages in {0}', message.room.title));
     this.composer.setLimit(message.maxMessageBytes);

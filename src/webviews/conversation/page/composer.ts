@@ -190,6 +190,11 @@ export class Composer {
     this.draftTimer = setTimeout(() => this.flushDraft(), DRAFT_DELAY_MS);
   }
 
+  /** Sends a draft still waiting for its debounce now (the preview tab is about to show another space). */
+  flush(): void {
+    this.flushDraft();
+  }
+
   private flushDraft(): void {
     if (this.draftTimer === undefined) {
       return;

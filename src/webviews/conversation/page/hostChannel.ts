@@ -16,6 +16,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 export class HostChannel {
   private readonly api: VsCodeApi = acquireVsCodeApi();
   private nextId = 1;
+  /** The space the page shows (from `init`): requests name it, so none acts on another space. */
+  roomId: string | undefined;
   /** Per request id: what to do with the host's answer (checked against the request's result schema). */
   private readonly pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
 
@@ -55,7 +57,7 @@ export class HostChannel {
         },
         reject,
       });
-      this.api.postMessage({ type: 'request', requestId, method, params });
+      this.api.postMessage({ type: 'request', requestId, method, params, roomId: this.roomId });
     });
   }
 
