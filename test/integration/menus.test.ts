@@ -75,16 +75,18 @@ describe('Item menus (real VS Code)', () => {
     assert.ok(teams.has('webex:team') && teams.has('webex:teamMembers') && teams.has('webex:space:group:team'));
     assert.ok(members.has('webex:member:space:moderator') && members.has('webex:member:space:member:me'));
 
-    const group = ['webex.addMember', 'webex.leaveSpace', 'webex.openSpace', 'webex.postMessage', 'webex.renameSpace'];
+    // Spaces, teams and people also carry the developer's Copy ID and Open in API Console.
+    const withDev = (...ids: string[]): string[] => [...ids, 'webex.copyId', 'webex.openInApiConsole'].sort();
+    const group = withDev('webex.addMember', 'webex.leaveSpace', 'webex.openSpace', 'webex.postMessage', 'webex.renameSpace');
     assert.deepEqual(commandsFor('webex.spaces', 'webex:space:group'), group);
     assert.deepEqual(commandsFor('webex.spaces', 'webex:space:group:team:locked'), group);
     assert.deepEqual(commandsFor('webex.teams', 'webex:space:group:team'), group);
-    assert.deepEqual(commandsFor('webex.spaces', 'webex:space:direct'), ['webex.openSpace', 'webex.postMessage']);
-    assert.deepEqual(commandsFor('webex.teams', 'webex:team'), ['webex.addMember', 'webex.createSpace']);
+    assert.deepEqual(commandsFor('webex.spaces', 'webex:space:direct'), withDev('webex.openSpace', 'webex.postMessage'));
+    assert.deepEqual(commandsFor('webex.teams', 'webex:team'), withDev('webex.addMember', 'webex.createSpace'));
     assert.deepEqual(commandsFor('webex.teams', 'webex:teamMembers'), ['webex.addMember', 'webex.refresh']);
-    assert.deepEqual(commandsFor('webex.members', 'webex:member:space:moderator'), ['webex.removeMember', 'webex.unmakeModerator']);
-    assert.deepEqual(commandsFor('webex.members', 'webex:member:space:member:me'), ['webex.makeModerator', 'webex.removeMember']);
-    assert.deepEqual(commandsFor('webex.teams', 'webex:member:team:member'), ['webex.makeModerator', 'webex.removeMember']);
+    assert.deepEqual(commandsFor('webex.members', 'webex:member:space:moderator'), withDev('webex.removeMember', 'webex.unmakeModerator'));
+    assert.deepEqual(commandsFor('webex.members', 'webex:member:space:member:me'), withDev('webex.makeModerator', 'webex.removeMember'));
+    assert.deepEqual(commandsFor('webex.teams', 'webex:member:team:member'), withDev('webex.makeModerator', 'webex.removeMember'));
     assert.deepEqual(commandsFor('webex.spaces', 'webex:loadMore'), []);
     assert.deepEqual(commandsFor('webex.spaces', 'webex:error:tracked'), ['webex.copyTrackingId']);
     assert.deepEqual(commandsFor('webex.spaces', 'webex:error'), []);
