@@ -191,7 +191,7 @@ export function demoScenario(options: { now?: Date } = {}): Scenario {
 
       m('dm-marco', marco, at(1, 6), { text: 'Do you have 15 minutes for your promotion packet today?' }),
       m('dm-marco', you, at(1, 5), { text: 'Sure, after stand-up.' }),
-      m('dm-pipeline', pipeline, at(0, 1), { key: 'approval', markdown: `**${APPROVAL_TITLE}** Answer the card below.`, attachments: [APPROVAL_CARD] }),
+      m('dm-pipeline', pipeline, at(0, 7), { key: 'approval', markdown: `**${APPROVAL_TITLE}** Answer the card below.`, attachments: [APPROVAL_CARD] }),
       m('dm-lena', lena, at(0, 5), { markdown: 'Can you look at the Redis config before I merge? `deploy/redis.yaml`' }),
       m('dm-kenji', kenji, at(10), { text: 'Thanks for the useMemo tip yesterday!' }),
       m('dm-pipeline', you, at(13), { text: 'help' }),

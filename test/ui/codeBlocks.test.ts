@@ -42,11 +42,14 @@ async function tokenColor(frame: Frame, text: string, selector: string): Promise
   return await block.locator(selector).first().evaluate((token) => getComputedStyle(token).color);
 }
 
-/** The theme variable's colour as the page computes it (a probe element, styled from script). */
-async function themeColor(frame: Frame, variable: string): Promise<string> {
+/**
+ * The colour the stylesheet gives a token of the theme colour `variable`: mixed with the editor's
+ * foreground at --token-strength, so it reaches the 4.5:1 of text (media/conversation.css).
+ */
+async function tokenThemeColor(frame: Frame, variable: string): Promise<string> {
   return await frame.evaluate((name) => {
     const probe = document.createElement('span');
-    probe.style.color = `var(${name})`;
+    probe.style.color = `color-mix(in srgb, var(${name}) var(--token-strength), var(--vscode-editor-foreground))`;
     document.body.append(probe);
     const color = getComputedStyle(probe).color;
     probe.remove();
@@ -99,9 +102,9 @@ describe('Code blocks in a conversation (UI)', function () {
     assert.equal(await ts.locator('.code-lang').textContent(), 'TypeScript');
     assert.equal(await ts.locator('.code-lines').textContent(), '4 lines');
     const darkString = await tokenColor(frame, 'export function add', '.hljs-string');
-    assert.equal(darkString, await themeColor(frame, '--vscode-debugTokenExpression-string'), 'a string has the theme’s string colour');
+    assert.equal(darkString, await tokenThemeColor(frame, '--vscode-debugTokenExpression-string'), 'a string has the theme’s string colour');
     const darkKeyword = await tokenColor(frame, 'export function add', '.hljs-keyword');
-    assert.equal(darkKeyword, await themeColor(frame, '--vscode-debugTokenExpression-boolean'));
+    assert.equal(darkKeyword, await tokenThemeColor(frame, '--vscode-debugTokenExpression-boolean'));
     const pyString = await tokenColor(frame, 'def greet', '.hljs-string');
     assert.equal(pyString, darkString, 'Python strings are strings too');
     assert.ok((await frame.locator(`${LOG} .code-block`, { hasText: 'def greet' }).locator('.hljs-keyword', { hasText: 'def' }).count()) === 1);
@@ -134,7 +137,7 @@ describe('Code blocks in a conversation (UI)', function () {
     );
     const lightString = await tokenColor(frame, 'export function add', '.hljs-string');
     assert.notEqual(lightString, darkString, 'another theme, another colour');
-    assert.equal(lightString, await themeColor(frame, '--vscode-debugTokenExpression-string'));
+    assert.equal(lightString, await tokenThemeColor(frame, '--vscode-debugTokenExpression-string'));
     await workbench.screenshot('code-blocks-light');
     await runFromCommandPalette(page, 'Preferences: Toggle between Light/Dark Themes');
   });
