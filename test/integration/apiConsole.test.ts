@@ -20,7 +20,8 @@ async function requestFile(content: string): Promise<vscode.TextDocument> {
 }
 
 async function send(doc: vscode.TextDocument, index: number, accountId?: string): Promise<vscode.TextDocument | undefined> {
-  return vscode.commands.executeCommand<vscode.TextDocument | undefined>('webex.sendRequest', doc.uri, index, accountId);
+  // The document itself, not its URI: an untitled URI of an earlier test may still name a closed document.
+  return vscode.commands.executeCommand<vscode.TextDocument | undefined>('webex.sendRequest', doc, index, accountId);
 }
 
 function bodyOf(response: vscode.TextDocument): { items?: Array<{ id: string; title: string }>; id?: string; title?: string } {
@@ -93,8 +94,8 @@ describe('API console (real VS Code)', () => {
   });
 
   it('feeds a named response into the next request, and creates a space like the tutorial', async () => {
-    await vscode.commands.executeCommand('webex.newRequest', 'createSpace');
-    const doc = vscode.window.activeTextEditor?.document;
+    // The document the command opened (the active editor may be another group's after earlier suites).
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('webex.newRequest', 'createSpace');
     assert.equal(doc?.languageId, 'webex-request');
     const created = await send(doc, 0);
     assert.match(created?.getText() ?? '', /^HTTP 200/);

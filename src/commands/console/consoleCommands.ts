@@ -65,6 +65,10 @@ async function openRequestFile(content: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc);
 }
 
+function isTextDocument(value: unknown): value is vscode.TextDocument {
+  return typeof value === 'object' && value !== null && 'uri' in value && 'getText' in value && typeof (value as { getText: unknown }).getText === 'function';
+}
+
 function recordOf(documents: ResponseDocuments, arg: unknown): ResponseRecord | undefined {
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
   return uri?.scheme === RESPONSE_SCHEME ? documents.get(uri) : undefined;
@@ -91,8 +95,11 @@ export function createConsole(services: ExtensionServices, session: ConsoleSessi
   ];
   const handlers: Record<string, Handler> = {
     [CommandId.sendRequest]: async (uri?: unknown, index?: unknown, accountId?: unknown) => {
-      const doc =
-        uri instanceof vscode.Uri
+      // A document itself (from code in this extension host) is taken as it is: an untitled URI is
+      // reused once its editor closes, and openTextDocument may still answer the closed one.
+      const doc = isTextDocument(uri)
+        ? uri
+        : uri instanceof vscode.Uri
           ? await vscode.workspace.openTextDocument(uri)
           : vscode.window.activeTextEditor?.document;
       if (!doc || doc.languageId !== REQUEST_LANGUAGE) {
@@ -101,9 +108,8 @@ export function createConsole(services: ExtensionServices, session: ConsoleSessi
       }
       return sender.sendFromDocument(doc, typeof index === 'number' ? index : undefined, typeof accountId === 'string' ? accountId : undefined);
     },
-    [CommandId.newRequest]: async (kind?: unknown) => {
-      await openRequestFile(starterText(kind === 'createSpace' ? 'createSpace' : 'default'));
-    },
+    // Answers the new document (what the walkthrough and tests go on with).
+    [CommandId.newRequest]: async (kind?: unknown) => (await openRequestFile(starterText(kind === 'createSpace' ? 'createSpace' : 'default'))).document,
     [CommandId.requestNextPage]: (arg?: unknown) => {
       const record = recordOf(documents, arg);
       return record ? sender.nextPage(record) : gone();

@@ -27,11 +27,16 @@ export interface ResponseRecord {
 export class ResponseDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly records = new Map<string, ResponseRecord>();
   private count = 0;
+  /**
+   * Told apart from the URIs of an earlier console of this window (after the extension restarted):
+   * VS Code keeps an open document by URI and would show its old text for a reused one.
+   */
+  private readonly instance = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.records.get(uri.toString())?.text ?? 'This response is no longer kept. Send the request again.';
+    return this.records.get(uri.toString())?.text ?? vscode.l10n.t('This response is no longer kept. Send the request again.');
   }
 
   get(uri: vscode.Uri): ResponseRecord | undefined {
@@ -42,7 +47,7 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider, vs
   async open(record: ResponseRecord): Promise<vscode.TextDocument> {
     this.count += 1;
     const last = record.request.url.pathname.split('/').filter(Boolean).pop() ?? 'response';
-    const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${this.count} ${record.request.method} ${last}.webex-response` });
+    const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${this.count} ${record.request.method} ${last}.webex-response`, query: this.instance });
     this.records.set(uri.toString(), record);
     while (this.records.size > KEPT) {
       const oldest = this.records.keys().next().value;
