@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { localizationHtml } from '../shared/l10nHtml';
+import { contentSecurityPolicy } from '../conversation/html';
 import { CommandId } from '../../commands/commandIds';
 import { escapeHtml as escapeAttribute } from '../../webex/text';
 import { expandForPreview } from './expandForPreview';
@@ -40,16 +41,8 @@ function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string 
   const nonce = randomBytes(18).toString('base64');
   const n = escapeAttribute(nonce);
   const asset = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-src 'none'",
-  ].join('; ');
+  // The conversation page's policy: scripts by nonce, pictures only from data:/blob:, nothing remote.
+  const csp = contentSecurityPolicy(webview.cspSource, nonce);
   const l10nHtml = localizationHtml();
   return `<!DOCTYPE html>
 <html lang="${escapeAttribute(l10nHtml.lang)}">
