@@ -13,9 +13,15 @@ import { freshSession, signInWithToken, signOutEverywhere, testing, type Testing
 const ADA = 'ada@example.com';
 const BOT = 'buildbot@webex.bot';
 
+let files = 0;
+
 async function requestFile(content: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'webex-request', content });
-  await vscode.window.showTextDocument(doc);
+  // A name of its own: an "Untitled-N" closed by the last test may still answer with its old text.
+  files += 1;
+  const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `test-${files}.webex` })), 'webex-request');
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
+  assert.equal(doc.getText(), content);
   return doc;
 }
 
@@ -97,6 +103,8 @@ describe('API console (real VS Code)', () => {
     // The document the command opened (the active editor may be another group's after earlier suites).
     const doc = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('webex.newRequest', 'createSpace');
     assert.equal(doc?.languageId, 'webex-request');
+    assert.match(doc?.getText() ?? '', /^# @name createRoom\nPOST \/rooms$/m, 'the new file starts with the tutorial\'s request, not an older file\'s text');
+    assert.match(doc?.uri.path ?? '', /^request-\d+\.webex$/);
     const created = await send(doc, 0);
     assert.match(created?.getText() ?? '', /^HTTP 200/);
     const id = created ? bodyOf(created).id : undefined;

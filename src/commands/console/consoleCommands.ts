@@ -60,9 +60,26 @@ export function starterText(kind: 'default' | 'createSpace'): string {
   return [...intro, ...(kind === 'createSpace' ? [...create, '###', '', ...list] : [...list, '###', '', ...create])].join('\n');
 }
 
+let requestFiles = 0;
+
+/**
+ * Opens `content` as an untitled `request-N.webex` whose name this window has not used yet. An
+ * anonymous "Untitled-N" is reused as soon as its editor closes, and for a moment after that
+ * `openTextDocument({ content })` can answer the closed document, old text and all.
+ */
 async function openRequestFile(content: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: REQUEST_LANGUAGE, content });
-  return vscode.window.showTextDocument(doc);
+  let uri: vscode.Uri;
+  do {
+    requestFiles += 1;
+    uri = vscode.Uri.from({ scheme: 'untitled', path: `request-${requestFiles}.webex` });
+  } while (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()));
+  let doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== REQUEST_LANGUAGE) {
+    doc = await vscode.languages.setTextDocumentLanguage(doc, REQUEST_LANGUAGE);
+  }
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
+  return editor;
 }
 
 function isTextDocument(value: unknown): value is vscode.TextDocument {
