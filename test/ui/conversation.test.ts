@@ -159,6 +159,11 @@ describe('Conversation tab (UI)', function () {
       await page.waitForTimeout(100);
     }
     assert.equal(await articles.count(), expected, 'every hostile message is shown (as text)');
+    // Named character references are decoded by the browser's table (page/htmlEntities.ts), strictly
+    // (`&ampx;` and unknown names stay as written), and a decoded `<` is text, never markup.
+    const entities = frame.locator(`${LOG} article[data-message-id] p`, { hasText: 'Entities:' });
+    assert.equal(await entities.textContent(), 'Entities: © ∉ &lt;b&gt; <i>x</i> &ampx; &notit; ; &nosuch; & end');
+    assert.equal(await entities.locator('i, b').count(), 0, 'no element came out of an entity');
     const frameUrl = frame.url();
     // A click on a link goes to the host (openExternal after the click); the page never navigates.
     // (Only one, and not a canary: opening a clicked link in the browser is what should happen.)

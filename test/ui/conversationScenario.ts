@@ -31,6 +31,8 @@ export function hostileBodies(C: string): Array<Pick<ScenarioMessage, 'text' | '
     { markdown: `<@personEmail:ada@example.com|<img src=${C}/mention onerror=window.__pwned='mention'>> hi` },
     { markdown: `\`\`\`"><img src=${C}/fence-lang onerror=window.__pwned='fence'>\ncode\n\`\`\`` },
     { markdown: 'A fine link: [the paper](https://papers.example.com/hostile)' },
+    // Decoded by the browser's table in the page (page/htmlEntities.ts), strictly, never into markup.
+    { markdown: 'Entities: &copy; &notin; &amp;lt;b&amp;gt; &lt;i&gt;x&lt;/i&gt; &ampx; &notit; &semi; &nosuch; &#x26; end' },
     { markdown: `<details open ontoggle="window.__pwned='details'"><summary>x</summary></details><math><mtext><img src=${C}/math></mtext></math>` },
     ...hostileCodeBodies(C),
   ];

@@ -17,6 +17,12 @@ describe('message rendering rules (markdown-it config)', () => {
     assert.match(html, /<blockquote>\s*<p>quoted<\/p>\s*<\/blockquote>/);
   });
 
+  it('decodes named character references strictly, and a decoded < stays text', () => {
+    // The page's bundle answers markdown-it with the browser's table (page/htmlEntities.ts); the
+    // UI tests' hostile space checks the same line there.
+    assert.equal(render.markdown('&copy; &notin; &amp;lt;b&amp;gt; &lt;i&gt; &ampx; &notit; &semi; &nosuch; &#x26;').trim(), '<p>© ∉ &amp;lt;b&amp;gt; &lt;i&gt; &amp;ampx; &amp;notit; ; &amp;nosuch; &amp;</p>');
+  });
+
   it('keeps single line breaks, as Webex does', () => {
     assert.match(render.markdown('one\ntwo'), /one<br>\s*two/);
   });
