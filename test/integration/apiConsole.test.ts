@@ -105,6 +105,8 @@ describe('API console (real VS Code)', () => {
     assert.equal(doc?.languageId, 'webex-request');
     assert.match(doc?.getText() ?? '', /^# @name createRoom\nPOST \/rooms$/m, 'the new file starts with the tutorial\'s request, not an older file\'s text');
     assert.match(doc?.uri.path ?? '', /^request-\d+\.webex$/);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    assert.equal(editor?.selection.active.line, 0, 'the cursor starts at the top, in the first request, not after the text');
     const created = await send(doc, 0);
     assert.match(created?.getText() ?? '', /^HTTP 200/);
     const id = created ? bodyOf(created).id : undefined;

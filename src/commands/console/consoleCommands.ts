@@ -78,7 +78,12 @@ async function openRequestFile(content: string): Promise<vscode.TextEditor> {
     doc = await vscode.languages.setTextDocumentLanguage(doc, REQUEST_LANGUAGE);
   }
   const editor = await vscode.window.showTextDocument(doc);
-  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
+  const start = new vscode.Position(0, 0);
+  await editor.edit((edit) => edit.insert(start, content));
+  // As a document opened with its content would: the cursor at the top, in the first request,
+  // not after the inserted text (where Send Request would pick the last one).
+  editor.selection = new vscode.Selection(start, start);
+  editor.revealRange(new vscode.Range(start, start));
   return editor;
 }
 
