@@ -89,7 +89,7 @@ async function addMember(services: ExtensionServices, arg: unknown): Promise<voi
   }
   const personEmail = email.trim();
   try {
-    await withProgress<AnyMembership>(`Adding ${personEmail} to ${name}…`, (signal) =>
+    await withProgress<AnyMembership>(vscode.l10n.t('Adding {0} to {1}…', personEmail, name), (signal) =>
       target.kind === 'space'
         ? client.memberships.create({ roomId: target.room.id, personEmail, isModerator: role.isModerator }, { signal })
         : client.teamMemberships.create({ teamId: target.team.id, personEmail, isModerator: role.isModerator }, { signal }),
@@ -162,7 +162,7 @@ async function removeMember(services: ExtensionServices, arg: unknown): Promise<
     return;
   }
   try {
-    await withProgress(`Removing ${who} from ${name}…`, (signal) =>
+    await withProgress(vscode.l10n.t('Removing {0} from {1}…', who, name), (signal) =>
       target.kind === 'space'
         ? client.memberships.delete(membership.id, { signal })
         : client.teamMemberships.delete(membership.id, { signal }),
@@ -197,7 +197,7 @@ async function setModerator(services: ExtensionServices, arg: unknown, { moderat
     return;
   }
   try {
-    await withProgress<AnyMembership>(`${isModerator ? 'Making' : 'Unmaking'} ${who} moderator…`, (signal) =>
+    await withProgress<AnyMembership>(isModerator ? vscode.l10n.t('Making {0} a moderator…', who) : vscode.l10n.t('Removing {0} as moderator…', who), (signal) =>
       target.kind === 'space'
         ? client.memberships.update(
             membership.id,

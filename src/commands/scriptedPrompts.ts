@@ -57,6 +57,7 @@ export class ScriptedPrompts implements Prompts {
   assertDone(): void {
     const problems = [...this.unexpected];
     if (this.answers.length > 0) {
+      // l10n-ignore: a test's failure message, never shown to a user.
       problems.push(`unused answers: ${JSON.stringify(this.answers.map(describeAnswer))}`);
     }
     if (problems.length > 0) {

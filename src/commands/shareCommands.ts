@@ -117,7 +117,7 @@ async function sendFiles(services: ExtensionServices, uri: unknown, uris: unknow
   }
   let sent = 0;
   try {
-    await withProgress(`Sending to ${room.title}`, async (signal, report) => {
+    await withProgress(vscode.l10n.t('Sending to {0}', room.title), async (signal, report) => {
       for (const [i, file] of files.entries()) {
         report(files.length === 1 ? names[i] : `${names[i]} (${i + 1} of ${files.length})`);
         const stat = await vscode.workspace.fs.stat(file);

@@ -31,7 +31,7 @@ async function createSpace(services: ExtensionServices, arg: unknown): Promise<v
     title: fromTeam ? vscode.l10n.t('Create Space in {0}', fromTeam.name) : vscode.l10n.t('Create Space'),
     prompt: vscode.l10n.t('The space’s title'),
     placeHolder: vscode.l10n.t('e.g. Release 2.4'),
-    validateInput: required('The title'),
+    validateInput: required(vscode.l10n.t('The title')),
   });
   if (title === undefined) {
     return;
@@ -58,7 +58,7 @@ async function createSpace(services: ExtensionServices, arg: unknown): Promise<v
     return;
   }
   try {
-    const room = await withProgress(`Creating the space “${title.trim()}”…`, (signal) =>
+    const room = await withProgress(vscode.l10n.t('Creating the space “{0}”…', title.trim()), (signal) =>
       client.rooms.create(
         { title: title.trim(), teamId, description: isBlank(description) ? undefined : description.trim() },
         { signal },
@@ -82,13 +82,13 @@ async function createTeam(services: ExtensionServices): Promise<void> {
     title: vscode.l10n.t('Create Team'),
     prompt: vscode.l10n.t('The team’s name'),
     placeHolder: vscode.l10n.t('e.g. Platform'),
-    validateInput: required('The name'),
+    validateInput: required(vscode.l10n.t('The name')),
   });
   if (name === undefined) {
     return;
   }
   try {
-    const team = await withProgress(`Creating the team “${name.trim()}”…`, (signal) =>
+    const team = await withProgress(vscode.l10n.t('Creating the team “{0}”…', name.trim()), (signal) =>
       client.teams.create({ name: name.trim() }, { signal }),
     );
     await afterSpaceChange(services);
@@ -112,14 +112,14 @@ async function renameSpace(services: ExtensionServices, arg: unknown): Promise<v
     title: vscode.l10n.t('Rename “{0}”', room.title),
     prompt: vscode.l10n.t('The new title'),
     value: room.title,
-    validateInput: required('The title'),
+    validateInput: required(vscode.l10n.t('The title')),
   });
   if (title === undefined || title.trim() === room.title) {
     return;
   }
   try {
     // PUT /rooms/{id} requires the title (Webex messaging API); only the title changes here.
-    await withProgress(`Renaming “${room.title}”…`, (signal) =>
+    await withProgress(vscode.l10n.t('Renaming “{0}”…', room.title), (signal) =>
       client.rooms.update(room.id, { title: title.trim() }, { signal }),
     );
     await afterSpaceChange(services);
@@ -165,7 +165,7 @@ async function leaveOrDeleteSpace(services: ExtensionServices, arg: unknown): Pr
     return;
   }
   try {
-    await withProgress(deletes ? `Deleting “${room.title}”…` : `Leaving “${room.title}”…`, async (signal) => {
+    await withProgress(deletes ? vscode.l10n.t('Deleting “{0}”…', room.title) : vscode.l10n.t('Leaving “{0}”…', room.title), async (signal) => {
       if (deletes) {
         await client.rooms.delete(room.id, { signal });
       } else if (membership) {

@@ -166,7 +166,7 @@ async function createWebhook(deps: WebhookCommandDeps): Promise<Webhook[] | unde
     return undefined;
   }
   try {
-    const made = await withProgress(`Creating the webhook “${name.trim()}”…`, async (signal) => {
+    const made = await withProgress(vscode.l10n.t('Creating the webhook “{0}”…', name.trim()), async (signal) => {
       if (resource === 'firehose') {
         // The firehose leaves out card submissions, which need their own webhook (Webhooks guide).
         const all = await createOne(deps, client, { name: name.trim(), targetUrl, resource: 'all', event: 'all' }, signal);
@@ -248,7 +248,7 @@ async function editWebhook(deps: WebhookCommandDeps, arg: unknown): Promise<void
     secret = generateSecret();
   }
   try {
-    const updated = await withProgress(`Updating the webhook “${w.name}”…`, (signal) => client.webhooks.update(w.id, { name, targetUrl, secret }, { signal }));
+    const updated = await withProgress(vscode.l10n.t('Updating the webhook “{0}”…', w.name), (signal) => client.webhooks.update(w.id, { name, targetUrl, secret }, { signal }));
     if (secret !== undefined) {
       await deps.secrets.store(account.id, updated, secret);
     }
@@ -272,7 +272,7 @@ async function deleteWebhook(deps: WebhookCommandDeps, arg: unknown): Promise<vo
     return;
   }
   try {
-    await withProgress(`Deleting the webhook “${w.name}”…`, (signal) => client.webhooks.delete(w.id, { signal }));
+    await withProgress(vscode.l10n.t('Deleting the webhook “{0}”…', w.name), (signal) => client.webhooks.delete(w.id, { signal }));
     await deps.secrets.delete(account.id, w.id);
     deps.provider.reload();
     void services.prompts.notify('info', vscode.l10n.t('Deleted the webhook “{0}”.', w.name));
@@ -289,7 +289,7 @@ async function reactivateWebhook(deps: WebhookCommandDeps, arg: unknown): Promis
   }
   const { client, w } = chosen;
   try {
-    const updated = await withProgress(`Reactivating the webhook “${w.name}”…`, (signal) => client.webhooks.reactivate(w, { signal }));
+    const updated = await withProgress(vscode.l10n.t('Reactivating the webhook “{0}”…', w.name), (signal) => client.webhooks.reactivate(w, { signal }));
     deps.provider.reload();
     void services.prompts.notify('info', vscode.l10n.t('The webhook “{0}” is {1} again.', updated.name, updated.status));
   } catch (error) {

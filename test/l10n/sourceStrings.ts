@@ -103,7 +103,15 @@ const SHOWING_HELPERS = new Map<string, number[]>([
   ['text', [0]],
   ['el', [2]],
   ['show', [0]],
+  ['withProgress', [0]],
+  ['withCancellableProgress', [0]],
+  ['checking', [0]],
+  ['required', [0]],
+  ['button', [0]],
+  ['showStatus', [1]],
 ]);
+/** Arrays whose entries are shown to the user (problems and tooltip lines): `errors.push('…')`. */
+const SHOWN_ARRAYS = new Set(['errors', 'problems', 'warnings', 'lines', 'notes']);
 /** DOM properties and attributes of the page a user reads or a screen reader speaks. */
 const DOM_PROPERTIES = new Set(['textContent', 'title', 'placeholder', 'ariaLabel', 'innerText', 'alt']);
 const DOM_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-roledescription', 'aria-description']);
@@ -169,6 +177,10 @@ export function unlocalized(files: string[]): Found[] {
         if (SHOWING_CALLS.has(name)) {
           const args = name === 'createWebviewPanel' ? node.arguments.slice(1, 2) : node.arguments;
           args.forEach((a) => report(a, name));
+        }
+        const target = node.expression.expression;
+        if (name === 'push' && ts.isIdentifier(target) && SHOWN_ARRAYS.has(target.text)) {
+          node.arguments.forEach((a) => report(a, `${target.text}.push()`));
         }
         if (name === 'setAttribute' && node.arguments.length === 2) {
           const attr = literalText(node.arguments[0]);

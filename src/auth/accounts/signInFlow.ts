@@ -28,14 +28,14 @@ export async function interactiveSignIn(deps: OAuthDeps, target: SignInTarget, m
       if (!grant) {
         return undefined;
       }
-      account = await checking('Checking the sign-in with Webex…', () => target.signInWithOAuth(grant));
+      account = await checking(vscode.l10n.t('Checking the sign-in with Webex…'), () => target.signInWithOAuth(grant));
     } else {
       const token =
         chosen === 'bot' ? await promptForBotToken(deps.prompts, target.apiBaseUrl) : await promptForToken(deps.prompts, target.apiBaseUrl);
       if (token === undefined) {
         return undefined;
       }
-      account = await checking('Checking the token with Webex…', () => target.signInWithToken(token));
+      account = await checking(vscode.l10n.t('Checking the token with Webex…'), () => target.signInWithToken(token));
     }
     const bot = account.personType === 'bot' ? ' This is a bot: in group spaces it sees only the messages that mention it.' : '';
     void deps.prompts.notify('info', vscode.l10n.t('Signed in to Webex as {0}.{1}', account.displayName, bot));

@@ -115,7 +115,7 @@ export async function runOAuthSignIn(deps: OAuthDeps, baseUrl: string): Promise<
   }
   const tokenClient = tokenClientFor(deps.secrets, baseUrl, clientId, deps.log);
   try {
-    const tokens = await withCancellableProgress('Sign in to Webex in your browser…', (signal) =>
+    const tokens = await withCancellableProgress(vscode.l10n.t('Sign in to Webex in your browser…'), (signal) =>
       runCodeFlow({
         baseUrl,
         clientId,

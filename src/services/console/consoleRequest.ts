@@ -3,6 +3,7 @@
  * `webex.apiBaseUrl` (a full URL only on that origin: the token is never sent anywhere else), the
  * headers the extension owns refused, and a JSON body checked before anything leaves.
  */
+import * as l10n from '@vscode/l10n';
 import { REFUSED_HEADERS, type ConsoleMethod, type ParsedRequest } from './requestFile';
 import { resolveVariables, type ResolveContext } from './variables';
 
@@ -65,7 +66,7 @@ function isJson(headers: Array<[string, string]>): boolean {
 export function buildRequest(parsed: ParsedRequest, context: ResolveContext, baseUrl: string): BuildResult {
   const errors: string[] = [];
   if (!parsed.methodKnown) {
-    errors.push(`"${parsed.method}" is not a method Webex knows.`);
+    errors.push(l10n.t('"{0}" is not a method Webex knows.', parsed.method));
   }
   const target = resolveVariables(parsed.target, context);
   errors.push(...target.errors);
@@ -75,11 +76,11 @@ export function buildRequest(parsed: ParsedRequest, context: ResolveContext, bas
     const value = resolveVariables(header.value, context);
     errors.push(...name.errors, ...value.errors);
     if (REFUSED_HEADERS.has(name.text.toLowerCase())) {
-      errors.push(`The ${name.text} header is refused: the extension sets it.`);
+      errors.push(l10n.t('The {0} header is refused: the extension sets it.', name.text));
       continue;
     }
     if (/[\r\n]/.test(value.text)) {
-      errors.push(`The ${name.text} header's value has a line break.`);
+      errors.push(l10n.t("The {0} header's value has a line break.", name.text));
       continue;
     }
     headers.push([name.text, value.text]);
@@ -93,7 +94,7 @@ export function buildRequest(parsed: ParsedRequest, context: ResolveContext, bas
       try {
         JSON.parse(body);
       } catch (error) {
-        errors.push(`The body is not valid JSON (${error instanceof Error ? error.message : String(error)}); nothing was sent.`);
+        errors.push(l10n.t('The body is not valid JSON ({0}); nothing was sent.', error instanceof Error ? error.message : String(error)));
       }
       if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) {
         headers.push(['Content-Type', 'application/json']);

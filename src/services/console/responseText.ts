@@ -4,6 +4,7 @@
  * and the JSON body formatted. A body over the limit is shown cut, with its full size, so it can be
  * saved instead of filling the editor.
  */
+import * as l10n from '@vscode/l10n';
 import { findLink } from '../../webex/linkHeader';
 
 /** Bodies above this are cut in the document (the whole body can still be saved). */
@@ -28,43 +29,43 @@ export interface ConsoleResponse {
 export function statusMeaning(status: number, retryAfter?: string): string {
   switch (status) {
     case 200:
-      return 'OK: the request succeeded';
+      return l10n.t('OK: the request succeeded');
     case 201:
-      return 'Created';
+      return l10n.t('Created');
     case 204:
-      return 'No Content: done, nothing to return (a delete)';
+      return l10n.t('No Content: done, nothing to return (a delete)');
     case 400:
-      return 'Bad Request: the request is malformed or a field is wrong (the body says which)';
+      return l10n.t('Bad Request: the request is malformed or a field is wrong (the body says which)');
     case 401:
-      return 'Unauthorized: the token is missing, expired or revoked; sign in again';
+      return l10n.t('Unauthorized: the token is missing, expired or revoked; sign in again');
     case 403:
-      return 'Forbidden: this identity may not do this (a scope, a role or a bot’s limits)';
+      return l10n.t('Forbidden: this identity may not do this (a scope, a role or a bot’s limits)');
     case 404:
-      return 'Not Found: no such resource, or this identity cannot see it';
+      return l10n.t('Not Found: no such resource, or this identity cannot see it');
     case 405:
-      return 'Method Not Allowed: this path does not take this method';
+      return l10n.t('Method Not Allowed: this path does not take this method');
     case 409:
-      return 'Conflict: it clashes with the current state (e.g. already a member)';
+      return l10n.t('Conflict: it clashes with the current state (e.g. already a member)');
     case 410:
-      return 'Gone: the resource no longer exists';
+      return l10n.t('Gone: the resource no longer exists');
     case 413:
-      return 'Payload Too Large';
+      return l10n.t('Payload Too Large');
     case 415:
-      return 'Unsupported Media Type: send JSON with Content-Type: application/json';
+      return l10n.t('Unsupported Media Type: send JSON with Content-Type: application/json');
     case 423:
-      return `Locked: the resource is busy; try again${retryAfter ? ` after ${retryAfter} s (Retry-After)` : ' later'}`;
+      return retryAfter ? l10n.t('Locked: the resource is busy; try again after {0} s (Retry-After)', retryAfter) : l10n.t('Locked: the resource is busy; try again later');
     case 429:
-      return `Too Many Requests: rate limited; wait ${retryAfter ? `${retryAfter} s (Retry-After)` : 'a moment'} before sending again`;
+      return retryAfter ? l10n.t('Too Many Requests: rate limited; wait {0} s (Retry-After) before sending again', retryAfter) : l10n.t('Too Many Requests: rate limited; wait a moment before sending again');
     case 500:
-      return 'Internal Server Error: Webex failed; give the TrackingID to support if it persists';
+      return l10n.t('Internal Server Error: Webex failed; give the TrackingID to support if it persists');
     case 502:
-      return 'Bad Gateway: Webex is having trouble; try again';
+      return l10n.t('Bad Gateway: Webex is having trouble; try again');
     case 503:
-      return 'Service Unavailable: Webex is overloaded or in maintenance; try again later';
+      return l10n.t('Service Unavailable: Webex is overloaded or in maintenance; try again later');
     case 504:
-      return 'Gateway Timeout: Webex took too long; try again';
+      return l10n.t('Gateway Timeout: Webex took too long; try again');
     default:
-      return status >= 200 && status < 300 ? 'Success' : status >= 500 ? 'Server error' : status >= 400 ? 'Client error' : 'Unexpected status';
+      return status >= 200 && status < 300 ? l10n.t('Success') : status >= 500 ? l10n.t('Server error') : status >= 400 ? l10n.t('Client error') : l10n.t('Unexpected status');
   }
 }
 
@@ -89,7 +90,7 @@ export function nextPageUrl(response: Pick<ConsoleResponse, 'headers' | 'url'>):
 }
 
 function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
+  return bytes >= 1024 * 1024 ? l10n.t('{0} MB', (bytes / 1024 / 1024).toFixed(1)) : bytes >= 1024 ? l10n.t('{0} KB', (bytes / 1024).toFixed(1)) : l10n.t('{0} bytes', bytes);
 }
 
 export interface ResponseText {
@@ -101,8 +102,9 @@ export interface ResponseText {
 
 export function formatResponse(response: ConsoleResponse, limit = SHOWN_BODY_LIMIT): ResponseText {
   const lines: string[] = [];
+  // l10n-ignore: the status line is the protocol's; its meaning is translated by statusMeaning.
   lines.push(`HTTP ${response.status} — ${statusMeaning(response.status, header(response, 'retry-after'))}`);
-  lines.push(`# ${response.method} ${response.url.pathname}${response.url.search} as ${response.identity} in ${Math.round(response.durationMs)} ms, ${size(response.body.byteLength)}`);
+  lines.push(`# ${l10n.t('{0} {1} as {2} in {3} ms, {4}', response.method, response.url.pathname + response.url.search, response.identity, Math.round(response.durationMs), size(response.body.byteLength))}`);
   const sorted = [...response.headers].sort(([a], [b]) => {
     const ia = FIRST_HEADERS.indexOf(a.toLowerCase());
     const ib = FIRST_HEADERS.indexOf(b.toLowerCase());
@@ -115,7 +117,7 @@ export function formatResponse(response: ConsoleResponse, limit = SHOWN_BODY_LIM
   const truncated = response.body.byteLength > limit;
   if (truncated) {
     const start = new TextDecoder('utf-8', { fatal: false }).decode(response.body.subarray(0, limit));
-    lines.push(`# The body is ${size(response.body.byteLength)}: only its first ${size(limit)} is shown, as received. Use "Save Full Response…" for all of it.`);
+    lines.push(`# ${l10n.t('The body is {0}: only its first {1} is shown, as received. Use "Save Full Response…" for all of it.', size(response.body.byteLength), size(limit))}`);
     lines.push(start);
   } else {
     lines.push(formatBody(response));

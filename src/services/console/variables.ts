@@ -6,6 +6,7 @@
  * environment (`$processEnv`, `$dotenv`) are refused: the token never goes into a request's text.
  */
 import { randomUUID, randomInt } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
 import type { FileVariable } from './requestFile';
 
 /** What a named request's response left for the next ones. */
@@ -57,11 +58,11 @@ function resolveOne(expression: string, context: ResolveContext, errors: string[
   // The last definition in the file wins, as in REST Client.
   const variable = [...context.variables].reverse().find((v) => v.name === expression);
   if (!variable) {
-    errors.push(`{{${expression}}} is not defined: add a line "@${expression} = value", or send the request it names first.`);
+    errors.push(l10n.t('{0} is not defined: add a line "@{1} = value", or send the request it names first.', `{{${expression}}}`, expression));
     return undefined;
   }
   if (stack.includes(expression) || stack.length >= MAX_DEPTH) {
-    errors.push(`{{${expression}}} refers back to itself.`);
+    errors.push(l10n.t('{0} refers back to itself.', `{{${expression}}}`));
     return undefined;
   }
   return substitute(variable.value, context, errors, [...stack, expression]);
@@ -71,7 +72,7 @@ function systemVariable(expression: string, context: ResolveContext, errors: str
   const [name, ...args] = expression.split(/\s+/);
   switch (name.toLowerCase()) {
     case '$token':
-      errors.push('{{$token}} is refused: the token never goes into a file. Send Request adds the Authorization header itself.');
+      errors.push(l10n.t('{0} is refused: the token never goes into a file. Send Request adds the Authorization header itself.', '{{$token}}'));
       return undefined;
     case '$guid':
       return randomUUID();
@@ -83,17 +84,17 @@ function systemVariable(expression: string, context: ResolveContext, errors: str
       const min = Number(args[0] ?? 0);
       const max = Number(args[1] ?? 1000);
       if (!Number.isInteger(min) || !Number.isInteger(max) || max <= min) {
-        errors.push(`{{${expression}}}: write {{$randomInt min max}} with whole numbers, min below max.`);
+        errors.push(l10n.t('{0}: write {1} with whole numbers, min below max.', `{{${expression}}}`, '{{$randomInt min max}}'));
         return undefined;
       }
       return String(randomInt(min, max));
     }
     case '$processenv':
     case '$dotenv':
-      errors.push(`{{${name}}} is not available in Webex request files: environment variables may hold secrets.`);
+      errors.push(l10n.t('{0} is not available in Webex request files: environment variables may hold secrets.', `{{${name}}}`));
       return undefined;
     default:
-      errors.push(`{{${name}}} is not a system variable here; there are {{$guid}}, {{$timestamp}}, {{$datetime}} and {{$randomInt min max}}.`);
+      errors.push(l10n.t('{0} is not a system variable here; there are {1}.', `{{${name}}}`, '{{$guid}}, {{$timestamp}}, {{$datetime}}, {{$randomInt min max}}'));
       return undefined;
   }
 }
@@ -101,13 +102,13 @@ function systemVariable(expression: string, context: ResolveContext, errors: str
 function responseValue(name: string, part: 'body' | 'headers', path: string | undefined, context: ResolveContext, errors: string[]): string | undefined {
   const response = context.responses.get(name);
   if (!response) {
-    errors.push(`{{${name}.response.${part}…}}: send the request named "${name}" first.`);
+    errors.push(l10n.t('{0}: send the request named "{1}" first.', `{{${name}.response.${part}…}}`, name));
     return undefined;
   }
   if (part === 'headers') {
     const header = response.headers.find(([key]) => key.toLowerCase() === (path ?? '').toLowerCase());
     if (!header) {
-      errors.push(`The response of "${name}" has no header ${path ?? '(none named)'}.`);
+      errors.push(path === undefined ? l10n.t('The response of "{0}" has no header (none named).', name) : l10n.t('The response of "{0}" has no header {1}.', name, path));
       return undefined;
     }
     return header[1];
@@ -119,12 +120,12 @@ function responseValue(name: string, part: 'body' | 'headers', path: string | un
   try {
     json = JSON.parse(response.body);
   } catch {
-    errors.push(`The response of "${name}" is not JSON, so {{${name}.response.body.${path}}} cannot be read.`);
+    errors.push(l10n.t('The response of "{0}" is not JSON, so {1} cannot be read.', name, `{{${name}.response.body.${path}}}`));
     return undefined;
   }
   const value = walk(json, path.replace(/^\$\.?/, ''));
   if (value === undefined) {
-    errors.push(`The response of "${name}" has nothing at body.${path}.`);
+    errors.push(l10n.t('The response of "{0}" has nothing at body.{1}.', name, path));
     return undefined;
   }
   return typeof value === 'string' ? value : JSON.stringify(value);

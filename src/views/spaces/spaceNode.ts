@@ -80,16 +80,16 @@ export function spaceContextValue(room: Room): string {
 
 export function spaceTooltip(room: Room, teamName: string | undefined): vscode.MarkdownString {
   const lines = [`**${escape(room.title)}**`, ''];
-  lines.push(room.type === 'direct' ? 'Direct space (1:1)' : room.isLocked ? 'Group space, moderated' : 'Group space');
+  lines.push(room.type === 'direct' ? vscode.l10n.t('Direct space (1:1)') : room.isLocked ? vscode.l10n.t('Group space, moderated') : vscode.l10n.t('Group space'));
   if (teamName) {
-    lines.push(`Team: ${escape(teamName)}`);
+    lines.push(vscode.l10n.t('Team: {0}', escape(teamName)));
   }
   if (room.lastActivity) {
     lines.push(vscode.l10n.t('Last activity: {0}', new Date(room.lastActivity).toLocaleString(vscode.env.language)));
   }
   lines.push(vscode.l10n.t('Created: {0}', new Date(room.created).toLocaleString(vscode.env.language)));
   if (room.isAnnouncementOnly) {
-    lines.push('Announcements only');
+    lines.push(vscode.l10n.t('Announcements only'));
   }
   if (room.isReadOnly) {
     lines.push('Read-only');

@@ -192,12 +192,12 @@ class CardSlot {
 
   private send(submission: Submission, resend: boolean): void {
     this.pending = submission;
-    this.showStatus('sending', 'Sending…');
+    this.showStatus('sending', l10n.t('Sending…'));
     this.services.submit(this.message.id, submission.id, submission.inputs, resend).then(
       (result) => {
         if (result.sent) {
           this.pending = undefined;
-          this.showStatus('sent', submission.title ? `Sent (${submission.title})` : 'Sent');
+          this.showStatus('sent', submission.title ? l10n.t('Sent ({0})', submission.title) : l10n.t('Sent'));
         } else {
           this.failed(submission, result);
         }
@@ -207,14 +207,14 @@ class CardSlot {
   }
 
   private failed(submission: Submission, result: SubmitResult): void {
-    this.showStatus('failed', result.error ?? 'The answer was not sent.');
+    this.showStatus('failed', result.error ?? l10n.t('The answer was not sent.'));
     if (result.trackingId) {
       const id = result.trackingId;
-      this.status.append(button('Copy Tracking ID', () => this.services.copy(id)));
+      this.status.append(button(l10n.t('Copy Tracking ID'), () => this.services.copy(id)));
     }
     this.status.append(
-      button(result.mayHaveLanded ? 'Send Again Anyway' : 'Retry', () => this.send(submission, result.mayHaveLanded === true)),
-      button('Dismiss', () => {
+      button(result.mayHaveLanded ? l10n.t('Send Again Anyway') : l10n.t('Retry'), () => this.send(submission, result.mayHaveLanded === true)),
+      button(l10n.t('Dismiss'), () => {
         this.pending = undefined;
         this.status.hidden = true;
       }),
