@@ -73,7 +73,7 @@ async function loadSpaceItems(services: ExtensionServices, filter?: (room: Room)
   const now = Date.now();
   return (spaces.rooms ?? []).filter(filter ?? (() => true)).map((room) => ({
     label: room.title,
-    description: [room.teamId ? spaces.teamName(room.teamId) : undefined, relativeTime(room.lastActivity ?? room.created, now)]
+    description: [room.teamId ? spaces.teamName(room.teamId) : undefined, relativeTime(room.lastActivity ?? room.created, now, vscode.env.language)]
       .filter(Boolean)
       .join(' · '),
     iconPath: new vscode.ThemeIcon(room.type === 'direct' ? 'person' : 'comment-discussion'),

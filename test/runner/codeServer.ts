@@ -143,6 +143,28 @@ function waitForListening(child: ChildProcess, logFile: string, timeoutMs: numbe
   });
 }
 
+/**
+ * VS Code takes `--locale de` only when a language pack for it is installed: otherwise its display
+ * language stays English, and so do `vscode.env.language`, `vscode.l10n` and the manifest's
+ * package.nls.<language>.json. There is no language pack on the npm registry, so the runner writes
+ * the record one leaves in the user data dir (`languagepacks.json`: a hash, the pack's extensions,
+ * and the path of its translation of VS Code's own strings), pointing at an empty translation:
+ * VS Code's own strings stay English, and every extension, ours included, runs in `language`.
+ * Each entry needs an `extensions` list (VS Code 1.139 hashes it), or the workbench fails to start.
+ */
+function writeStubLanguagePack(userDataDir: string, tempDir: string, language: string): void {
+  const translations = path.join(tempDir, 'language-pack', 'main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  const pack = {
+    hash: `stub-${language}`,
+    extensions: [{ extensionIdentifier: { id: `webex-vscode-tests.stub-language-pack-${language}` }, version: '0.0.1' }],
+    translations: { vscode: translations },
+    label: language,
+  };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [language]: pack }, null, 2));
+}
+
 /** Starts code-server on a free loopback port with a fresh user data dir; see {@link CodeServer}. */
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'webex-vscode-test-'));
@@ -163,6 +185,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       path.join(userDataDir, 'User', 'settings.json'),
       JSON.stringify({ ...DEFAULT_TEST_SETTINGS, ...options.settings }, null, 2),
     );
+    if (options.locale !== undefined && options.locale !== 'en') {
+      writeStubLanguagePack(userDataDir, tempDir, options.locale);
+    }
     const env = cleanEnv({ ...isolatedEnv, ...options.env });
     const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 

@@ -27,7 +27,7 @@ async function threadItems(client: WebexClient, room: Room): Promise<ThreadItem[
     .slice(0, OFFER)
     .map((message) => ({
       label: firstLine(message) || ((message.files?.length ?? 0) > 0 ? vscode.l10n.t('a file') : vscode.l10n.t('a message')),
-      description: `${message.personEmail} · ${relativeTime(message.created, now)}`,
+      description: `${message.personEmail} · ${relativeTime(message.created, now, vscode.env.language)}`,
       iconPath: new vscode.ThemeIcon('comment'),
       message,
     }));

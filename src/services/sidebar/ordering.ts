@@ -74,9 +74,10 @@ const DAY = 24 * HOUR;
 
 /**
  * "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", then the date: short enough for a
- * tree item's description. `now` is passed in so the wording is testable.
+ * tree item's description. `now` is passed in so the wording is testable; `language` is VS Code's
+ * display language (`vscode.env.language`), for the date's month name and order.
  */
-export function relativeTime(iso: string | undefined, now: number): string {
+export function relativeTime(iso: string | undefined, now: number, language = 'en'): string {
   if (!iso) {
     return '';
   }
@@ -102,7 +103,7 @@ export function relativeTime(iso: string | undefined, now: number): string {
   }
   const date = new Date(t);
   const sameYear = date.getUTCFullYear() === new Date(now).getUTCFullYear();
-  return date.toLocaleDateString('en', {
+  return date.toLocaleDateString(language, {
     month: 'short',
     day: 'numeric',
     year: sameYear ? undefined : 'numeric',

@@ -33,7 +33,7 @@ export class SpaceNode extends TreeNode {
   getTreeItem(): vscode.TreeItem {
     const { room } = this;
     const item = new vscode.TreeItem(room.title || vscode.l10n.t('(untitled space)'), vscode.TreeItemCollapsibleState.None);
-    const when = relativeTime(room.lastActivity ?? room.created, Date.now());
+    const when = relativeTime(room.lastActivity ?? room.created, Date.now(), vscode.env.language);
     item.description = [this.showTeam ? this.teamName : undefined, when].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(room.type === 'direct' ? 'person' : room.teamId ? 'organization' : 'comment-discussion');
     item.tooltip = spaceTooltip(room, this.teamName);

@@ -71,6 +71,7 @@ describe('sidebar ordering and filtering', () => {
     assert.equal(relativeTime('2026-03-09T09:00:00.000Z', now), 'yesterday');
     assert.equal(relativeTime('2026-03-06T12:00:00.000Z', now), '4 days ago');
     assert.equal(relativeTime('2026-01-15T12:00:00.000Z', now), 'Jan 15');
+    assert.equal(relativeTime('2026-01-15T12:00:00.000Z', now, 'de'), '15. Jan.', 'the date in the display language');
     assert.equal(relativeTime('2025-12-24T12:00:00.000Z', now), 'Dec 24, 2025');
     assert.equal(relativeTime(undefined, now), '');
     assert.equal(relativeTime('not a date', now), '');
